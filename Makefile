@@ -1,0 +1,32 @@
+# docctl — `make run` builds the example manual, `make test` runs the suite.
+# Both first install the Debian packages docctl needs, when they are missing.
+
+SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps bench fuzz clean
+
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing missing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+	  echo "make: system packages present ($(SYSTEM_PACKAGES))"; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(SWIFT) run docctl check manual-src
+	$(SWIFT) run docctl coverage manual-src
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build output

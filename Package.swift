@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "docctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docctl", targets: ["docctl"]),
+        .library(name: "DocCtlCore", targets: ["DocCtlCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "docctl",
+            dependencies: ["DocCtlCommandLine"]
+        ),
+        .target(
+            name: "DocCtlCommandLine",
+            dependencies: [
+                "DocCtlCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "DocCtlCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CXMLShim",
+                "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "CXMLShim",
+            dependencies: ["CLibXML2"]
+        ),
+        .target(
+            name: "DocCtlTestSupport",
+            dependencies: ["DocCtlCore"],
+            path: "Tests/DocCtlTestSupport"
+        ),
+        .testTarget(
+            name: "DocCtlCoreTests",
+            dependencies: ["DocCtlCore", "DocCtlTestSupport"]
+        ),
+        .testTarget(
+            name: "DocCtlCommandLineTests",
+            dependencies: ["DocCtlCommandLine", "DocCtlCore", "DocCtlTestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,3 @@
+import DocCtlCommandLine
+
+DocCtlCommand.main()
