@@ -5,7 +5,9 @@ import DocCtlCore
 public struct DocCtlCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "docctl",
-        abstract: "Build, check and publish controlled management-system documentation."
+        abstract: "Build, check and publish controlled management-system documentation.",
+        discussion: "Commands over the whole set take its folder (default: manual-src). Exit status: 0 no errors, 1 rule errors, 2 usage, I/O or internal error.",
+        subcommands: [CheckCommand.self, CoverageCommand.self, StandardsCommand.self, RulesCommand.self]
     )
     public init() {}
 }

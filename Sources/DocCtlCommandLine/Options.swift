@@ -1,0 +1,80 @@
+import ArgumentParser
+import DocCtlCore
+import Foundation
+
+/// Options shared by commands that read a document set and print diagnostics.
+struct DiagnosticOptions: ParsableArguments {
+    @Option(help: "Diagnostic format: text, json, junit, sarif or github.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: "The date to check periodic reviews against (YYYY-MM-DD); defaults to today.")
+    var today: String?
+
+    func resolvedToday() throws -> Day { try DiagnosticOptions.day(today) }
+
+    /// `--today`, or the current date.
+    static func day(_ text: String?) throws -> Day {
+        if let text {
+            guard let day = Day(text) else { throw ValidationError("--today must be a date YYYY-MM-DD, found '\(text)'") }
+            return day
+        }
+        return Day(epochSeconds: Int(Date().timeIntervalSince1970))
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Loads a set, checks it and prints diagnostics: the common first half of most commands.
+struct SetSession {
+    let path: String
+    let set: DocumentSet
+    let diagnostics: [Diagnostic]
+
+    /// Loads and checks the set at `path`; environment failures become exit status 2.
+    static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true) throws -> SetSession {
+        try open(path, today: options.resolvedToday(), strict: options.strict, runChecks: runChecks)
+    }
+
+    static func open(_ path: String, today: Day, strict: Bool, runChecks: Bool = true) throws -> SetSession {
+        let loader = DocumentSetLoader()
+        let loaded: (DocumentSet, [Diagnostic])
+        do {
+            loaded = try loader.load(URL(fileURLWithPath: path))
+        } catch {
+            Terminal.error("error: \(error.description)")
+            throw ExitCode(2)
+        }
+        var raw = loaded.1
+        if runChecks { raw += Checker(today: today).run(loaded.0) }
+        let engine = DiagnosticEngine(overrides: loaded.0.config.ruleSeverities, strict: strict)
+        return SetSession(path: path, set: loaded.0, diagnostics: engine.finalize(raw))
+    }
+
+    var exitStatus: Int32 { DiagnosticEngine.exitStatus(for: diagnostics) }
+
+    func formatter(colour: Bool) -> DiagnosticFormatter {
+        DiagnosticFormatter(pathPrefix: path, sources: set.sources, colour: colour)
+    }
+
+    /// Prints diagnostics in `format` to `stream` (text ones with a summary line on stderr).
+    func report(_ format: DiagnosticFormat, toStandardError: Bool) {
+        let output = formatter(colour: format == .text && Terminal.isColourTerminal(toStandardError ? 2 : 1))
+            .format(diagnostics, as: format)
+        if toStandardError { Terminal.error(output, terminator: "") } else { print(output, terminator: "") }
+    }
+}
+
+/// Terminal helpers: stderr and colour detection.
+enum Terminal {
+    static func error(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
+    }
+
+    static func isColourTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+}

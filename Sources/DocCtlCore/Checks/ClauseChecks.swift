@@ -1,0 +1,102 @@
+/// Rules on how sections map to clauses: known ids, hierarchy, order, titles, duplicates.
+enum ClauseChecks {
+    static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
+        guard let tree = context.tree else { return }
+        var primary: [String: (Document, Section)] = [:]
+        for document in context.set.documents {
+            for clause in document.clauses where tree.clause(clause.value) == nil {
+                unknown(clause.value, at: clause.location, in: "clauses of \(document.number)", tree, &sink)
+            }
+            checkTree(document.sections, parentNumber: nil, document: document, tree: tree, sink: &sink)
+            for section in document.allSections {
+                if let explicit = section.explicitClauses {
+                    for clause in explicit where tree.clause(clause.value) == nil {
+                        unknown(clause.value, at: section.location, in: "the attribute block of section '\(section.title)'", tree, &sink)
+                    }
+                } else if document.numbering == .standard, let number = section.number, let clause = section.clauses.first {
+                    if tree.clause(clause) == nil {
+                        unknown(number, at: section.location, in: "the heading '\(number) \(section.title)'", tree, &sink)
+                    } else if !tree.titleMatches(section.title, clause: clause), let expected = tree.clause(clause) {
+                        sink.report(Rules.clauseTitleMismatch, at: section.location,
+                                    "section \(number) is titled '\(section.title)', but clause \(clause) of \(tree.designation) is '\(expected.title(context.set.config.language))'",
+                                    notes: [Diagnostic.Note("known titles: " + ([expected.titleZH, expected.titleEN].compactMap { $0 } + expected.aliases).joined(separator: " / "))],
+                                    fix: "use the clause title, or map the section explicitly with {clause=\(clause)}")
+                    }
+                }
+                if document.type == .manual || context.set.config.coverageFrom.contains(document.type) {
+                    for clause in section.clauses where tree.clause(clause) != nil {
+                        if let (firstDocument, first) = primary[clause] {
+                            sink.report(Rules.duplicatePrimaryClause, at: section.location,
+                                        "clause \(clause) is mapped by section '\(section.number.map { $0 + " " } ?? "")\(section.title)' and also by '\(first.number.map { $0 + " " } ?? "")\(first.title)' in \(firstDocument.number)",
+                                        notes: [Diagnostic.Note("first mapped here", at: first.location)],
+                                        fix: "map the clause in one section and reference it with [[\(clause)]] elsewhere")
+                        } else {
+                            primary[clause] = (document, section)
+                        }
+                    }
+                }
+                if section.blocks.isEmpty && section.children.isEmpty
+                    || section.blocks.contains(where: { if case .paragraph(let i, _) = $0 { return i.plainText.hasPrefix("TODO") } else { return false } }) {
+                    sink.report(Rules.unfinishedSection, at: section.location,
+                                "section '\(section.number.map { $0 + " " } ?? "")\(section.title)' has no content yet",
+                                fix: "write what the organisation does for this clause")
+                }
+            }
+        }
+        for (clause, justification) in context.set.config.notApplicable {
+            guard let known = tree.clause(clause) else {
+                unknown(clause, at: justification.location, in: "not-applicable", tree, &sink)
+                continue
+            }
+            if known.auditable && !tree.exclusionsAllowed {
+                sink.report(Rules.exclusionNotAllowed, at: justification.location,
+                            "\(tree.designation) does not allow clause \(clause) to be declared not applicable",
+                            fix: "remove it from not-applicable and describe how the organisation meets it")
+            } else if justification.value.trimmingCharacters(in: .whitespaces).isEmpty {
+                sink.report(Rules.notApplicableUnjustified, at: justification.location,
+                            "clause \(clause) is declared not applicable without a justification",
+                            fix: "write why it does not apply: \(clause): 本公司不从事……")
+            }
+        }
+    }
+
+    static func unknown(_ id: String, at location: SourceLocation, in place: String, _ tree: ClauseTree,
+                        _ sink: inout DiagnosticSink) {
+        sink.report(Rules.unknownClause, at: location, "clause \(id) in \(place) does not exist in \(tree.designation)",
+                    fix: tree.suggestion(for: id).map { "did you mean \($0)?" })
+    }
+
+    /// Numbered sections extend their nearest numbered ancestor by one component and ascend.
+    static func checkTree(_ sections: [Section], parentNumber: String?, document: Document, tree: ClauseTree,
+                          sink: inout DiagnosticSink) {
+        var previous: (number: [Int], section: Section)? = nil
+        for section in sections {
+            var nextParent = parentNumber
+            if let number = section.number {
+                let components = number.split(separator: ".").compactMap { Int($0) }
+                if let parent = parentNumber {
+                    if !number.hasPrefix(parent + ".") || components.count != parent.split(separator: ".").count + 1 {
+                        let expectedParent = components.dropLast().map(String.init).joined(separator: ".")
+                        sink.report(Rules.sectionHierarchy, at: section.location,
+                                    "section \(number) stands under section \(parent)",
+                                    fix: expectedParent.isEmpty ? "make it a top-level section" : "move it under section \(expectedParent) or renumber it")
+                    }
+                } else if components.count > 1 && !section.isAppendix {
+                    let expectedParent = components.dropLast().map(String.init).joined(separator: ".")
+                    sink.report(Rules.sectionHierarchy, at: section.location,
+                                "section \(number) has no parent section \(expectedParent)",
+                                fix: "add a heading for \(expectedParent) above it, one level higher")
+                }
+                if let prior = previous, !(prior.number.lexicographicallyPrecedes(components)) {
+                    sink.report(Rules.sectionOrder, at: section.location,
+                                "section \(number) comes after section \(prior.section.number ?? "")",
+                                notes: [Diagnostic.Note("previous section here", at: prior.section.location)],
+                                fix: "order sections by number")
+                }
+                previous = (components, section)
+                nextParent = number
+            }
+            checkTree(section.children, parentNumber: nextParent, document: document, tree: tree, sink: &sink)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// Rules on the records register (记录清单).
+enum RecordChecks {
+    static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
+        let set = context.set
+        for record in set.records {
+            if record.owner == nil {
+                sink.report(Rules.recordIncomplete, at: record.location, "record \(record.id) has no owner", fix: "add owner: <department id>")
+            } else if let owner = record.owner, set.department(owner) == nil, !set.departments.isEmpty {
+                sink.report(Rules.unknownOwner, at: record.location, "owner '\(owner)' of record \(record.id) is not a department",
+                            fix: Spelling.closest(to: owner, in: set.departments.map(\.id)).map { "did you mean '\($0)'?" })
+            }
+            if record.retention == nil {
+                sink.report(Rules.recordIncomplete, at: record.location, "record \(record.id) has no retention period (保存期限)",
+                            fix: "add retention: 3 years")
+            } else if let retention = record.retention, !isRetention(retention) {
+                sink.report(Rules.recordIncomplete, at: record.location, "retention '\(retention)' of record \(record.id) is not a period",
+                            fix: "write e.g. 3 years, 6 months, 3 年, permanent or 永久")
+            }
+            if let procedure = record.procedure, set.document(number: procedure) == nil {
+                sink.report(Rules.recordIncomplete, at: record.location, "record \(record.id) names procedure \(procedure), which is not a document",
+                            fix: Spelling.closest(to: procedure, in: set.documents.map(\.number)).map { "did you mean \($0)?" })
+            }
+        }
+        for document in set.documents {
+            for record in document.records where set.record(id: record.value) == nil {
+                sink.report(Rules.recordUnregistered, at: record.location, "\(document.number) lists record \(record.value), which is not in records.yaml",
+                            fix: "register it in records.yaml with owner and retention")
+            }
+        }
+    }
+
+    static func isRetention(_ text: String) -> Bool {
+        let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
+        if ["permanent", "永久", "长期"].contains(compact) { return true }
+        let digits = compact.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return false }
+        return ["year", "years", "month", "months", "年", "个月", "月"].contains(String(compact.dropFirst(digits.count)))
+    }
+}

@@ -1,0 +1,48 @@
+/// Rules on `[[…]]` references, `《…》` titles and `{{…}}` placeholders.
+enum ReferenceChecks {
+    public static let placeholders = ["procedure-list", "record-list", "responsibility-matrix", "org-chart",
+                                      "revision-history", "coverage-matrix", "document-list"]
+
+    static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
+        let set = context.set
+        var titles = Set(set.documents.map(\.title) + set.records.map(\.title) + set.config.externalDocuments.map(\.title))
+        if let tree = set.standard { titles.formUnion([tree.titleZH, tree.titleEN, tree.designation]) }
+        let coveredClauses = Set(set.documents.flatMap { $0.allSections.flatMap(\.clauses) })
+        let allTargets = set.documents.map(\.number) + set.records.map(\.id)
+        context.forEachInline { document, inline in
+            switch inline {
+            case .reference(let target, let location):
+                if let tree = set.standard, tree.clause(target) != nil {
+                    if !coveredClauses.contains(target) {
+                        sink.report(Rules.unresolvedReference, at: location,
+                                    "[[\(target)]] refers to clause \(target), which no section covers",
+                                    fix: "map a section to clause \(target), or refer to its parent clause")
+                    }
+                } else if let referenced = set.document(number: target) {
+                    if referenced.withdrawn {
+                        sink.report(Rules.withdrawnReference, at: location, "[[\(target)]] refers to withdrawn document \(target) 《\(referenced.title)》",
+                                    fix: "refer to the document that replaced it")
+                    }
+                } else if set.record(id: target) == nil {
+                    sink.report(Rules.unresolvedReference, at: location,
+                                "[[\(target)]] is not a clause, a document number or a record id",
+                                fix: Spelling.closest(to: target, in: allTargets + (set.standard?.order ?? [])).map { "did you mean [[\($0)]]?" })
+                }
+            case .citedTitle(let title, let location):
+                if !titles.contains(title) {
+                    sink.report(Rules.unknownTitle, at: location, "《\(title)》 is not the title of a document, a record or an external document",
+                                fix: Spelling.closest(to: title, in: Array(titles)).map { "did you mean 《\($0)》?" }
+                                    ?? "add it to external-documents in docset.yaml, or write the exact title")
+                }
+            default: break
+            }
+        }
+        context.forEachBlock { _, block in
+            if case .placeholder(let name, let location) = block, !placeholders.contains(name) {
+                sink.report(Rules.unknownPlaceholder, at: location, "{{\(name)}} is not a generated block",
+                            notes: [Diagnostic.Note("known blocks: " + placeholders.map { "{{\($0)}}" }.joined(separator: ", "))],
+                            fix: Spelling.closest(to: name, in: placeholders).map { "did you mean {{\($0)}}?" })
+            }
+        }
+    }
+}

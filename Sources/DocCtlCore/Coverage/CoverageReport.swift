@@ -1,0 +1,101 @@
+/// Which sections and documents cover each clause of the set's standard (SPEC §4).
+public struct CoverageReport: Sendable {
+    public enum Status: String, Sendable {
+        case covered
+        /// Covered because all its children are.
+        case coveredByChildren = "covered-by-children"
+        case notApplicable = "not-applicable"
+        case uncovered
+    }
+
+    /// A section that maps a clause.
+    public struct SectionRef: Sendable, Hashable {
+        public var document: String
+        public var number: String?
+        public var title: String
+        public var anchor: String
+        public var location: SourceLocation
+    }
+
+    public struct Entry: Sendable {
+        public var clause: Clause
+        public var status: Status
+        public var sections: [SectionRef]
+        public var procedures: [String]
+        public var lead: String?
+        public var justification: String?
+        /// Whether the clause is required (auditable, within coverage-depth, titled).
+        public var required: Bool
+    }
+
+    public var standard: ClauseTree
+    public var depth: Int
+    public var entries: [Entry]
+
+    public var required: [Entry] { entries.filter(\.required) }
+    public var coveredCount: Int { required.filter { $0.status != .uncovered }.count }
+    public var percent: Double { required.isEmpty ? 100 : Double(coveredCount) * 100 / Double(required.count) }
+
+    /// Percentages per top-level clause (chapter), in order.
+    public var chapters: [(clause: Clause, covered: Int, total: Int)] {
+        standard.order.compactMap { standard.clauses[$0] }.filter { $0.parentID == nil }.compactMap { chapter in
+            let inside = required.filter { $0.clause.id == chapter.id || $0.clause.id.hasPrefix(chapter.id + ".") }
+            guard !inside.isEmpty else { return nil }
+            return (chapter, inside.filter { $0.status != .uncovered }.count, inside.count)
+        }
+    }
+
+    /// Computes coverage for a loaded set (nil when its standard is unknown).
+    public static func compute(_ set: DocumentSet) -> CoverageReport? {
+        guard let tree = set.standard else { return nil }
+        let depth = set.config.coverageDepth
+        var sectionsByClause: [String: [SectionRef]] = [:]
+        var proceduresByClause: [String: [String]] = [:]
+        for document in set.documents where !document.withdrawn {
+            for section in document.allSections {
+                for clause in section.clauses {
+                    sectionsByClause[clause, default: []].append(SectionRef(
+                        document: document.number, number: section.number, title: section.title, anchor: section.anchor,
+                        location: section.location))
+                }
+            }
+            if document.type != .manual {
+                for clause in document.clauses.map(\.value) { proceduresByClause[clause, default: []].append(document.number) }
+            }
+        }
+        var counting = Set<String>()
+        for document in set.documents where !document.withdrawn && set.config.coverageFrom.contains(document.type) {
+            for section in document.allSections { counting.formUnion(section.clauses) }
+            if document.type != .manual { counting.formUnion(document.clauses.map(\.value)) }
+        }
+        var leads: [String: String] = [:]
+        for row in set.matrix?.rows ?? [] {
+            if let lead = row.cells.first(where: { $0.value == .lead })?.key { leads[row.clause] = set.department(lead)?.id ?? lead }
+        }
+        func isRequired(_ clause: Clause) -> Bool { clause.auditable && !clause.untitled && clause.depth <= depth }
+        var memo: [String: Status] = [:]
+        func status(_ id: String) -> Status {
+            if let known = memo[id] { return known }
+            guard let clause = tree.clauses[id] else { return .uncovered }
+            var result: Status
+            if counting.contains(id) {
+                result = .covered
+            } else if set.config.notApplicable[id] != nil, tree.exclusionsAllowed,
+                      !(set.config.notApplicable[id]?.value.trimmingCharacters(in: .whitespaces).isEmpty ?? true) {
+                result = .notApplicable
+            } else {
+                let children = clause.childIDs.compactMap { tree.clauses[$0] }.filter(isRequired)
+                result = !children.isEmpty && children.allSatisfy({ status($0.id) != .uncovered }) ? .coveredByChildren : .uncovered
+            }
+            memo[id] = result
+            return result
+        }
+        let entries = tree.order.compactMap { id -> Entry? in
+            guard let clause = tree.clauses[id] else { return nil }
+            return Entry(clause: clause, status: status(id), sections: sectionsByClause[id] ?? [],
+                         procedures: proceduresByClause[id] ?? [], lead: leads[id],
+                         justification: set.config.notApplicable[id]?.value, required: isRequired(clause))
+        }
+        return CoverageReport(standard: tree, depth: depth, entries: entries)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reads docset.yaml.
+enum ConfigLoader {
+    static let keys = ["organization", "standard", "language", "classification", "publish-up-to", "revision",
+                       "coverage-depth", "coverage-from", "not-applicable", "rules", "external-documents", "site"]
+
+    static func load(_ context: inout LoadContext) -> DocSetConfig {
+        var config = DocSetConfig()
+        guard let node = context.readYAML(context.root.appendingPathComponent("docset.yaml")) else { return config }
+        var r = context.reader
+        defer { context.reader = r }
+        guard let map = r.mapping(node, allowed: keys, required: ["organization", "standard"], what: "docset.yaml") else {
+            return config
+        }
+        if let org = map["organization"] {
+            if let scalar = org.scalar, !scalar.isNull {
+                config.organizationName = scalar.text
+            } else if let fields = r.mapping(org, allowed: ["name", "short"], required: ["name"], what: "organization") {
+                config.organizationName = r.string(fields["name"], key: "name") ?? ""
+                config.organizationShort = r.string(fields["short"], key: "short") ?? ""
+            }
+        }
+        if config.organizationShort.isEmpty { config.organizationShort = config.organizationName }
+        if let node = map["standard"], let text = r.string(node, key: "standard") {
+            config.standard = Located(text, at: node.location)
+        }
+        if let text = r.choice(map["language"], key: "language", in: Language.allCases.map(\.rawValue)) {
+            config.language = Language(rawValue: text) ?? .zhCN
+        }
+        if map["classification"] != nil {
+            let levels = r.strings(map["classification"], key: "classification").map(\.0)
+            if !levels.isEmpty { config.classification = levels }
+        }
+        if let node = map["publish-up-to"], let text = r.string(node, key: "publish-up-to") {
+            config.publishUpTo = Located(text, at: node.location)
+            if !config.classification.contains(text) {
+                r.sink.report(Rules.unknownClassification, at: node.location,
+                              "publish-up-to '\(text)' is not one of the classification levels \(config.classification.joined(separator: ", "))")
+            }
+        }
+        if let revision = map["revision"], let fields = r.mapping(revision, allowed: ["first", "skip-letters"], what: "revision") {
+            if let node = fields["first"], let text = r.string(node, key: "first") {
+                if let mark = RevisionMark(text) { config.firstRevision = mark } else {
+                    r.sink.report(Rules.malformedRevision, at: node.location, "revision.first '\(text)' is not a revision mark like A/0")
+                }
+            }
+            if fields["skip-letters"] != nil {
+                config.skipLetters = Set(r.strings(fields["skip-letters"], key: "skip-letters").compactMap { $0.0.first })
+            }
+        }
+        if let node = map["coverage-depth"], let text = r.string(node, key: "coverage-depth") {
+            if let depth = Int(text), (1...8).contains(depth) { config.coverageDepth = depth } else {
+                r.sink.report(Rules.invalidValue, at: node.location, "coverage-depth must be a whole number from 1 to 8, found '\(text)'")
+            }
+        }
+        if map["coverage-from"] != nil {
+            var types: Set<DocumentType> = []
+            for (text, location) in r.strings(map["coverage-from"], key: "coverage-from") {
+                let singular = text.hasSuffix("s") ? String(text.dropLast()) : text
+                if let type = DocumentType(rawValue: singular) { types.insert(type) } else {
+                    r.sink.report(Rules.invalidValue, at: location,
+                                  "coverage-from lists document types (manual, procedures, …), found '\(text)'")
+                }
+            }
+            if !types.isEmpty { config.coverageFrom = types }
+        }
+        if let node = map["not-applicable"], case .mapping(let pairs, _) = node {
+            for (key, value) in pairs {
+                let justification = value.scalar?.isNull == false ? value.scalar!.text : ""
+                config.notApplicable[key.text] = Located(justification, at: key.location)
+            }
+        } else if let node = map["not-applicable"], !node.isNull {
+            r.sink.report(Rules.invalidValue, at: node.location, "not-applicable must map clause ids to justifications")
+        }
+        if let node = map["rules"], case .mapping(let pairs, _) = node {
+            for (key, value) in pairs {
+                guard RuleCatalog.rule(key.text) != nil else {
+                    r.sink.report(Rules.unknownKey, at: key.location, "unknown rule '\(key.text)' in rules",
+                                  fix: Spelling.closest(to: key.text, in: Rules.all.map(\.id)).map { "did you mean '\($0)'?" })
+                    continue
+                }
+                if let level = r.choice(value, key: key.text, in: ["error", "warning", "off"]) {
+                    config.ruleSeverities[key.text] = Severity(rawValue: level)
+                }
+            }
+        } else if let node = map["rules"], !node.isNull {
+            r.sink.report(Rules.invalidValue, at: node.location, "rules must map rule ids to error, warning or off")
+        }
+        for item in r.sequence(map["external-documents"], key: "external-documents") {
+            if let scalar = item.scalar {
+                config.externalDocuments.append(.init(title: scalar.text, source: nil, location: scalar.location))
+            } else if let fields = r.mapping(item, allowed: ["title", "source", "id"], required: ["title"], what: "external document"),
+                      let title = r.string(fields["title"], key: "title") {
+                config.externalDocuments.append(.init(title: title, source: r.string(fields["source"], key: "source"), location: item.location))
+            }
+        }
+        if let site = map["site"], let fields = r.mapping(site, allowed: ["title"], what: "site") {
+            config.siteTitle = r.string(fields["title"], key: "title")
+        }
+        return config
+    }
+}

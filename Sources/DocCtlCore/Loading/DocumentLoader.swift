@@ -1,0 +1,140 @@
+import Foundation
+
+/// Reads one document folder: document.yaml, history.yaml and the Markdown body files.
+enum DocumentLoader {
+    static let keys = ["number", "title", "type", "owner", "classification", "control", "clause-numbering", "standard",
+                       "clauses", "records", "approvals", "issued", "effective", "review-every", "last-review",
+                       "distribution", "status"]
+    static let required = ["number", "title", "type", "owner", "classification", "control"]
+    static let maximumBodyFiles = 200
+
+    static func load(folder: URL, config: DocSetConfig, context: inout LoadContext) -> Document? {
+        let folderPath = context.relative(folder)
+        guard let node = context.readYAML(folder.appendingPathComponent("document.yaml")) else { return nil }
+        var r = context.reader
+        defer { context.reader = r }
+        let what = "\(folderPath)/document.yaml"
+        guard let map = r.mapping(node, allowed: keys, required: required, what: what),
+              let number = r.string(map["number"], key: "number") else { return nil }
+        let typeText = r.choice(map["type"], key: "type", in: DocumentType.allCases.map(\.rawValue))
+        let control = r.choice(map["control"], key: "control", in: ["controlled", "uncontrolled"])
+        let numbering = r.choice(map["clause-numbering"], key: "clause-numbering", in: ["standard", "own"])
+        let type = typeText.flatMap(DocumentType.init) ?? .procedure
+        let status = r.choice(map["status"], key: "status", in: ["active", "withdrawn"])
+        var document = Document(
+            folder: folderPath, number: number, title: r.string(map["title"], key: "title") ?? number, type: type,
+            owner: located(map["owner"], "owner", &r), classification: located(map["classification"], "classification", &r),
+            controlled: control != "uncontrolled", withdrawn: status == "withdrawn",
+            numbering: numbering.flatMap(ClauseNumbering.init) ?? (type == .manual ? .standard : .own),
+            standard: r.string(map["standard"], key: "standard"),
+            clauses: r.strings(map["clauses"], key: "clauses").map { Located($0.0, at: $0.1) },
+            records: r.strings(map["records"], key: "records").map { Located($0.0, at: $0.1) },
+            issued: r.date(map["issued"], key: "issued"), effective: r.date(map["effective"], key: "effective"),
+            lastReview: r.date(map["last-review"], key: "last-review"),
+            reviewEveryMonths: period(map["review-every"], &r),
+            distribution: [], history: [], historyPath: "\(folderPath)/history.yaml", bodyFiles: [], preamble: [],
+            sections: [], location: SourceLocation(path: what, line: 1, column: 1))
+        if let approvals = map["approvals"],
+           let steps = r.mapping(approvals, allowed: ["prepared", "reviewed", "approved"], what: "approvals") {
+            document.prepared = approval(steps["prepared"], "prepared", &r)
+            document.reviewed = approval(steps["reviewed"], "reviewed", &r)
+            document.approved = approval(steps["approved"], "approved", &r)
+        }
+        for item in r.sequence(map["distribution"], key: "distribution") {
+            guard let fields = r.mapping(item, allowed: ["copy", "holder"], required: ["copy", "holder"], what: "distribution entry"),
+                  let copy = r.string(fields["copy"], key: "copy") else { continue }
+            document.distribution.append(CopyRegistration(copy: copy, holder: r.string(fields["holder"], key: "holder") ?? "",
+                                                          location: fields["copy"]?.location ?? item.location))
+        }
+        context.reader = r
+        document.history = loadHistory(folder.appendingPathComponent("history.yaml"), context: &context)
+        loadBody(folder: folder, into: &document, context: &context)
+        r = context.reader
+        return document
+    }
+
+    static func located(_ node: YAMLNode?, _ key: String, _ r: inout NodeReader) -> Located<String>? {
+        guard let node, let text = r.string(node, key: key) else { return nil }
+        return Located(text, at: node.location)
+    }
+
+    static func approval(_ node: YAMLNode?, _ key: String, _ r: inout NodeReader) -> Approval? {
+        guard let node, !node.isNull else { return nil }
+        guard let fields = r.mapping(node, allowed: ["name", "date"], what: "approvals.\(key)") else { return nil }
+        return Approval(name: r.string(fields["name"], key: "name"), date: r.date(fields["date"], key: "date")?.value,
+                        location: node.location)
+    }
+
+    /// `12 months`, `1 year`, `6 个月`, `1 年`.
+    static func period(_ node: YAMLNode?, _ r: inout NodeReader) -> Located<Int>? {
+        guard let node, let text = r.string(node, key: "review-every") else { return nil }
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        let digits = compact.prefix { $0.isASCII && $0.isNumber }
+        let unit = compact.dropFirst(digits.count)
+        if let count = Int(digits), count > 0, count <= 120 {
+            switch unit {
+            case "month", "months", "个月", "月": return Located(count, at: node.location)
+            case "year", "years", "年": return Located(count * 12, at: node.location)
+            default: break
+            }
+        }
+        r.sink.report(Rules.invalidValue, at: node.location, "review-every '\(text)' is not a period",
+                      fix: "write e.g. '12 months', '1 year', '6 个月' or '1 年'")
+        return nil
+    }
+
+    static func loadHistory(_ url: URL, context: inout LoadContext) -> [HistoryEntry] {
+        let path = context.relative(url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            context.reader.sink.report(Rules.missingFile, at: SourceLocation(path: path), "\(path) is missing; every document has a revision history",
+                                       fix: "create it with a first entry: - { revision: \"A/0\", date: …, change: 新建, … }")
+            return []
+        }
+        guard let node = context.readYAML(url) else { return [] }
+        var r = context.reader
+        defer { context.reader = r }
+        var entries: [HistoryEntry] = []
+        for item in r.sequence(node, key: "history.yaml") {
+            guard let fields = r.mapping(item, allowed: ["revision", "date", "change", "sections", "author", "approver", "digest"],
+                                         required: ["revision", "date", "change", "author"], what: "history entry"),
+                  let revisionText = r.string(fields["revision"], key: "revision") else { continue }
+            let revision = RevisionMark(revisionText)
+            if revision == nil {
+                r.sink.report(Rules.malformedRevision, at: fields["revision"]!.location,
+                              "'\(revisionText)' is not a revision mark", fix: "write an upper-case edition letter, '/', and the revision number, e.g. \"A/0\"")
+            }
+            entries.append(HistoryEntry(
+                revisionText: revisionText, revision: revision, date: r.date(fields["date"], key: "date")?.value,
+                change: r.string(fields["change"], key: "change") ?? "", sections: r.string(fields["sections"], key: "sections") ?? "",
+                author: r.string(fields["author"], key: "author") ?? "", approver: r.string(fields["approver"], key: "approver") ?? "",
+                digest: r.string(fields["digest"], key: "digest"), location: item.location,
+                revisionLocation: fields["revision"]!.location, dateLocation: fields["date"]?.location ?? item.location))
+        }
+        return entries
+    }
+
+    static func loadBody(folder: URL, into document: inout Document, context: inout LoadContext) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        if names.isEmpty {
+            context.reader.sink.report(Rules.missingFile, at: SourceLocation(path: document.folder),
+                                       "document \(document.number) has no Markdown body file", fix: "add body.md")
+            return
+        }
+        var blocks: [Block] = []
+        for name in names.prefix(maximumBodyFiles) {
+            let url = folder.appendingPathComponent(name)
+            let resolved = url.resolvingSymlinksInPath().path
+            if !resolved.hasPrefix(context.root.path + "/") {
+                context.reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: context.relative(url)),
+                                           "\(context.relative(url)) links to \(resolved), outside the document set")
+                continue
+            }
+            guard let file = context.readText(url) else { continue }
+            let parsed = MarkdownParser.parse(file.text, path: file.path)
+            document.bodyFiles.append(BodyFile(path: file.path, blocks: parsed))
+            blocks.append(contentsOf: parsed)
+        }
+        (document.preamble, document.sections) = SectionBuilder.build(blocks, numbering: document.numbering)
+    }
+}

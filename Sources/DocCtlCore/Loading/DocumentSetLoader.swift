@@ -1,0 +1,140 @@
+import Foundation
+
+/// Environment failures that stop a command before any rule runs (exit status 2).
+public enum DocCtlError: Error, CustomStringConvertible, Sendable {
+    case notADocumentSet(String)
+    case io(String)
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case .notADocumentSet(let message), .io(let message), .usage(let message): message
+        }
+    }
+}
+
+/// Loads a whole document set: discovery, every file, and the clause tree it names.
+///
+/// Loading never stops at the first problem: each unusable value becomes a diagnostic and loading
+/// goes on, so one run reports everything.
+public struct DocumentSetLoader {
+    public var standards: StandardsLibrary
+
+    public init(standards: StandardsLibrary = .builtIn) {
+        self.standards = standards
+    }
+
+    /// Loads the set at `root`. Throws only when `root` is not a document set at all.
+    public func load(_ root: URL) throws(DocCtlError) -> (DocumentSet, [Diagnostic]) {
+        let root = root.standardizedFileURL.resolvingSymlinksInPath()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .notADocumentSet("\(root.path): no such folder; pass the folder that holds docset.yaml")
+        }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("docset.yaml").path) else {
+            throw .notADocumentSet("\(root.path): not a document set (no docset.yaml); run `docctl init` to create one")
+        }
+        var context = LoadContext(root: root)
+        var set = DocumentSet(root: root)
+        set.config = ConfigLoader.load(&context)
+        var library = standards
+        library.addTrees(in: root.appendingPathComponent("standards"), context: &context)
+        set.standard = library.tree(set.config.standard.value)
+        if set.standard == nil {
+            context.reader.sink.report(
+                Rules.unknownStandard, at: set.config.standard.location,
+                "unknown standard '\(set.config.standard.value)'",
+                notes: [Diagnostic.Note("known standards: \(library.ids.joined(separator: ", "))")],
+                fix: Spelling.closest(to: set.config.standard.value, in: library.ids).map { "did you mean '\($0)'?" })
+        }
+        set.departments = OrganizationLoader.load(&context)
+        set.matrix = MatrixLoader.load(&context)
+        set.records = RecordsLoader.load(&context)
+        for folder in Discovery.documentFolders(in: root, context: &context) {
+            if let document = DocumentLoader.load(folder: folder, config: set.config, context: &context) {
+                set.documents.append(document)
+            }
+        }
+        set.documents.sort { ($0.type == .manual ? 0 : 1, $0.number) < ($1.type == .manual ? 0 : 1, $1.number) }
+        set.sources = context.sources
+        return (set, context.reader.sink.diagnostics)
+    }
+}
+
+/// State shared by the loaders of one set: the root, the sources read so far and the diagnostics.
+public struct LoadContext {
+    public let root: URL
+    public var reader = NodeReader()
+    public var sources: [String: SourceFile] = [:]
+
+    public init(root: URL) { self.root = root }
+
+    /// Path of `url` relative to the root, with `/`.
+    public func relative(_ url: URL) -> String {
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// Reads a text file of the set, reporting unreadable, oversized and non-UTF-8 files.
+    public mutating func readText(_ url: URL) -> SourceFile? {
+        let path = relative(url)
+        switch SourceReader.read(url) {
+        case .success(let text):
+            let file = SourceFile(path: path, text: text)
+            sources[path] = file
+            return file
+        case .failure(.unreadable(let reason)):
+            reader.sink.report(Rules.unreadableFile, at: SourceLocation(path: path), "cannot read \(path): \(reason)")
+        case .failure(.tooLarge(let bytes, let limit)):
+            reader.sink.report(Rules.fileTooLarge, at: SourceLocation(path: path),
+                               "\(path) is \(bytes) bytes; the limit is \(limit) bytes", fix: "split the file")
+        case .failure(.notUTF8(let likely, let line)):
+            reader.sink.report(Rules.encoding, at: SourceLocation(path: path, line: line, column: 1),
+                               "\(path) is not UTF-8; it looks like \(likely)",
+                               fix: likely.hasPrefix("GB") ? "convert it: iconv -f GB18030 -t UTF-8 \(path)" : "save it as UTF-8")
+        }
+        return nil
+    }
+
+    /// Reads and parses a YAML file of the set.
+    public mutating func readYAML(_ url: URL) -> YAMLNode? {
+        guard let file = readText(url) else { return nil }
+        if file.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        return YAMLParser.parse(file.text, path: file.path, into: &reader.sink)
+    }
+}
+
+/// Finds the documents of a set: every folder holding a document.yaml, never leaving the set.
+enum Discovery {
+    static let maximumDepth = 12
+
+    static func documentFolders(in root: URL, context: inout LoadContext) -> [URL] {
+        var result: [URL] = []
+        walk(root, depth: 0, root: root, into: &result, context: &context)
+        return result.sorted { $0.path < $1.path }
+    }
+
+    private static func walk(_ folder: URL, depth: Int, root: URL, into result: inout [URL], context: inout LoadContext) {
+        guard depth <= maximumDepth else { return }
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
+        if depth > 0, names.contains("document.yaml") {
+            result.append(folder)
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") && !(depth == 0 && ["standards", "output"].contains(name)) {
+            let child = folder.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let resolved = child.resolvingSymlinksInPath().path
+            if !(resolved + "/").hasPrefix(root.path + "/") {
+                context.reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: context.relative(child)),
+                                           "folder \(context.relative(child)) is a link to \(resolved), outside the document set",
+                                           fix: "copy the folder into the set instead of linking it")
+                continue
+            }
+            walk(child, depth: depth + 1, root: root, into: &result, context: &context)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Reads organization.yaml (组织架构).
+enum OrganizationLoader {
+    static func load(_ context: inout LoadContext) -> [Department] {
+        let url = context.root.appendingPathComponent("organization.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            context.reader.sink.report(Rules.missingFile, at: SourceLocation(path: "organization.yaml"),
+                                       "the document set has no organization.yaml", fix: "list the departments in organization.yaml")
+            return []
+        }
+        guard let node = context.readYAML(url) else { return [] }
+        var r = context.reader
+        defer { context.reader = r }
+        guard let map = r.mapping(node, allowed: ["departments"], required: ["departments"], what: "organization.yaml") else { return [] }
+        var departments: [Department] = []
+        for item in r.sequence(map["departments"], key: "departments") {
+            guard let fields = r.mapping(item, allowed: ["id", "name", "parent", "head", "duties"], required: ["id", "name"],
+                                         what: "department"),
+                  let id = r.string(fields["id"], key: "id"), let name = r.string(fields["name"], key: "name") else { continue }
+            if let earlier = departments.first(where: { $0.id == id }) {
+                r.sink.report(Rules.organizationTree, at: item.location, "department id '\(id)' is used twice",
+                              notes: [Diagnostic.Note("first defined here", at: earlier.location)])
+                continue
+            }
+            departments.append(Department(id: id, name: name, parent: r.string(fields["parent"], key: "parent"),
+                                          head: r.string(fields["head"], key: "head"),
+                                          duties: r.strings(fields["duties"], key: "duties").map(\.0), location: item.location))
+        }
+        let ids = Set(departments.map(\.id))
+        for department in departments {
+            guard let parent = department.parent else { continue }
+            if !ids.contains(parent) {
+                r.sink.report(Rules.organizationTree, at: department.location,
+                              "department '\(department.id)' has parent '\(parent)', which is not a department",
+                              fix: Spelling.closest(to: parent, in: Array(ids)).map { "did you mean '\($0)'?" })
+                continue
+            }
+            var seen: Set<String> = [department.id]
+            var current: String? = parent
+            while let next = current {
+                if !seen.insert(next).inserted {
+                    r.sink.report(Rules.organizationTree, at: department.location,
+                                  "department '\(department.id)' is its own ancestor (a cycle through '\(next)')")
+                    break
+                }
+                current = departments.first { $0.id == next }?.parent
+            }
+        }
+        return departments
+    }
+}

@@ -1,0 +1,112 @@
+/// Turns a flat list of blocks into the section tree, reading numbers and `{…}` attribute blocks.
+public enum SectionBuilder {
+    /// A heading's text split into number, title and attributes.
+    public struct HeadingParts: Equatable {
+        public var number: String?
+        public var title: String
+        public var attributes: [(key: String, value: String)]
+        public static func == (a: HeadingParts, b: HeadingParts) -> Bool {
+            a.number == b.number && a.title == b.title && a.attributes.map { "\($0.key)=\($0.value)" } == b.attributes.map { "\($0.key)=\($0.value)" }
+        }
+    }
+
+    static let appendixPrefixes = ["附录", "附件", "附表", "Annex", "Appendix", "annex", "appendix"]
+
+    /// Splits `8.6.1 事件管理 {clause=8.6.1}`.
+    public static func parseHeading(_ text: String) -> HeadingParts {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        var attributes: [(String, String)] = []
+        if text.hasSuffix("}"), let open = text.lastIndex(of: "{") {
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            if !inner.contains("{") && !inner.hasPrefix("{") {
+                for item in inner.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                    if item.hasPrefix("#") {
+                        attributes.append(("id", String(item.dropFirst())))
+                    } else if let equals = item.firstIndex(of: "=") {
+                        attributes.append((String(item[..<equals]), String(item[item.index(after: equals)...])))
+                    } else {
+                        attributes.append((String(item), ""))
+                    }
+                }
+                text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        var number: String? = nil
+        if text.hasPrefix("第"), let end = text.firstIndex(where: { $0 == "章" || $0 == "条" }) {
+            let inner = text[text.index(after: text.startIndex)..<end]
+            if !inner.isEmpty, inner.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                number = String(inner)
+                text = String(text[text.index(after: end)...]).trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{3000}"]))
+                return HeadingParts(number: number, title: text, attributes: attributes)
+            }
+        }
+        let digits = text.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        if let first = digits.first, first.isNumber {
+            let rest = text.dropFirst(digits.count)
+            if rest.isEmpty || rest.first == " " || rest.first == "\u{3000}" || !(rest.first!.isASCII) {
+                var candidate = String(digits)
+                if candidate.hasSuffix(".") { candidate.removeLast() }
+                if !candidate.contains(".."), candidate.split(separator: ".").allSatisfy({ !$0.isEmpty }) {
+                    number = candidate
+                    text = String(rest).trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{3000}"]))
+                }
+            }
+        }
+        return HeadingParts(number: number, title: text, attributes: attributes)
+    }
+
+    public static func build(_ blocks: [Block], numbering: ClauseNumbering) -> (preamble: [Block], sections: [Section]) {
+        var preamble: [Block] = []
+        var roots: [Section] = []
+        var stack: [Section] = []
+        var anchors: Set<String> = []
+
+        func close(downTo level: Int) {
+            while let last = stack.last, last.level >= level {
+                stack.removeLast()
+                if stack.isEmpty { roots.append(last) } else { stack[stack.count - 1].children.append(last) }
+            }
+        }
+
+        for block in blocks {
+            guard case .heading(let level, let inlines, let location) = block else {
+                if stack.isEmpty { preamble.append(block) } else { stack[stack.count - 1].blocks.append(block) }
+                continue
+            }
+            let parts = parseHeading(inlines.plainText)
+            let isAppendix = appendixPrefixes.contains { parts.title.hasPrefix($0) } && parts.number == nil
+                || (parts.number == nil && appendixPrefixes.contains { inlines.plainText.hasPrefix($0) })
+            var explicit: [Located<String>]? = nil
+            var anchor: String? = nil
+            for (key, value) in parts.attributes {
+                switch key {
+                case "clause", "clauses":
+                    explicit = value == "none" || value.isEmpty ? [] :
+                        value.split(separator: ",").map { Located(String($0).trimmingCharacters(in: .whitespaces), at: location) }
+                case "id": anchor = value
+                default: break
+                }
+            }
+            var clauses: [String] = []
+            if let explicit {
+                clauses = explicit.map(\.value)
+            } else if numbering == .standard, let number = parts.number, !isAppendix, number != "0", !number.hasPrefix("0.") {
+                clauses = [number]
+            }
+            var base = anchor ?? parts.number.map { "sec-\($0)" } ?? "sec-\(anchors.count + 1)"
+            base = base.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }
+            var unique = base.isEmpty ? "sec" : base
+            var counter = 2
+            while anchors.contains(unique) { unique = "\(base)-\(counter)"; counter += 1 }
+            anchors.insert(unique)
+            close(downTo: level)
+            stack.append(Section(number: parts.number, title: parts.title, level: level, anchor: unique, clauses: clauses,
+                                 explicitClauses: explicit, isAppendix: isAppendix, location: location, blocks: [],
+                                 children: []))
+        }
+        close(downTo: 0)
+        return (preamble, roots)
+    }
+}
+
+import Foundation

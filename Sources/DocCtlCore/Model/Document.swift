@@ -1,0 +1,103 @@
+/// The kinds of controlled document.
+public enum DocumentType: String, Sendable, CaseIterable, Hashable {
+    case manual, procedure, instruction, policy, plan
+}
+
+/// One approval step (编制 / 审核 / 批准).
+public struct Approval: Sendable, Hashable {
+    public var name: String?
+    public var date: Day?
+    public var location: SourceLocation
+}
+
+/// A registered controlled copy (分发号).
+public struct CopyRegistration: Sendable, Hashable {
+    public var copy: String
+    public var holder: String
+    public var location: SourceLocation
+}
+
+/// One entry of history.yaml (文档修改记录).
+public struct HistoryEntry: Sendable, Hashable {
+    public var revisionText: String
+    public var revision: RevisionMark?
+    public var date: Day?
+    public var change: String
+    public var sections: String
+    public var author: String
+    public var approver: String
+    public var digest: String?
+    public var location: SourceLocation
+    public var revisionLocation: SourceLocation
+    public var dateLocation: SourceLocation
+}
+
+/// A Markdown body file of a document.
+public struct BodyFile: Sendable {
+    public var path: String
+    public var blocks: [Block]
+}
+
+/// A section of a document body, from one ATX heading to the next of the same or higher level.
+public struct Section: Sendable {
+    public var number: String?
+    public var title: String
+    public var level: Int
+    public var anchor: String
+    /// Clauses this section maps to (resolved from its number and attribute block).
+    public var clauses: [String]
+    /// Clauses written in `{clause=…}`, nil when there was no attribute block.
+    public var explicitClauses: [Located<String>]?
+    public var isAppendix: Bool
+    public var location: SourceLocation
+    public var blocks: [Block]
+    public var children: [Section]
+
+    /// This section and all its descendants, in document order.
+    public var flattened: [Section] { [self] + children.flatMap(\.flattened) }
+}
+
+/// One controlled document: a folder holding document.yaml.
+public struct Document: Sendable {
+    public var folder: String
+    public var number: String
+    public var title: String
+    public var type: DocumentType
+    public var owner: Located<String>?
+    public var classification: Located<String>?
+    public var controlled: Bool
+    public var withdrawn: Bool
+    public var numbering: ClauseNumbering
+    public var standard: String?
+    public var clauses: [Located<String>]
+    public var records: [Located<String>]
+    public var prepared: Approval?
+    public var reviewed: Approval?
+    public var approved: Approval?
+    public var issued: Located<Day>?
+    public var effective: Located<Day>?
+    public var lastReview: Located<Day>?
+    public var reviewEveryMonths: Located<Int>?
+    public var distribution: [CopyRegistration]
+    public var history: [HistoryEntry]
+    public var historyPath: String
+    public var bodyFiles: [BodyFile]
+    /// Content before the first heading, then the section tree.
+    public var preamble: [Block]
+    public var sections: [Section]
+    public var location: SourceLocation
+
+    /// The current revision: the last history entry.
+    public var current: HistoryEntry? { history.last }
+
+    /// Every section in document order.
+    public var allSections: [Section] { sections.flatMap(\.flattened) }
+}
+
+/// How a document's headings map to clauses.
+public enum ClauseNumbering: String, Sendable {
+    /// Numbered headings map to the clause of the same number.
+    case standard
+    /// Only attribute blocks map.
+    case own
+}
