@@ -16,7 +16,7 @@ enum RecordChecks {
                 sink.report(Rules.recordIncomplete, at: record.location, "retention '\(retention)' of record \(record.id) is not a period",
                             fix: "write e.g. 3 years, 6 months, 3 年, permanent or 永久")
             }
-            if let procedure = record.procedure, set.document(number: procedure) == nil {
+            if let procedure = record.procedure, set.document(number: procedure) == nil, !set.mayBeUnloadable(procedure) {
                 sink.report(Rules.recordIncomplete, at: record.location, "record \(record.id) names procedure \(procedure), which is not a document",
                             fix: Spelling.closest(to: procedure, in: set.documents.map(\.number)).map { "did you mean \($0)?" })
             }

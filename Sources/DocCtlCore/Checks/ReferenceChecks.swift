@@ -23,7 +23,7 @@ enum ReferenceChecks {
                         sink.report(Rules.withdrawnReference, at: location, "[[\(target)]] refers to withdrawn document \(target) 《\(referenced.title)》",
                                     fix: "refer to the document that replaced it")
                     }
-                } else if set.record(id: target) == nil {
+                } else if set.record(id: target) == nil && !set.mayBeUnloadable(target) {
                     sink.report(Rules.unresolvedReference, at: location,
                                 "[[\(target)]] is not a clause, a document number or a record id",
                                 fix: Spelling.closest(to: target, in: allTargets + (set.standard?.order ?? [])).map { "did you mean [[\($0)]]?" })

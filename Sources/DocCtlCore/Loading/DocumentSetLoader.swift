@@ -53,6 +53,8 @@ public struct DocumentSetLoader {
         for folder in Discovery.documentFolders(in: root, context: &context) {
             if let document = DocumentLoader.load(folder: folder, config: set.config, context: &context) {
                 set.documents.append(document)
+            } else {
+                set.unloadableFolders.append(context.relative(folder))
             }
         }
         set.documents.sort { ($0.type == .manual ? 0 : 1, $0.number) < ($1.type == .manual ? 0 : 1, $1.number) }

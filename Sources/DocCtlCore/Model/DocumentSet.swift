@@ -79,12 +79,23 @@ public struct DocumentSet: Sendable {
     public var matrix: ResponsibilityMatrix?
     public var records: [RecordEntry] = []
     public var documents: [Document] = []
+    /// Folders holding a document.yaml that could not be loaded: references into them are not
+    /// reported again, the load error already was.
+    public var unloadableFolders: [String] = []
     public var standard: ClauseTree?
     public var sources: [String: SourceFile] = [:]
 
     public init(root: URL) { self.root = root }
 
     public func document(number: String) -> Document? { documents.first { $0.number == number } }
+    /// Whether `number` may belong to a document that failed to load (its folder is named after it).
+    public func mayBeUnloadable(_ number: String) -> Bool {
+        unloadableFolders.contains { folder in
+            let name = folder.split(separator: "/").last.map(String.init) ?? folder
+            return name == number || name.hasPrefix(number + "-") || name.hasPrefix(number + "_")
+        }
+    }
+
     public func record(id: String) -> RecordEntry? { records.first { $0.id == id } }
     public func department(_ key: String) -> Department? {
         departments.first { $0.id == key } ?? departments.first { $0.name == key }
