@@ -1,0 +1,73 @@
+import CXMLShim
+import Foundation
+
+/// Serialises ``XMLElement`` trees through libxml2's tree API, never by string concatenation.
+///
+/// Output is UTF-8 with an XML declaration, indented by two spaces (elements that contain text
+/// stay on one line, so text is never altered), and deterministic: attributes keep their order
+/// and namespace prefixes are chosen in document order.
+public enum XMLWriter {
+    /// The document whose root element is `root`.
+    ///
+    /// Each element's namespace becomes its default namespace (`xmlns="…"`), declared only where
+    /// it changes. Characters that XML 1.0 cannot carry (control characters other than tab,
+    /// line feed and carriage return, U+FFFE, U+FFFF) are written as U+FFFD so the output always
+    /// parses again. An element or attribute name that is not an XML name is a programming
+    /// error and stops the program.
+    public static func serialize(_ root: XMLElement) -> Data {
+        LibXML2.locked {
+            guard let doc = docctl_xml_doc_new() else {
+                preconditionFailure("out of memory creating an XML document")
+            }
+            defer { docctl_xml_doc_free(doc) }
+            add(root, to: nil, in: doc)
+            var length = 0
+            guard let bytes = docctl_xml_doc_serialize(doc, &length) else {
+                preconditionFailure("libxml2 could not serialise an XML document")
+            }
+            defer { docctl_xml_free(bytes) }
+            return Data(bytes: bytes, count: length)
+        }
+    }
+
+    private static func add(_ element: XMLElement, to parent: OpaquePointer?, in doc: OpaquePointer) {
+        guard let node = docctl_xml_add_element(doc, parent, element.namespace, element.name) else {
+            preconditionFailure("XMLWriter: '\(element.name)' is not a valid XML element name")
+        }
+        for attribute in element.attributes {
+            let status = docctl_xml_set_attribute(
+                node, attribute.namespace, attribute.name, attribute.value.xmlSafe)
+            precondition(status == 0, "XMLWriter: '\(attribute.name)' is not a valid XML attribute name")
+        }
+        for child in element.children {
+            switch child {
+            case .element(let child):
+                add(child, to: node, in: doc)
+            case .text(let text):
+                var text = text.xmlSafe
+                let status = text.withUTF8 { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { docctl_xml_add_text(node, $0.baseAddress, $0.count) }
+                }
+                precondition(status == 0, "libxml2 could not add text to '\(element.name)'")
+            }
+        }
+    }
+}
+
+private extension String {
+    /// This string with every character XML 1.0 forbids replaced by U+FFFD.
+    var xmlSafe: String {
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x9, 0xA, 0xD, 0x20...0xFFFD, 0x10000...0x10FFFF: scalar.value != 0xFFFE
+            default: false
+            }
+        }
+        if unicodeScalars.allSatisfy(allowed) { return self }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            result.append(allowed(scalar) ? scalar : "\u{FFFD}")
+        }
+        return String(result)
+    }
+}
