@@ -39,6 +39,7 @@ static const int safe_parse_options =
 enum { max_errors = 1000 };
 
 static const char xsi_namespace[] = "http://www.w3.org/2001/XMLSchema-instance";
+static const char xmlns_namespace[] = "http://www.w3.org/2000/xmlns/";
 
 /* MARK: - Error lists */
 
@@ -544,6 +545,11 @@ static xmlNsPtr prefixed_namespace(xmlDocPtr doc, xmlNodePtr node, const char *u
 int docctl_xml_set_attribute(docctl_xml_node *node, const char *namespace_uri,
                              const char *name, const char *value) {
     if (node == NULL || name == NULL || xmlValidateNCName(BAD_CAST name, 0) != 0) return -1;
+    /* Namespace declarations are the writer's business; as attributes they would clash. */
+    if ((is_empty(namespace_uri) && strcmp(name, "xmlns") == 0) ||
+        (!is_empty(namespace_uri) && strcmp(namespace_uri, xmlns_namespace) == 0)) {
+        return -1;
+    }
     xmlNodePtr element = (xmlNodePtr)node;
     xmlNsPtr ns = NULL;
     if (!is_empty(namespace_uri)) {

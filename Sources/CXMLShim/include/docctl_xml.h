@@ -124,7 +124,8 @@ docctl_xml_node *docctl_xml_add_element(docctl_xml_doc *doc, docctl_xml_node *pa
 /*
  * Sets an attribute (replacing one with the same name and namespace). A namespaced
  * attribute gets a prefix in scope, or a new one declared on this element ("xml" and "xsi"
- * where they apply, otherwise ns1, ns2, ...). Returns 0, or -1 when name is not a valid NCName.
+ * where they apply, otherwise ns1, ns2, ...). Returns 0, or -1 when name is not a valid NCName
+ * or the attribute would be a namespace declaration (xmlns, xmlns:p).
  */
 int docctl_xml_set_attribute(docctl_xml_node *node, const char *namespace_uri,
                              const char *name, const char *value);

@@ -18,11 +18,13 @@ public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var kind: Kind
+    /// The document (or schema) as the caller named it.
     public var path: String
     /// 1-based line of the first error; 0 when unknown.
     public var line: Int
     /// 1-based column of the first error; 0 when unknown.
     public var column: Int
+    /// The first error's message.
     public var message: String
     /// Every problem reported, warnings included.
     public var issues: [XMLIssue]

@@ -46,7 +46,10 @@ public final class XMLSchema: @unchecked Sendable {
 
     /// Parses `data` and checks it against the schema. An empty result means the document is
     /// well-formed, valid and drew no warnings; a document that cannot be parsed at all yields
-    /// the parse errors (or the size-limit error) as issues.
+    /// the parse errors (or the size-limit error) as issues. The issues carry no path: the
+    /// caller pairs them with `path`, which names the document the same way
+    /// ``XMLReader/parse(_:path:schema:maxBytes:)`` does. To get the tree too, pass the schema
+    /// to the reader instead: one parse does both.
     public func validate(
         _ data: Data,
         path: String,

@@ -12,8 +12,9 @@ public enum XMLWriter {
     /// Each element's namespace becomes its default namespace (`xmlns="…"`), declared only where
     /// it changes. Characters that XML 1.0 cannot carry (control characters other than tab,
     /// line feed and carriage return, U+FFFE, U+FFFF) are written as U+FFFD so the output always
-    /// parses again. An element or attribute name that is not an XML name is a programming
-    /// error and stops the program.
+    /// parses again. An element or attribute name that is not an XML name without a prefix, or
+    /// an attribute that would declare a namespace (`xmlns`), is a programming error and stops
+    /// the program.
     public static func serialize(_ root: XMLElement) -> Data {
         LibXML2.locked {
             guard let doc = docctl_xml_doc_new() else {
