@@ -28,5 +28,11 @@ run: build
 test: deps
 	$(SWIFT) test
 
+bench: deps
+	bash bench/run.sh
+
+fuzz: deps
+	bash fuzz/run.sh
+
 clean:
 	rm -rf .build output

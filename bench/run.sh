@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Benchmark of docctl (issue 6): `make bench` runs this script.
+#
+# Builds docctl in release mode, generates synthetic document sets (bench/gen_docset.py), times
+# `docctl check`, `build` and `publish` (the latter two only when this docctl has them) with
+# /usr/bin/time -v, and the floor — the cmark-gfm command line rendering the same Markdown —
+# in the same run. Writes BENCHMARKS.md (bench/report.py) with medians, ratios and the goals.
+#
+# Environment: BENCH_SIZES ("50 200 1000"), BENCH_RUNS (3), BENCH_SCRATCH (.build-bench),
+# BENCH_OUTPUT (BENCHMARKS.md), BENCH_SKIP_BUILD=1 to reuse the last release build.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SIZES=${BENCH_SIZES:-"50 200 1000"}
+RUNS=${BENCH_RUNS:-3}
+SCRATCH=${BENCH_SCRATCH:-.build-bench}
+OUTPUT=${BENCH_OUTPUT:-BENCHMARKS.md}
+TODAY=2026-12-01
+export SOURCE_DATE_EPOCH=1796083200   # 2026-12-01T00:00:00Z: build output is reproducible
+export SWIFT_BACKTRACE=enable=no
+
+say() { echo "bench: $*" >&2; }
+
+# System packages the benchmark needs (GNU time for peak RSS, the cmark-gfm CLI for the floor).
+missing=""
+[ -x /usr/bin/time ] || missing="$missing time"
+command -v cmark-gfm >/dev/null 2>&1 || missing="$missing cmark-gfm"
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+if [ -n "$missing" ]; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    say "installing missing Debian packages:$missing"
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
+fi
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    say "building docctl (release, scratch path $SCRATCH)"
+    swift build -c release --scratch-path "$SCRATCH" --product docctl >&2
+fi
+BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/docctl
+[ -x "$BIN" ] || { say "no release binary at $BIN"; exit 2; }
+
+HELP=$("$BIN" --help 2>&1 || true)
+has_command() { printf '%s\n' "$HELP" | grep -Eq "^[[:space:]]+$1([[:space:]]|$)"; }
+has_option() { "$BIN" "$1" --help 2>&1 | grep -q -- "$2"; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/docctl-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
+
+# measure LABEL SIZE COMMAND… — RUNS runs; appends "size label wall_ms rss_kb status" per run.
+# Wall time is taken around /usr/bin/time (nanosecond clock; GNU time itself rounds to 10 ms);
+# peak RSS is GNU time's "Maximum resident set size". A PREPARE function, if set, runs untimed
+# before each run (fresh output folders).
+PREPARE=""
+measure() {
+    local label=$1 size=$2; shift 2
+    local run start end status
+    for run in $(seq 1 "$RUNS"); do
+        [ -z "$PREPARE" ] || "$PREPARE"
+        start=$(date +%s%N)
+        status=0
+        /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/stdout.txt" 2> "$WORK/stderr.txt" || status=$?
+        end=$(date +%s%N)
+        local rss
+        rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
+        # GNU time reports a command's non-zero exit as "Command exited with non-zero status N".
+        printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$(( (end - start) / 1000 ))" "${rss:-0}" "$status" >> "$RESULTS"
+        if [ "$status" != 0 ]; then
+            say "$label on $size exited with $status:"; tail -5 "$WORK/stderr.txt" >&2
+        fi
+    done
+    say "$label $size: done"
+}
+
+CHECK_ARGS=(--today "$TODAY")
+BUILD_ARGS=()
+PUBLISH_ARGS=()
+if has_command build; then
+    has_option build --today && BUILD_ARGS+=(--today "$TODAY")
+else
+    printf '%s\t%s\t%s\t%s\t%s\n' "-" build n/a n/a n/a >> "$RESULTS"
+fi
+if has_command publish; then
+    has_option publish --today && PUBLISH_ARGS+=(--today "$TODAY")
+else
+    printf '%s\t%s\t%s\t%s\t%s\n' "-" publish n/a n/a n/a >> "$RESULTS"
+fi
+
+# The example set.
+measure check example "$BIN" check manual-src "${CHECK_ARGS[@]}"
+
+for size in $SIZES; do
+    SET="$WORK/set-$size"
+    say "generating $size documents"
+    python3 bench/gen_docset.py "$size" "$SET"
+    find "$SET" -name '*.md' | LC_ALL=C sort | xargs cat > "$WORK/all-$size.md"
+    bytes=$(wc -c < "$WORK/all-$size.md")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$size" markdown-bytes "$bytes" 0 0 >> "$RESULTS"
+
+    measure cmark-gfm "$size" cmark-gfm -e table "$WORK/all-$size.md"
+    measure check "$size" "$BIN" check "$SET" "${CHECK_ARGS[@]}"
+    if has_command build; then
+        OUT="$WORK/out-$size"
+        prepare_build() { rm -rf "$OUT"; }
+        PREPARE=prepare_build
+        measure build "$size" "$BIN" build "$SET" -o "$OUT" "${BUILD_ARGS[@]}"
+        PREPARE=""
+    fi
+    if has_command publish; then
+        SITE="$WORK/site-$size"
+        prepare_publish() { rm -rf "$SITE"; mkdir -p "$SITE"; }
+        PREPARE=prepare_publish
+        measure publish "$size" "$BIN" publish "$SET" --to "$SITE" "${PUBLISH_ARGS[@]}"
+        PREPARE=""
+    fi
+    rm -rf "$SET" "$WORK/out-$size" "$WORK/site-$size" "$WORK/all-$size.md"
+done
+
+python3 bench/report.py "$RESULTS" "$OUTPUT" --runs "$RUNS" --binary "$BIN"
+say "wrote $OUTPUT"
