@@ -1,0 +1,251 @@
+import DocCtlCore
+import DocCtlTestSupport
+import Foundation
+import Testing
+
+/// A deterministic pseudo-random generator (SplitMix64): the same damage on every run.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// A number in `0..<bound` (bound > 0); modulo bias does not matter here.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
+}
+
+/// One way of damaging the valid fixture set.
+struct Damage: Sendable, CustomTestStringConvertible {
+    var name: String
+    var apply: @Sendable (inout FixtureSet) -> Void
+    /// Changes to the written folder that a file map cannot express (links, FIFOs).
+    var prepare: @Sendable (URL) throws -> Void = { _ in }
+
+    var testDescription: String { name }
+}
+
+/// Every malformed input ends in diagnostics and exit status 1 or 2 — never a crash, a hang or an
+/// error other than ``DocCtlError`` (issue 2, "Bad input").
+@Suite(.timeLimit(.minutes(2))) struct DamagedInputTests {
+    static let valid = FixtureSet.valid()
+    static let textFiles = valid.files.keys.sorted()
+    static let yamlFiles = textFiles.filter { $0.hasSuffix(".yaml") }
+    static let markdownFiles = textFiles.filter { $0.hasSuffix(".md") }
+    static let megabyte = 1 << 20
+
+    /// Per-file damage drawn from a seeded generator: truncation, garbage, NUL, deletion, empty
+    /// file, a folder in the file's place, BOM and line-end mixes.
+    static let perFile: [Damage] = {
+        var random = SplitMix64(seed: 20_000_1_2018)
+        var result: [Damage] = []
+        for path in textFiles {
+            let size = valid.files[path]?.count ?? 0
+            let cut = random.below(size)
+            result.append(Damage(name: "truncate \(path) at \(cut)") { $0.files[path] = $0.files[path]?.prefix(cut) })
+            let at = random.below(size), garbage = random.bytes(8 + random.below(56))
+            result.append(Damage(name: "garbage in \(path) at \(at)") { set in
+                var bytes = [UInt8](set.files[path] ?? Data())
+                bytes.insert(contentsOf: garbage, at: min(at, bytes.count))
+                set.files[path] = Data(bytes)
+            })
+            let nul = random.below(size)
+            result.append(Damage(name: "NUL in \(path) at \(nul)") { set in
+                var bytes = [UInt8](set.files[path] ?? Data())
+                bytes.insert(0, at: min(nul, bytes.count))
+                set.files[path] = Data(bytes)
+            })
+            result.append(Damage(name: "delete \(path)") { $0.remove(path) })
+            result.append(Damage(name: "empty \(path)") { $0.files[path] = Data() })
+            result.append(Damage(name: "folder instead of \(path)") { set in
+                set.remove(path)
+                set.folders.insert(path)
+            })
+            let pattern = random.next()
+            result.append(Damage(name: "BOM and mixed line ends in \(path)") { set in
+                var text = "\u{FEFF}"
+                var index: UInt64 = 0
+                for character in set.text(path) ?? "" {
+                    if character == "\n" {
+                        let choice = (pattern >> (index % 62)) & 3
+                        text += choice == 0 ? "\n" : choice == 1 ? "\r\n" : choice == 2 ? "\r" : "\u{FEFF}\n"
+                        index += 1
+                    } else {
+                        text.append(character)
+                    }
+                }
+                set.files[path] = Data(text.utf8)
+            })
+            let flips = (0..<4).map { _ in (random.below(size), UInt8(truncatingIfNeeded: random.next())) }
+            result.append(Damage(name: "flipped bytes in \(path)") { set in
+                var bytes = [UInt8](set.files[path] ?? Data())
+                for (offset, value) in flips where offset < bytes.count { bytes[offset] ^= value | 1 }
+                set.files[path] = Data(bytes)
+            })
+        }
+        return result
+    }()
+
+    /// Hostile shapes: deep nesting, huge lines, pathological Markdown and YAML, odd file types.
+    static let hostile: [Damage] = {
+        var result: [Damage] = []
+        for path in yamlFiles {
+            result.append(Damage(name: "10 000 [ in \(path)") { $0.write(path, "key: " + String(repeating: "[", count: 10_000) + "\n") })
+            result.append(Damage(name: "10 000 { in \(path)") { $0.write(path, String(repeating: "{a: ", count: 10_000) + "\n") })
+            result.append(Damage(name: "5 000 nested '- ' in \(path)") { $0.write(path, String(repeating: "- ", count: 5_000) + "x\n") })
+        }
+        let history = "\(FixtureSet.procedureFolder)/history.yaml"
+        let document = "\(FixtureSet.procedureFolder)/document.yaml"
+        let body = "\(FixtureSet.procedureFolder)/body.md"
+        result += [
+            Damage(name: "deep block indentation in docset.yaml") { set in
+                set.write("docset.yaml", (0..<2_000).map { String(repeating: " ", count: $0) + "k:\n" }.joined())
+            },
+            Damage(name: "nested '? ' complex keys") { $0.write("records.yaml", String(repeating: "? ", count: 3_000) + "x\n") },
+            Damage(name: "billion laughs in records.yaml") { set in
+                var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+                for level in 1...9 {
+                    text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+                }
+                set.write("records.yaml", text)
+            },
+            Damage(name: "1 MB scalar in document.yaml") { $0.replace("title: 成文信息控制程序", with: "title: " + String(repeating: "长", count: megabyte), in: document) },
+            Damage(name: "1 MB unknown clause id") { $0.replace("clauses: [", with: "clauses: [" + String(repeating: "9", count: megabyte) + ", ", in: document) },
+            Damage(name: "1 MB unknown key") { $0.append(document, String(repeating: "k", count: megabyte) + ": 1\n") },
+            Damage(name: "1 MB line in the matrix") { $0.append("responsibilities.csv", "4.1," + String(repeating: "○,", count: megabyte / 4) + "\n") },
+            Damage(name: "10 000 matrix columns") { set in
+                set.write("responsibilities.csv", "clause," + (0..<10_000).map { "d\($0)" }.joined(separator: ",") + "\n4," + String(repeating: "●,", count: 10_000) + "\n")
+            },
+            Damage(name: "unclosed quote at the start of the matrix") { $0.write("responsibilities.csv", "\"" + String(repeating: "a,b\n", count: 10_000)) },
+            Damage(name: "review date 9999-12-31") { $0.replace("last-review: 2025-12-01", with: "last-review: 9999-12-31", in: document) },
+            Damage(name: "history dates at the edges of the calendar") { set in
+                set.write(history, "- { revision: \"A/0\", date: 9999-12-31, change: x, author: y }\n- { revision: \"A/9999\", date: 1900-01-01, change: x, author: y }\n")
+            },
+            Damage(name: "revision numbers near the limit") { set in
+                set.write(history, "- { revision: \"ZZZ/9999\", date: 2025-01-01, change: x, author: y }\n- { revision: \"AAAA/0\", date: 2025-01-02, change: x, author: y }\n")
+            },
+            Damage(name: "huge section numbers") { $0.append(body, "# 99999999999999999999999.1 大\n\n文字\n\n## " + String(repeating: "1.", count: 5_000) + "1 深\n\n文字\n") },
+            Damage(name: "5 000 nested blockquotes") { $0.append(body, String(repeating: ">", count: 5_000) + " 引用\n") },
+            Damage(name: "5 000 nested blockquotes on separate lines") { set in
+                set.append(body, (1...5_000).map { String(repeating: "> ", count: $0) + "x\n" }.joined())
+            },
+            Damage(name: "5 000 nested list items") { $0.append(body, String(repeating: "- ", count: 5_000) + "项\n") },
+            Damage(name: "5 000 nested indented list items") { set in
+                set.append(body, (0..<5_000).map { String(repeating: "  ", count: $0) + "- 项\n" }.joined())
+            },
+            Damage(name: "10 000 nested emphasis") { $0.append(body, String(repeating: "*", count: 10_000) + "强调" + String(repeating: "*", count: 10_000) + "\n") },
+            Damage(name: "nested links and images") { $0.append(body, String(repeating: "[![", count: 3_000) + "x" + String(repeating: "](a)](b)", count: 3_000) + "\n") },
+            Damage(name: "1 MB line in Markdown") { $0.append(body, String(repeating: "长文字", count: megabyte / 9) + "\n") },
+            Damage(name: "1 MB heading") { $0.append(body, "# 8 " + String(repeating: "题", count: megabyte / 3) + "\n\n文字\n") },
+            Damage(name: "100 000 unclosed [[") { $0.append(body, String(repeating: "[[", count: 100_000) + "\n") },
+            Damage(name: "100 000 《 and one 》") { $0.append(body, String(repeating: "《", count: 100_000) + "》\n") },
+            Damage(name: "100 000 《 without 》 on many lines") { $0.append(body, String(repeating: "《文字\n", count: 100_000)) },
+            Damage(name: "long reference target") { $0.append(body, "[[" + String(repeating: "Q", count: 150) + "]] 《" + String(repeating: "题", count: 50_000) + "》\n") },
+            Damage(name: "10 000 placeholders") { $0.append(body, String(repeating: "{{x}}\n\n", count: 10_000)) },
+            Damage(name: "50 000 table columns") { set in
+                set.append(body, "|" + String(repeating: "a|", count: 50_000) + "\n|" + String(repeating: "-|", count: 50_000) + "\n|" + String(repeating: "[[X]]|", count: 50_000) + "\n")
+            },
+            Damage(name: "10 000 raw HTML tags") { $0.append(body, String(repeating: "<b>", count: 10_000) + "\n") },
+            Damage(name: "front matter never closed") { $0.write(body, "---\ntitle: x\n" + String(repeating: "a\n", count: 1_000)) },
+            Damage(name: "only front matter") { $0.write(body, "---\ntitle: x\n---\n") },
+            Damage(name: "heading attribute block torture") { $0.append(body, "# 8 {" + String(repeating: "{clause=", count: 10_000) + "}\n\n# {}\n\n# {clause=,,,}\n\n# 9 {clause= none }\n") },
+            Damage(name: "500 body files") { set in
+                for index in 0..<500 { set.write("\(FixtureSet.procedureFolder)/\(String(format: "%03d", index)).md", "# \(index) 节\n\n文字\n") }
+            },
+            Damage(name: "document folders nested 40 deep") { set in
+                let deep = (0..<40).map { "d\($0)" }.joined(separator: "/")
+                set.write("procedures/\(deep)/document.yaml", "number: QP-99\n")
+            },
+            Damage(name: "folder named like a Markdown file") { $0.folders.insert("\(FixtureSet.procedureFolder)/zz.md") },
+            Damage(name: "docset.yaml is a list") { $0.write("docset.yaml", "- a\n- b\n") },
+            Damage(name: "every YAML file is a scalar") { set in for path in yamlFiles { set.write(path, "just text\n") } },
+            Damage(name: "every YAML file is a list of lists") { set in for path in yamlFiles { set.write(path, "- [1, [2, [3]]]\n- {a: [b]}\n") } },
+            Damage(name: "anchors and merge keys") { $0.write(document, "base: &b { number: QP-01, title: t }\n<<: *b\nnumber: *b\n") },
+            Damage(name: "invalid clause tree in standards/") { $0.write("standards/x.xml", "<standard xmlns=\"urn:docctl:clause-tree:1\"><clause id=\"1\">" + String(repeating: "<clause>", count: 1_000) + "\n") },
+            Damage(name: "binary clause tree in standards/") { $0.write("standards/y.xml", data: Data(SplitMix64(seed: 7).bytesArray(4_096))) },
+        ]
+        result += [
+            Damage(name: "three symbolic links looping back to the root", apply: { _ in }, prepare: { root in
+                for name in ["loop-a", "loop-b", "loop-c"] {
+                    try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("procedures/\(name)"), withDestinationURL: root)
+                }
+            }),
+            Damage(name: "organization.yaml links to /dev/zero", apply: { $0.remove("organization.yaml") }, prepare: { root in
+                try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("organization.yaml"), withDestinationURL: URL(fileURLWithPath: "/dev/zero"))
+            }),
+            Damage(name: "records.yaml links to /etc/passwd", apply: { $0.remove("records.yaml") }, prepare: { root in
+                try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("records.yaml"), withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+            }),
+            Damage(name: "history.yaml is a FIFO", apply: { $0.remove(history) }, prepare: { root in
+                guard mkfifo(root.appendingPathComponent(history).path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            }),
+            Damage(name: "body.md is a FIFO", apply: { $0.remove(body) }, prepare: { root in
+                guard mkfifo(root.appendingPathComponent(body).path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            }),
+            Damage(name: "dangling symbolic link as body", apply: { _ in }, prepare: { root in
+                try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("\(FixtureSet.procedureFolder)/zz.md"),
+                                                           withDestinationURL: root.appendingPathComponent("nowhere.md"))
+            }),
+        ]
+        return result
+    }()
+
+    static let all = perFile + hostile
+
+    @Test func damageIsDeterministicAndPlentiful() {
+        #expect(Self.perFile.count == Self.textFiles.count * 8)
+        #expect(Self.all.count >= 150)
+        var first = SplitMix64(seed: 1), second = SplitMix64(seed: 1)
+        #expect((0..<10).map { _ in first.next() } == (0..<10).map { _ in second.next() })
+        #expect(Set(Self.all.map(\.name)).count == Self.all.count)
+    }
+
+    @Test(arguments: DamagedInputTests.all)
+    func damagedInputEndsInDiagnostics(_ damage: Damage) throws {
+        var fixture = Self.valid
+        damage.apply(&fixture)
+        try TemporaryFolder.with(prefix: "docctl-damaged") { folder in
+            try fixture.materialize(in: folder.url)
+            try damage.prepare(folder.url)
+            let start = ContinuousClock.now
+            let outcome: CheckOutcome
+            do {
+                outcome = try CheckOutcome.check(folder.url, strict: true)
+            } catch {
+                // Typed throws: only a DocCtlError (no set at all) can get here; that is exit status 2.
+                #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("docset.yaml").path)
+                        || damage.name.contains("docset.yaml"), "\(damage.name): \(error)")
+                return
+            }
+            // Everything a command does after checking must cope too.
+            let formatter = DiagnosticFormatter(pathPrefix: "set", sources: outcome.set.sources)
+            for format in DiagnosticFormat.allCases { _ = formatter.format(outcome.diagnostics, as: format) }
+            if let report = CoverageReport.compute(outcome.set) {
+                _ = CoverageFormatter.text(report, language: .zhCN)
+                _ = CoverageFormatter.json(report, language: .en)
+                _ = CoverageFormatter.csv(report, language: .zhCN)
+            }
+            let elapsed = ContinuousClock.now - start
+            #expect(elapsed < .seconds(15), "\(damage.name) took \(elapsed)")
+            let status = outcome.exitStatus
+            #expect([0, 1, 2].contains(status))
+            let errors = outcome.diagnostics.filter { $0.severity == .error }
+            #expect((status == 0) == errors.isEmpty)
+            for error in errors {
+                #expect(error.location.map { !$0.path.isEmpty } == true, "\(damage.name): error without a file: \(error.message)")
+            }
+        }
+    }
+}
+
+extension SplitMix64 {
+    /// `count` bytes from a fresh generator (for building fixtures in constant initialisers).
+    func bytesArray(_ count: Int) -> [UInt8] {
+        var copy = self
+        return copy.bytes(count)
+    }
+}
