@@ -1,0 +1,225 @@
+import Foundation
+
+/// `docctl init`: a new document set for a standard, with a manual that has a heading for every
+/// clause down to the coverage depth, each with a `TODO` paragraph that `check` reports
+/// (`unfinished-section`) until it is written, and empty approvals that it reports
+/// (`approval-missing`) until the manual is approved.
+public struct DocumentSetTemplate: Sendable {
+    public var standard: ClauseTree
+    public var language: Language
+    public var organization: String
+    /// The date of the first history entry.
+    public var date: Day
+    public var coverageDepth = 3
+
+    public init(standard: ClauseTree, language: Language, organization: String?, date: Day) {
+        self.standard = standard
+        self.language = language
+        self.organization = organization ?? (language == .en ? "Example Ltd" : "示例信息技术有限公司")
+        self.date = date
+    }
+
+    var en: Bool { language == .en }
+
+    /// The manual's number, after the kind of standard.
+    public var manualNumber: String {
+        if standard.id.hasPrefix("iso-iec-20000") { return "ITSM-M-01" }
+        if standard.id.hasPrefix("iso-iec-27001") { return "ISMS-M-01" }
+        if standard.id.hasPrefix("iso-9001") { return "QM-01" }
+        return "MS-M-01"
+    }
+
+    var manualTitle: String {
+        if standard.id.hasPrefix("iso-iec-20000") { return en ? "IT service management manual" : "IT服务管理手册" }
+        if standard.id.hasPrefix("iso-iec-27001") { return en ? "Information security management manual" : "信息安全管理手册" }
+        if standard.id.hasPrefix("iso-9001") { return en ? "Quality manual" : "质量手册" }
+        return en ? "Management system manual" : "管理体系手册"
+    }
+
+    /// The clauses that get a heading: titled, down to the coverage depth, in the standard's order.
+    public var clauses: [Clause] {
+        standard.order.compactMap { standard.clause($0) }.filter { $0.depth <= coverageDepth && !$0.untitled }
+    }
+
+    /// The clauses that get a matrix row: the required ones (auditable, titled, within the depth).
+    var requiredClauses: [Clause] { clauses.filter(\.auditable) }
+
+    /// Every file of the new set: relative path → text, in path order.
+    public func files() -> [(path: String, text: String)] {
+        var files: [(String, String)] = [
+            ("docset.yaml", docset()), ("organization.yaml", organizationYAML()), ("responsibilities.csv", matrix()),
+            ("records.yaml", records()), ("manual/document.yaml", manualDocument()), ("manual/history.yaml", history()),
+        ]
+        for chapter in clauses where chapter.parentID == nil {
+            files.append(("manual/\(fileName(chapter)).md", chapterText(chapter)))
+        }
+        files.append(("manual/99-appendices.md", appendices()))
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    /// Writes the set into `folder`, which must be missing or empty (a `.git` folder is allowed).
+    /// Never overwrites a file; on failure the files already written are removed again.
+    public func create(at folder: URL) throws(WorkflowError) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .refused("\(folder.path) is a file, not a folder") }
+            let entries = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != ".git" }
+            if !entries.isEmpty {
+                throw .refused("\(folder.path) is not empty; `docctl init` creates a new document set only in a new or empty folder",
+                               notes: ["it holds: " + entries.sorted().prefix(5).joined(separator: ", ") + (entries.count > 5 ? ", …" : "")])
+            }
+        }
+        var written: [URL] = []
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (path, text) in files() {
+                let url = folder.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                written.append(url)
+            }
+        } catch {
+            for url in written.reversed() { try? manager.removeItem(at: url) }
+            try? manager.removeItem(at: folder.appendingPathComponent("manual"))
+            throw .environment("cannot write the new document set in \(folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    // MARK: Files
+
+    func docset() -> String {
+        let levels = en ? "[public, internal, confidential, secret]" : "[公开, 内部公开, 秘密, 机密]"
+        return """
+        # \(en ? "Document set settings" : "文件集设置") — `docctl init`
+        organization: { name: \(YAMLScalarText.format(organization, inFlow: true)), short: \(YAMLScalarText.format(organization, inFlow: true)) }
+        standard: \(standard.id)
+        language: \(language.rawValue)
+        classification: \(levels)   # \(en ? "ordered, lowest first" : "由低到高")
+        publish-up-to: \(en ? "internal" : "内部公开")
+        revision: { first: "A/0", skip-letters: [I, O] }
+        coverage-depth: \(coverageDepth)
+        coverage-from: [manual]
+        not-applicable: { }
+        rules: { }
+
+        """
+    }
+
+    func organizationYAML() -> String {
+        let names = en ? ["General Manager", "Management Representative", "Quality Management", "Operations"]
+                       : ["总经理", "管理者代表", "质量管理部", "运维服务部"]
+        return """
+        # \(en ? "Organisation: departments and roles (examples; replace them with yours)" : "组织架构：部门和角色（示例，请按本组织实际修改）")
+        departments:
+          - { id: gm, name: \(names[0]), parent: null }
+          - { id: mr, name: \(names[1]), parent: gm }
+          - { id: quality, name: \(names[2]), parent: gm }
+          - { id: ops, name: \(names[3]), parent: gm }
+
+        """
+    }
+
+    /// Chapter 5 led by top management, the operational chapter (8) by operations, the rest by quality.
+    func matrix() -> String {
+        var text = "clause,title,gm,mr,quality,ops\n"
+        for clause in requiredClauses {
+            let chapter = clause.id.split(separator: ".").first.map(String.init) ?? clause.id
+            let cells: [String]
+            switch chapter {
+            case "5": cells = ["●", "○", "", ""]
+            case "8": cells = ["", "", "○", "●"]
+            default: cells = ["", "○", "●", ""]
+            }
+            text += ([clause.id, csvField(clause.title(language))] + cells).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    func csvField(_ value: String) -> String {
+        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+
+    func records() -> String {
+        let title = en ? "Document distribution and withdrawal register" : "文件发放回收登记表"
+        return """
+        # \(en ? "Records register: id, title, owner (department), retention, procedure, form" : "记录清单：编号、记录名称、保管部门、保存期限、产生记录的程序文件、表单编号")
+        - { id: REC-01, title: \(YAMLScalarText.format(title, inFlow: true)), owner: quality, retention: 3 years, procedure: \(manualNumber) }
+
+        """
+    }
+
+    func manualDocument() -> String {
+        """
+        number: \(manualNumber)
+        title: \(YAMLScalarText.format(manualTitle, inFlow: false))
+        type: manual
+        owner: quality
+        classification: \(en ? "internal" : "内部公开")
+        control: controlled
+        clause-numbering: standard
+        records: [REC-01]
+        # \(en ? "Prepared / reviewed / approved: fill in names and dates before `docctl release`" : "编制 / 审核 / 批准：发布（docctl release）前填写姓名和日期")
+        approvals:
+          prepared: { name: , date: }
+          reviewed: { name: , date: }
+          approved: { name: , date: }
+        issued:          # \(en ? "issue date" : "发布日期")
+        effective:       # \(en ? "effective date" : "实施日期")
+        review-every: 12 months
+        distribution: []
+
+        """
+    }
+
+    func history() -> String {
+        """
+        # \(en ? "Revision history" : "文档修改记录") — \(manualNumber) \(manualTitle)
+        - revision: "A/0"
+          date: \(date)
+          change: \(en ? "new" : "新建")
+          sections: \(en ? "all" : "全部")
+          author: ""      # \(en ? "author: fill in" : "修改人：请填写")
+          approver: ""    # \(en ? "approver: fill in once approved" : "批准人：批准后填写")
+
+        """
+    }
+
+    func chapterText(_ chapter: Clause) -> String {
+        let todo = en ? "TODO: describe how the organisation meets this clause: who does what, when, with which procedure and record."
+                      : "TODO：写明本组织如何满足本条款的要求：由谁、何时、按哪个程序文件做什么，保留哪些记录。"
+        var text = ""
+        for clause in clauses where clause.id == chapter.id || clause.id.hasPrefix(chapter.id + ".") {
+            let numeric = clause.id.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+            let attribute = numeric ? "" : " {clause=\(clause.id)}"
+            text += String(repeating: "#", count: min(clause.depth, 6)) + " \(clause.id) \(clause.title(language))\(attribute)\n\n"
+            text += todo + "\n\n"
+        }
+        return text
+    }
+
+    /// `04-context-of-the-organization`, from the English title.
+    func fileName(_ chapter: Clause) -> String {
+        let prefix = Int(chapter.id).map { $0 < 10 ? "0\($0)" : "\($0)" } ?? chapter.id
+        var slug = ""
+        for character in (chapter.titleEN ?? "").lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                slug.append(character)
+            } else if !slug.isEmpty && slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        let words = slug.split(separator: "-").prefix(4).joined(separator: "-")
+        return words.isEmpty ? prefix : "\(prefix)-\(words)"
+    }
+
+    func appendices() -> String {
+        let headings = en
+            ? ["Annex A Procedures", "Annex B Records", "Annex C Responsibility matrix", "Annex D Organisation chart"]
+            : ["附录A 程序文件清单", "附录B 记录清单", "附录C 职责分配表", "附录D 组织架构图"]
+        let blocks = ["procedure-list", "record-list", "responsibility-matrix", "org-chart"]
+        return zip(headings, blocks).map { "# \($0)\n\n{{\($1)}}\n" }.joined(separator: "\n")
+    }
+}
