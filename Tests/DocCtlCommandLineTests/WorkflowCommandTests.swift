@@ -1,0 +1,113 @@
+import DocCtlCore
+import DocCtlTestSupport
+import Foundation
+import Testing
+
+/// End-to-end: `docctl release`, `revise` and `init` as a user runs them.
+@Suite struct WorkflowCommandTests {
+    static let procedure = FixtureSet.procedureNumber
+    static let history = "set/\(FixtureSet.procedureFolder)/history.yaml"
+    static let body = "set/\(FixtureSet.procedureFolder)/body.md"
+
+    /// Runs `body` in a temporary folder holding `fixture` as `set/`.
+    static func inFolder(_ fixture: FixtureSet = .valid(), _ body: (URL) throws -> Void) throws {
+        try TemporaryFolder.with { folder in
+            try fixture.materialize(in: folder.url.appendingPathComponent("set"))
+            try body(folder.url)
+        }
+    }
+
+    static func text(_ folder: URL, _ path: String) throws -> String {
+        String(decoding: try Data(contentsOf: folder.appendingPathComponent(path)), as: UTF8.self)
+    }
+
+    static func edit(_ folder: URL, _ path: String, _ old: String, _ new: String) throws {
+        let existing = try text(folder, path)
+        let range = try #require(existing.range(of: old))
+        try Data(existing.replacingCharacters(in: range, with: new).utf8).write(to: folder.appendingPathComponent(path))
+    }
+
+    @Test func releaseTwiceThenReviseAndReleaseAgain() throws {
+        try Self.inFolder { folder in
+            let today = ["--today", FixtureSet.todayText]
+            var result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("released \(Self.procedure) A/0: sealed sha256:"))
+            #expect(result.stdout.contains("wrote set/\(FixtureSet.procedureFolder)/releases/A-0.yaml"))
+            let sealed = try Self.text(folder, Self.history)
+
+            result = try DocCtlProcess.run(["release", "set/\(FixtureSet.procedureFolder)", "--set", "set"] + today, in: folder)
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("already released"))
+            #expect(try Self.text(folder, Self.history) == sealed)
+
+            try Self.edit(folder, Self.body, "适用于手册", "适用于全部手册")
+            result = try DocCtlProcess.run(["check", "set"] + today, in: folder)
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("error[changed-since-release]"))
+            result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set"] + today, in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("already released with another digest"))
+            #expect(try Self.text(folder, Self.history) == sealed)
+
+            result = try DocCtlProcess.run(["revise", Self.procedure, "--set", "set", "--revision", "-m", "扩大适用范围",
+                                            "--author", "何思琪", "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("added A/1 after A/0, sections: 2"))
+            #expect(try Self.text(folder, Self.history).hasSuffix("- revision: \"A/1\"\n  date: \(FixtureSet.todayText)\n  change: 扩大适用范围\n  sections: \"2\"\n  author: 何思琪\n  approver: 周明远\n"))
+
+            result = try DocCtlProcess.run(["revise", Self.procedure, "--set", "set", "--revision", "-m", "x", "--author", "y"], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("not released yet"))
+
+            result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            result = try DocCtlProcess.run(["check", "set", "--strict"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stdout)")
+        }
+    }
+
+    @Test func releaseWithCheckErrorsWritesNothing() throws {
+        var fixture = FixtureSet.valid()
+        fixture.append("\(FixtureSet.procedureFolder)/body.md", "\n见[[QP-99]]。\n")
+        try Self.inFolder(fixture) { folder in
+            let before = try Self.text(folder, Self.history)
+            let result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set", "--today", FixtureSet.todayText], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("error[unresolved-reference]"))
+            #expect(result.stderr.contains("error: release: \(Self.procedure) A/0 is not released"))
+            #expect(try Self.text(folder, Self.history) == before)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/releases").path))
+        }
+    }
+
+    @Test func unknownDocumentAndBadDateAreReported() throws {
+        try Self.inFolder { folder in
+            var result = try DocCtlProcess.run(["release", "QP-0l", "--set", "set"], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("did you mean QP-01?"))
+            result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set", "--date", "2025-13-01"], in: folder)
+            #expect(result.status != 0 && result.status != 1)
+            result = try DocCtlProcess.run(["release", Self.procedure, "--set", "missing"], in: folder)
+            #expect(result.status == 2)
+        }
+    }
+
+    @Test func initCreatesASetThatCheckReportsAsUnfinished() throws {
+        try TemporaryFolder.with { folder in
+            var result = try DocCtlProcess.run(["init", "new", "--standard", "iso-iec-20000-1-2018", "--date", "2026-01-15"], in: folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("new/manual/04-context-of-the-organization.md"))
+            result = try DocCtlProcess.run(["check", "new", "--format", "json", "--today", "2026-01-15"], in: folder.url)
+            #expect(result.status == 1)
+            let rules = Set(result.stdout.matches(of: /"rule" *: *"([a-z-]+)"/).map { String($0.1) })
+            #expect(rules == ["unfinished-section", "approval-missing"])
+            result = try DocCtlProcess.run(["init", "new", "--standard", "iso-iec-20000-1-2018"], in: folder.url)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("not empty"))
+            result = try DocCtlProcess.run(["init", "other", "--standard", "iso-20000"], in: folder.url)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("unknown standard"))
+        }
+    }
+}
