@@ -58,10 +58,31 @@ enum YAMLScalarText {
         if value.contains(": ") || value.contains(" #") { return false }
         if inFlow && value.unicodeScalars.contains(where: flowIndicators.contains) { return false }
         if specialWords.contains(value.lowercased()) { return false }
-        // Anything that looks numeric (1, 4.2, 1e3, 0x1F, .5, 1_000) is quoted.
-        let numeric = value.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+-._eExXoObB".unicodeScalars.contains($0) }
-        if numeric && value.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return false }
+        if looksNumeric(value) { return false }
         if [".inf", "-.inf", "+.inf", ".nan"].contains(value.lowercased()) { return false }
         return true
+    }
+
+    /// Whether YAML (1.1 or 1.2) would read `value` as a number: `2`, `-1_000`, `5.2`, `.5`, `1e3`,
+    /// `0x1F`, `0o17`, `0b101`, `1:20`. Clause lists such as `8.5.1` or `4.2、8.5.1` are not numbers.
+    static func looksNumeric(_ value: String) -> Bool {
+        var body = Substring(value)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        let lower = body.lowercased()
+        for prefix in ["0x", "0o", "0b"] where lower.hasPrefix(prefix) && lower.count > 2 {
+            return lower.dropFirst(2).allSatisfy { $0.isHexDigit || $0 == "_" }
+        }
+        if !lower.isEmpty, lower.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_" || $0 == ":") }), lower.first!.isNumber {
+            return true
+        }
+        var mantissa = Substring(lower)
+        if let e = lower.firstIndex(of: "e") {
+            let exponent = lower[lower.index(after: e)...].drop { $0 == "+" || $0 == "-" }
+            guard !exponent.isEmpty, exponent.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            mantissa = lower[..<e]
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.contains(where: { !$0.isEmpty }) else { return false }
+        return parts.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") } }
     }
 }
