@@ -9,6 +9,8 @@ enum ReferenceChecks {
         if let tree = set.standard { titles.formUnion([tree.titleZH, tree.titleEN, tree.designation]) }
         let coveredClauses = Set(set.documents.flatMap { $0.allSections.flatMap(\.clauses) })
         let allTargets = set.documents.map(\.number) + set.records.map(\.id)
+        // Sorted: the order of a Set changes from run to run, and with it the suggestion among equals.
+        lazy var sortedTitles = titles.sorted()
         context.forEachInline { document, inline in
             switch inline {
             case .reference(let target, let location):
@@ -31,7 +33,7 @@ enum ReferenceChecks {
             case .citedTitle(let title, let location):
                 if !titles.contains(title) {
                     sink.report(Rules.unknownTitle, at: location, "《\(title)》 is not the title of a document, a record or an external document",
-                                fix: Spelling.closest(to: title, in: Array(titles)).map { "did you mean 《\($0)》?" }
+                                fix: Spelling.closest(to: title, in: sortedTitles).map { "did you mean 《\($0)》?" }
                                     ?? "add it to external-documents in docset.yaml, or write the exact title")
                 }
             default: break

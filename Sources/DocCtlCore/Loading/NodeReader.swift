@@ -50,8 +50,18 @@ public struct NodeReader {
             sink.report(Rules.invalidValue, at: node.location, "'\(key)' must be a single value, found \(node.kindDescription)")
             return nil
         }
-        let text = scalar.text.trimmingCharacters(in: .whitespaces)
+        let text = NodeReader.trimmingWhitespace(scalar.text)
         return text.isEmpty ? nil : text
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without the trip through Foundation when neither
+    /// end is whitespace (nearly always: YAML has trimmed plain scalars already).
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) {
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        return text
     }
 
     /// A list of text values; a single value is accepted as a list of one.

@@ -14,15 +14,17 @@ enum RecordsLoader {
             items = r.sequence(node, key: "records.yaml")
         }
         var records: [RecordEntry] = []
+        var positions: [String: Int] = [:]
         for item in items {
             guard let fields = r.mapping(item, allowed: ["id", "title", "owner", "retention", "procedure", "form"],
                                          required: ["id", "title"], what: "record"),
                   let id = r.string(fields["id"], key: "id"), let title = r.string(fields["title"], key: "title") else { continue }
-            if let earlier = records.first(where: { $0.id == id }) {
+            if let earlier = positions[id].map({ records[$0] }) {
                 r.sink.report(Rules.recordUnregistered, at: item.location, "record id '\(id)' is registered twice",
                               notes: [Diagnostic.Note("first registered here", at: earlier.location)])
                 continue
             }
+            positions[id] = records.count
             records.append(RecordEntry(id: id, title: title, owner: r.string(fields["owner"], key: "owner"),
                                        retention: r.string(fields["retention"], key: "retention"),
                                        procedure: r.string(fields["procedure"], key: "procedure"),

@@ -54,6 +54,46 @@ public enum ContentDigest {
 
     /// LF line ends, no BOM, no trailing blanks, exactly one final newline (empty text stays empty).
     public static func normalize(_ text: String) -> String {
+        // Fast path for what SourceReader hands over (no BOM, no CR): split on LF bytes and trim only
+        // lines whose last bytes are a blank, with the same Character-wise trimming as below. Foundation's
+        // replacingOccurrences on Chinese text cost more than the rest of `check` together.
+        let utf8 = text.utf8
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) || utf8.contains(0x0D) { return normalizeSlowly(text) }
+        if !mayEndLineWithBlank(utf8) {
+            // Only the final newlines can change: keep the text, without a copy when it already ends in one.
+            var end = utf8.endIndex
+            while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0A { end = utf8.index(before: end) }
+            if end == utf8.startIndex { return "" }
+            if utf8.index(after: end) == utf8.endIndex { return text }
+            return String(text[..<end]) + "\n"
+        }
+        var lines = utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { bytes -> Substring in
+            var line = Substring(bytes)
+            guard let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x80 else { return line }
+            while let end = line.last, end == " " || end == "\t" || end == "\u{3000}" { line.removeLast() }
+            return line
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether some line ends in a space, a tab or U+3000 (bytes E3 80 80): a cheap, conservative
+    /// test for "some line has trailing blanks" (grapheme subtleties are left to the slower path).
+    static func mayEndLineWithBlank(_ utf8: String.UTF8View) -> Bool {
+        var last: UInt32 = 0x0A  // the last three bytes, most recent lowest
+        func blank(_ bytes: UInt32) -> Bool {
+            let byte = bytes & 0xFF
+            return byte == 0x20 || byte == 0x09 || bytes & 0xFF_FFFF == 0xE3_8080
+        }
+        for byte in utf8 {
+            if byte == 0x0A, blank(last) { return true }
+            last = (last << 8) | UInt32(byte)
+        }
+        return blank(last)
+    }
+
+    /// The reference form of ``normalize(_:)`` for text with a BOM or CR line ends.
+    static func normalizeSlowly(_ text: String) -> String {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
         body = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -75,10 +75,10 @@ public struct RecordEntry: Sendable, Hashable {
 public struct DocumentSet: Sendable {
     public var root: URL
     public var config = DocSetConfig()
-    public var departments: [Department] = []
+    public var departments: [Department] = [] { didSet { lookup = LookupIndex() } }
     public var matrix: ResponsibilityMatrix?
-    public var records: [RecordEntry] = []
-    public var documents: [Document] = []
+    public var records: [RecordEntry] = [] { didSet { lookup = LookupIndex() } }
+    public var documents: [Document] = [] { didSet { lookup = LookupIndex() } }
     /// Folders holding a document.yaml that could not be loaded: references into them are not
     /// reported again, the load error already was.
     public var unloadableFolders: [String] = []
@@ -87,7 +87,14 @@ public struct DocumentSet: Sendable {
 
     public init(root: URL) { self.root = root }
 
-    public func document(number: String) -> Document? { documents.first { $0.number == number } }
+    /// Look-ups by number, id and name, built on first use and dropped whenever the arrays change:
+    /// checks and renderers resolve every reference with them, and a linear search per reference made
+    /// `check` quadratic in the number of documents.
+    private var lookup = LookupIndex()
+
+    public func document(number: String) -> Document? {
+        lookup.documents(documents)[number].map { documents[$0] }
+    }
     /// Whether `number` may belong to a document that failed to load (its folder is named after it).
     public func mayBeUnloadable(_ number: String) -> Bool {
         unloadableFolders.contains { folder in
@@ -96,8 +103,53 @@ public struct DocumentSet: Sendable {
         }
     }
 
-    public func record(id: String) -> RecordEntry? { records.first { $0.id == id } }
+    public func record(id: String) -> RecordEntry? { lookup.records(records)[id].map { records[$0] } }
     public func department(_ key: String) -> Department? {
-        departments.first { $0.id == key } ?? departments.first { $0.name == key }
+        let index = lookup.departments(departments)
+        return (index.byID[key] ?? index.byName[key]).map { departments[$0] }
+    }
+}
+
+/// First positions of numbers, ids and names in a ``DocumentSet``'s arrays, computed once per version
+/// of the arrays (a new index replaces this one on every change, so a stale index is never read).
+final class LookupIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var documentIndex: [String: Int]?
+    private var recordIndex: [String: Int]?
+    private var departmentIndex: (byID: [String: Int], byName: [String: Int])?
+
+    func documents(_ documents: [Document]) -> [String: Int] {
+        lock.withLock {
+            if let documentIndex { return documentIndex }
+            let index = LookupIndex.firstPositions(documents.lazy.map(\.number))
+            documentIndex = index
+            return index
+        }
+    }
+
+    func records(_ records: [RecordEntry]) -> [String: Int] {
+        lock.withLock {
+            if let recordIndex { return recordIndex }
+            let index = LookupIndex.firstPositions(records.lazy.map(\.id))
+            recordIndex = index
+            return index
+        }
+    }
+
+    func departments(_ departments: [Department]) -> (byID: [String: Int], byName: [String: Int]) {
+        lock.withLock {
+            if let departmentIndex { return departmentIndex }
+            let index = (LookupIndex.firstPositions(departments.lazy.map(\.id)), LookupIndex.firstPositions(departments.lazy.map(\.name)))
+            departmentIndex = index
+            return index
+        }
+    }
+
+    /// Key → position of its first occurrence, as `first { … }` would find it.
+    static func firstPositions<Keys: Collection>(_ keys: Keys) -> [String: Int] where Keys.Element == String {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() where result[key] == nil { result[key] = position }
+        return result
     }
 }

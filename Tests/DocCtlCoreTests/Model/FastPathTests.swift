@@ -1,0 +1,64 @@
+@testable import DocCtlCore
+import Foundation
+import Testing
+
+/// The fast paths added for `make bench` (docs/PERFORMANCE.md) give exactly what the simple forms gave.
+@Suite struct FastPathTests {
+    /// Texts around the fast path's edges: blanks at line ends, CJK bytes ending in 0x80, U+3000,
+    /// combining marks after a blank, final newlines, CR and BOM (which take the reference path).
+    static let samples: [String] = [
+        "", "\n", "\n\n", "a", "a\n", "a\n\n\n", "\n\na", "一", "一\n", "一\n二\u{3000}\n", "行尾 \n", "tab\t\n",
+        "x \u{301}\n", "\u{3000}", " \n \n", "a  \n\n  \n", "# 1 目的\n\n文字。\n", "\u{FEFF}bom\n", "cr\r\nlf\r",
+        "\u{600} \n", "混合 \t\u{3000} \n尾", "一\n\n\n", "《标题》\u{3000}\u{3000}\n正文",
+    ]
+
+    @Test func normaliseMatchesTheReferenceForm() {
+        for text in Self.samples {
+            #expect(ContentDigest.normalize(text) == ContentDigest.normalizeSlowly(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func normaliseMatchesTheReferenceFormOnGeneratedText() {
+        let pieces = ["一", "二", "a", " ", "\t", "\u{3000}", "\n", "\n\n", "\u{301}", "。", "**", "——"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(ContentDigest.normalize(text) == ContentDigest.normalizeSlowly(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func lookUpsFindTheFirstOfEqualKeysAndFollowChanges() {
+        var set = DocumentSet(root: URL(fileURLWithPath: "/tmp"))
+        let location = SourceLocation(path: "records.yaml", line: 1, column: 1)
+        set.records = [RecordEntry(id: "REC-01", title: "一", location: location),
+                       RecordEntry(id: "REC-01", title: "二", location: location)]
+        #expect(set.record(id: "REC-01")?.title == "一")
+        set.records.removeFirst()
+        #expect(set.record(id: "REC-01")?.title == "二")
+        set.records.append(RecordEntry(id: "REC-02", title: "三", location: location))
+        #expect(set.record(id: "REC-02")?.title == "三")
+        let copy = set
+        set.records = []
+        #expect(set.record(id: "REC-02") == nil)
+        #expect(copy.record(id: "REC-02")?.title == "三")
+        set.departments = [Department(id: "gm", name: "总经理", duties: [], location: location),
+                           Department(id: "qa", name: "gm", duties: [], location: location)]
+        #expect(set.department("gm")?.name == "总经理")
+        #expect(set.department("总经理")?.id == "gm")
+        #expect(set.department("qa")?.id == "qa")
+        #expect(set.department("none") == nil)
+    }
+
+    @Test func whitespaceTrimmingMatchesFoundation() {
+        for text in ["", " ", "a", " a", "a ", "\u{3000}a\u{3000}", "\ta\t", "一 二", "\u{A0}x"] {
+            #expect(NodeReader.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    @Test func doubleAsteriskSearchMatchesContains() {
+        for text in ["", "*", "**", "a*b*c", "注：**本条", "* *", "***"] {
+            #expect(SourceChecks.hasDoubleAsterisk(text) == text.contains("**"))
+        }
+    }
+}
