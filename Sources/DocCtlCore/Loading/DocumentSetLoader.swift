@@ -102,7 +102,7 @@ public struct LoadContext {
     /// Reads and parses a YAML file of the set.
     public mutating func readYAML(_ url: URL) -> YAMLNode? {
         guard let file = readText(url) else { return nil }
-        if file.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        if file.text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) { return nil }
         return YAMLParser.parse(file.text, path: file.path, into: &reader.sink)
     }
 }

@@ -67,7 +67,7 @@ public enum SourceReader {
             let bad = firstInvalidUTF8(bytes)
             return .failure(.notUTF8(likely: guessEncoding(bytes), line: lineNumber(in: bytes, at: bad)))
         }
-        if !text.contains("\r") { return .success(text) }
+        if !bytes.contains(0x0D) { return .success(text) }  // bytes: Foundation's contains converts to UTF-16
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 

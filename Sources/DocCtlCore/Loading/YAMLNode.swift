@@ -55,7 +55,10 @@ public enum YAMLParser {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: docctl reads every scalar as the text written (ids, dates and revision
+            // marks stay strings), so the default resolver's regular expressions per scalar were pure cost;
+            // the explicit encoding spares Yams reading the whole environment for every file.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 0),
@@ -125,11 +128,13 @@ public enum YAMLParser {
     static func depthProblem(_ text: String) -> Int? {
         var depth = 0
         var line = 1
-        var quote: Character? = nil
+        var quote: UInt8? = nil
         var atLineStart = true
         var indent = 0
-        for character in text {
-            if character == "\n" {
+        // Bytes, not Characters: every byte looked at is ASCII, and grapheme breaking of Chinese
+        // text cost more than parsing the YAML.
+        for character in text.utf8 {
+            if character == UInt8(ascii: "\n") {
                 line += 1
                 atLineStart = true
                 indent = 0
@@ -137,7 +142,7 @@ public enum YAMLParser {
                 continue
             }
             if atLineStart {
-                if character == " " {
+                if character == UInt8(ascii: " ") {
                     indent += 1
                     if indent > maximumDepth * 8 { return line }
                     continue
@@ -149,12 +154,12 @@ public enum YAMLParser {
                 continue
             }
             switch character {
-            case "\"", "'": quote = character
-            case "[", "{":
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = character
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumDepth { return line }
-            case "]", "}": depth = max(0, depth - 1)
-            case "#": if depth == 0 { quote = nil }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "#"): if depth == 0 { quote = nil }
             default: break
             }
         }
