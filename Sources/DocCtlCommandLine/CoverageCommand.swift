@@ -9,12 +9,12 @@ struct CoverageCommand: ParsableCommand {
         abstract: "Show which sections, procedures and departments cover each clause of the standard."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
 
     @Argument(help: "The document set folder.")
     var set = "manual-src"
 
-    @Option(help: "Output format: text, json or csv.")
+    @Option(help: "Output format: text, json, csv or html (one self-contained page).")
     var format: Format = .text
 
     @Option(name: .customLong("min-percent"), help: "Exit 1 when coverage of required clauses is below this percentage.")
@@ -38,6 +38,16 @@ struct CoverageCommand: ParsableCommand {
         case .text: print(CoverageFormatter.text(report, language: language), terminator: "")
         case .json: print(CoverageFormatter.json(report, language: language), terminator: "")
         case .csv: print(CoverageFormatter.csv(report, language: language), terminator: "")
+        case .html:
+            do {
+                let date = try SiteRenderer.buildDate(for: session.set, environment: ProcessInfo.processInfo.environment)
+                let renderer = try SiteRenderer(set: session.set, templates: TemplateSet.bundled(), buildDate: date,
+                                                today: try today.map { try DiagnosticOptions.day($0) })
+                print(try renderer.coveragePage(standalone: true) ?? "", terminator: "")
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(2)
+            }
         }
         if let minPercent, report.percent < minPercent {
             Terminal.error(String(format: "coverage %.1f %% is below the minimum %.1f %%", report.percent, minPercent))

@@ -1,0 +1,57 @@
+import ArgumentParser
+import DocCtlCore
+import Foundation
+
+/// `docctl build`: render the current state of every document into a static site (SPEC §5).
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Render every document, the master list and the coverage page as HTML, with an XML archive per document.",
+        discussion: """
+            The set is checked first; when there are errors nothing is written. The output folder is \
+            replaced as a whole, atomically, and only if docctl wrote it before (or it is empty). \
+            SOURCE_DATE_EPOCH sets the build date stamped on the pages (default: the latest history date).
+            """
+    )
+
+    @Argument(help: "The document set folder.")
+    var set = "manual-src"
+
+    @Option(name: [.short, .customLong("output")], help: "The output folder.")
+    var output = "output"
+
+    @Option(help: "A folder of templates to use instead of the built-in ones (see templates/).")
+    var templates: String?
+
+    @OptionGroup var options: DiagnosticOptions
+
+    func run() throws {
+        let session = try SetSession.open(set, options: options)
+        if !session.diagnostics.isEmpty { session.report(options.format, toStandardError: options.format == .text) }
+        let status = session.exitStatus
+        if status != 0 {
+            Terminal.error("build stopped: \(DiagnosticFormatter.summary(session.diagnostics)); \(output) was not touched")
+            throw ExitCode(status)
+        }
+        do {
+            let templateSet = try templates.map { try TemplateSet(folder: URL(fileURLWithPath: $0)) } ?? TemplateSet.bundled()
+            let environment = ProcessInfo.processInfo.environment
+            var buildDate = try SiteRenderer.buildDate(for: session.set, environment: environment)
+            let today = try options.today.map { try DiagnosticOptions.day($0) }
+            if environment["SOURCE_DATE_EPOCH"] == nil, let today { buildDate = today }
+            let renderer = try SiteRenderer(set: session.set, templates: templateSet, buildDate: buildDate, today: today)
+            try renderer.write(to: URL(fileURLWithPath: output))
+            let published = session.set.documents.filter { renderer.site.published.contains($0.number) }
+            var line = "built \(published.count) document\(published.count == 1 ? "" : "s") into \(output)/"
+            let withheld = session.set.documents.filter { !renderer.site.published.contains($0.number) }
+            if !withheld.isEmpty {
+                line += "; not published (classified above publish-up-to): "
+                    + withheld.map { "\($0.number) (\($0.classification?.value ?? "?"))" }.joined(separator: ", ")
+            }
+            Terminal.error(line)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}

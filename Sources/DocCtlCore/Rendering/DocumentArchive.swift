@@ -1,0 +1,194 @@
+import Foundation
+
+/// The XML archive of one document revision (`<number>_<L-N>.xml`), conforming to
+/// `templates/document.xsd`: enough to re-render and compare the revision without the sources.
+///
+/// Built as an ``XMLElement`` tree and serialised with ``XMLWriter`` (libxml2), never by string
+/// concatenation.
+public enum DocumentArchive {
+    public static let namespace = "urn:x-docctl:document:1"
+    public static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
+    public static let svgNamespace = "http://www.w3.org/2000/svg"
+    public static let formatVersion = "1"
+
+    /// The archive of `document` as rendered in `context` (its links are those of the site page).
+    public static func element(_ document: Document, context: PageContext, buildDate: Day) -> XMLElement {
+        let set = context.set
+        let status = context.site.status(document.number) ?? ControlStatus.of(document, in: set)
+        let renderer = MarkdownRenderer(context: context)
+        func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [XMLNode] = []) -> XMLElement {
+            XMLElement(name: name, namespace: namespace,
+                       attributes: attributes.compactMap { pair in pair.1.map { XMLAttribute(name: pair.0, value: $0) } },
+                       children: children)
+        }
+        func textElement(_ name: String, _ text: String, _ attributes: [(String, String?)] = []) -> XMLNode {
+            .element(el(name, attributes, [.text(text)]))
+        }
+
+        var control: [XMLNode] = [
+            textElement("title", document.title),
+            textElement("type", document.type.rawValue),
+            .element(el("organization", [("name", set.config.organizationName), ("short", set.config.organizationShort)])),
+        ]
+        if let owner = document.owner {
+            control.append(textElement("owner", set.department(owner.value)?.name ?? owner.value, [("id", owner.value)]))
+        }
+        if let classification = document.classification { control.append(textElement("classification", classification.value)) }
+        control.append(.element(el("status", [
+            ("declared", document.controlled ? "controlled" : "uncontrolled"), ("state", status.state.rawValue),
+            ("draft", status.isDraft ? "true" : "false"), ("follows", status.follows),
+            ("withdrawn", document.withdrawn ? "true" : "false"),
+        ], status.reasons.map { textElement("reason", $0.rawValue) })))
+        if let issued = document.issued { control.append(textElement("issued", issued.value.description)) }
+        if let effective = document.effective { control.append(textElement("effective", effective.value.description)) }
+        if let review = document.lastReview { control.append(textElement("last-review", review.value.description)) }
+        if let months = document.reviewEveryMonths { control.append(textElement("review-every-months", String(months.value))) }
+        control.append(textElement("digest", status.digest))
+        let standardID = document.standard ?? set.config.standard.value
+        control.append(textElement("standard", set.standard?.designation ?? standardID,
+                                   [("id", standardID), ("numbering", document.numbering.rawValue)]))
+        control.append(.element(el("clauses", [], document.clauses.map { textElement("clause", $0.value) })))
+        control.append(.element(el("records", [], document.records.map { record in
+            textElement("record", set.record(id: record.value)?.title ?? "", [("id", record.value)])
+        })))
+
+        let approvals = [("prepared", document.prepared), ("reviewed", document.reviewed), ("approved", document.approved)]
+            .compactMap { role, approval -> XMLNode? in
+                approval.map { .element(el("approval", [("role", role), ("name", $0.name), ("date", $0.date?.description)])) }
+            }
+        let distribution = document.distribution.map { XMLNode.element(el("copy", [("number", $0.copy), ("holder", $0.holder)])) }
+        let history = document.history.enumerated().map { index, entry in
+            XMLNode.element(el("entry", [("serial", String(index + 1)), ("revision", entry.revisionText),
+                                         ("date", entry.date?.description), ("author", entry.author),
+                                         ("approver", entry.approver), ("digest", entry.digest)],
+                               [textElement("sections", entry.sections), textElement("change", entry.change)]))
+        }
+
+        func xhtml(_ nodes: [HTMLNode]) -> [XMLNode] { nodes.map { xmlNode($0, namespace: xhtmlNamespace) } }
+        func sectionElement(_ section: Section) -> XMLNode {
+            let content = renderer.blocks(section.blocks)
+            var children: [XMLNode] = [
+                textElement("title", section.title),
+                .element(el("clauses", [], section.clauses.map { textElement("clause", $0) })),
+                .element(el("body", [], xhtml(content))),
+                textElement("text", plainText(content)),
+            ]
+            children += section.children.map { sectionElement($0) }
+            return .element(el("section", [("anchor", section.anchor), ("level", String(min(max(section.level, 1), 6))),
+                                          ("number", section.number), ("appendix", section.isAppendix ? "true" : "false"),
+                                          ("explicit-clauses", section.explicitClauses == nil ? "false" : "true")], children))
+        }
+        var root: [XMLNode] = [
+            .element(el("control", [], control)), .element(el("approvals", [], approvals)),
+            .element(el("distribution", [], distribution)), .element(el("history", [], history)),
+        ]
+        if !document.preamble.isEmpty {
+            let content = renderer.blocks(document.preamble)
+            root.append(.element(el("preamble", [], [.element(el("body", [], xhtml(content))), textElement("text", plainText(content))])))
+        }
+        root.append(.element(el("sections", [], document.sections.map(sectionElement))))
+        root.append(.element(el("references", [], references(document, context: context).map { .element($0) })))
+        root.append(.element(el("generated", [], generatedBlocks(document).map { name, anchor in
+            .element(el("block", [("name", name), ("section", anchor)]))
+        })))
+        return XMLElement(name: "document", namespace: namespace, attributes: [
+            XMLAttribute(name: "format", value: formatVersion), XMLAttribute(name: "number", value: document.number),
+            XMLAttribute(name: "revision", value: status.revisionText.isEmpty ? "-" : status.revisionText),
+            XMLAttribute(name: "language", value: set.config.language.rawValue),
+            XMLAttribute(name: "built", value: buildDate.description),
+        ], children: root)
+    }
+
+    /// The serialised archive.
+    public static func data(_ document: Document, context: PageContext, buildDate: Day) -> Data {
+        XMLWriter.serialize(element(document, context: context, buildDate: buildDate))
+    }
+
+    /// An ``HTMLNode`` as XHTML (SVG keeps its own namespace; `xmlns` attributes are the writer's job).
+    static func xmlNode(_ node: HTMLNode, namespace: String) -> XMLNode {
+        switch node {
+        case .text(let text):
+            return .text(text)
+        case .element(let element):
+            let ns = element.name == "svg" ? svgNamespace : namespace
+            return .element(XMLElement(
+                name: element.name, namespace: ns,
+                attributes: element.attributes.filter { $0.name != "xmlns" }.map { XMLAttribute(name: $0.name, value: $0.value) },
+                children: element.children.map { xmlNode($0, namespace: ns) }))
+        }
+    }
+
+    /// Block-level text with line breaks between blocks, for comparing revisions.
+    static func plainText(_ nodes: [HTMLNode]) -> String {
+        let blockNames: Set<String> = ["p", "li", "tr", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section",
+                                       "table", "ul", "ol", "br", "svg"]
+        var output = ""
+        func walk(_ node: HTMLNode) {
+            switch node {
+            case .text(let text): output += text
+            case .element(let element):
+                if element.name == "title" { return } // SVG tooltips
+                let isBlock = blockNames.contains(element.name)
+                if isBlock, !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
+                if element.name == "td" || element.name == "th", !output.isEmpty, !output.hasSuffix("\n") { output += "\t" }
+                element.children.forEach(walk)
+                if isBlock, !output.hasSuffix("\n") { output += "\n" }
+            }
+        }
+        nodes.forEach(walk)
+        return output.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// Every `[[…]]` and `《…》` of the body, with where it points.
+    static func references(_ document: Document, context: PageContext) -> [XMLElement] {
+        let set = context.set
+        var result: [XMLElement] = []
+        func add(_ kind: String, _ target: String, from: String, text: String, document: String? = nil, anchor: String? = nil) {
+            var attributes = [XMLAttribute(name: "kind", value: kind), XMLAttribute(name: "target", value: target.isEmpty ? "-" : target),
+                              XMLAttribute(name: "from", value: from)]
+            if let document { attributes.append(XMLAttribute(name: "document", value: document)) }
+            if let anchor { attributes.append(XMLAttribute(name: "anchor", value: anchor)) }
+            result.append(XMLElement(name: "reference", namespace: namespace, attributes: attributes, children: [.text(text)]))
+        }
+        func visit(_ blocks: [Block], from anchor: String) {
+            for block in blocks {
+                block.forEachInline { inline in
+                    switch inline {
+                    case .reference(let target, _):
+                        if let referenced = set.document(number: target) {
+                            add("document", target, from: anchor, text: referenced.title, document: target)
+                        } else if let record = set.record(id: target) {
+                            add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,
+                                anchor: SiteMap.recordAnchor(record.id))
+                        } else if set.standard?.clause(target) != nil, let section = context.site.target(forClause: target) {
+                            add("clause", target, from: anchor, text: section.number ?? section.title, document: section.document,
+                                anchor: section.anchor)
+                        } else {
+                            add("unresolved", target, from: anchor, text: "[[\(target)]]")
+                        }
+                    case .citedTitle(let title, _):
+                        add("title", title, from: anchor, text: title, document: context.site.documentNumber(titled: title))
+                    default: break
+                    }
+                }
+            }
+        }
+        visit(document.preamble, from: "")
+        for section in document.allSections { visit(section.blocks, from: section.anchor) }
+        return result
+    }
+
+    /// `{{placeholders}}` of the body and the section holding each.
+    static func generatedBlocks(_ document: Document) -> [(String, String)] {
+        var result: [(String, String)] = []
+        func visit(_ blocks: [Block], _ anchor: String) {
+            for block in blocks {
+                block.forEachBlock { if case .placeholder(let name, _) = $0 { result.append((name, anchor)) } }
+            }
+        }
+        visit(document.preamble, "")
+        for section in document.allSections { visit(section.blocks, section.anchor) }
+        return result
+    }
+}

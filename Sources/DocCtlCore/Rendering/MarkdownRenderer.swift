@@ -1,0 +1,212 @@
+/// Renders the Markdown AST (``Block``/``Inline``) as ``HTMLNode`` trees, resolving docctl's
+/// references and replacing `{{placeholders}}` with generated blocks.
+///
+/// Nothing from the source becomes markup: text is text, raw HTML is dropped (the checker warns
+/// about it), and a link keeps its target only when it is http(s), mailto or relative.
+public struct MarkdownRenderer: Sendable {
+    public var context: PageContext
+
+    public init(context: PageContext) { self.context = context }
+
+    // MARK: Sections
+
+    /// The whole body of a document: preamble, then every section with its number and anchor.
+    public func body(of document: Document) -> [HTMLNode] {
+        blocks(document.preamble) + document.sections.flatMap { section($0) }
+    }
+
+    /// One section and its subsections as `<section id=…>` with a numbered heading.
+    public func section(_ section: Section, includeChildren: Bool = true) -> [HTMLNode] {
+        var content: [HTMLNode] = [heading(section)]
+        content += blocks(section.blocks)
+        if includeChildren { content += section.children.flatMap { self.section($0) } }
+        var classes = "section level-\(section.level)"
+        if section.isAppendix { classes += " appendix" }
+        return [.el("section", [("id", section.anchor), ("class", classes)], content)]
+    }
+
+    /// A section's heading: `<hN>` (one below the page title) with the number in its own span.
+    public func heading(_ section: Section) -> HTMLNode {
+        let level = min(section.level + 1, 6)
+        var children: [HTMLNode] = []
+        if let number = section.number { children.append(.el("span", [("class", "secnum")], text: number)) }
+        children.append(.el("span", [("class", "sectitle")], text: section.title))
+        var attributes: [(String, String)] = []
+        if !section.clauses.isEmpty, section.clauses != [section.number ?? ""] {
+            attributes.append(("data-clauses", section.clauses.joined(separator: " ")))
+        }
+        return .el("h\(level)", attributes, children)
+    }
+
+    // MARK: Blocks
+
+    /// Renders blocks in order.
+    public func blocks(_ blocks: [Block]) -> [HTMLNode] { blocks.flatMap(block) }
+
+    func block(_ block: Block) -> [HTMLNode] {
+        switch block {
+        case .heading(let level, let inlines, _):
+            return [.el("h\(min(level + 1, 6))", [], self.inlines(inlines))]
+        case .paragraph(let inlines, _):
+            let content = self.inlines(inlines)
+            return content.isEmpty ? [] : [.el("p", [], content)]
+        case .placeholder(let name, _):
+            return GeneratedBlocks(context: context).render(name)
+        case .list(let ordered, let start, let tight, let items):
+            var attributes: [(String, String)] = []
+            if ordered && start != 1 { attributes.append(("start", String(start))) }
+            let rendered = items.map { item -> HTMLNode in
+                guard tight else { return .el("li", [], blocks(item)) }
+                // A tight list's paragraphs are not wrapped in <p>, as in CommonMark's own renderer.
+                return .el("li", [], item.flatMap { block -> [HTMLNode] in
+                    if case .paragraph(let inlines, _) = block { return self.inlines(inlines) }
+                    return self.block(block)
+                })
+            }
+            return [.el(ordered ? "ol" : "ul", attributes, rendered)]
+        case .quote(let blocks):
+            return [.el("blockquote", [], self.blocks(blocks))]
+        case .code(_, let text):
+            return [.el("pre", [], [.el("code", [], text: text)])]
+        case .thematicBreak:
+            return [.el("hr")]
+        case .table(let table):
+            return [self.table(table)]
+        case .html:
+            return []
+        }
+    }
+
+    func table(_ table: Table) -> HTMLNode {
+        func alignment(_ column: Int) -> [(String, String)] {
+            guard column < table.alignments.count else { return [] }
+            switch table.alignments[column] {
+            case .none: return []
+            case .left: return [("class", "align-left")]
+            case .center: return [("class", "align-center")]
+            case .right: return [("class", "align-right")]
+            }
+        }
+        let head = HTMLNode.el("thead", [], [.el("tr", [], table.header.enumerated().map { index, cell in
+            .el("th", alignment(index), inlines(cell))
+        })])
+        let body = HTMLNode.el("tbody", [], table.rows.map { row in
+            .el("tr", [], row.enumerated().map { index, cell in .el("td", alignment(index), inlines(cell)) })
+        })
+        return .el("div", [("class", "table-wrap")], [.el("table", [("class", "body-table")], [head, body])])
+    }
+
+    // MARK: Inlines
+
+    /// Renders inlines; a soft line break between two CJK characters renders as nothing.
+    public func inlines(_ inlines: [Inline]) -> [HTMLNode] {
+        var output: [HTMLNode] = []
+        for (index, inline) in inlines.enumerated() {
+            if case .softBreak = inline {
+                let before = output.last.flatMap { MarkdownRenderer.lastScalar(of: $0) }
+                let after = inlines[(index + 1)...].first.flatMap { self.inline($0).first }.flatMap(MarkdownRenderer.firstScalar)
+                if let before, let after, MarkdownRenderer.isCJK(before) && MarkdownRenderer.isCJK(after) { continue }
+                output.append(.text("\n"))
+                continue
+            }
+            output.append(contentsOf: self.inline(inline))
+        }
+        return MarkdownRenderer.mergeText(output)
+    }
+
+    func inline(_ inline: Inline) -> [HTMLNode] {
+        switch inline {
+        case .text(let text): return [.text(text)]
+        case .code(let text): return [.el("code", [], text: text)]
+        case .emphasis(let children): return [.el("em", [], inlines(children))]
+        case .strong(let children): return [.el("strong", [], inlines(children))]
+        case .strikethrough(let children): return [.el("del", [], inlines(children))]
+        case .link(let url, let title, let children, _):
+            let content = inlines(children)
+            guard let href = HTMLEscaping.safeURL(url) else { return [.el("span", [("class", "link-dropped")], content)] }
+            var attributes = [("href", href)]
+            if !title.isEmpty { attributes.append(("title", title)) }
+            if href.lowercased().hasPrefix("http") { attributes.append(("rel", "noopener noreferrer")) }
+            return [.el("a", attributes, content)]
+        case .image(_, _, let alt, _):
+            // Images are not copied into the site yet: show their description.
+            return [.el("span", [("class", "image-alt")], inlines(alt))]
+        case .softBreak: return [.text("\n")]
+        case .lineBreak: return [.el("br")]
+        case .html: return []
+        case .reference(let target, _): return [reference(target)]
+        case .citedTitle(let title, _): return [citedTitle(title)]
+        }
+    }
+
+    /// `[[QP-04]]` → 《title》 linked to its page; `[[8.6.1]]` → the covering section;
+    /// `[[REC-05]]` → 《record title》 linked to the records register.
+    func reference(_ target: String) -> HTMLNode {
+        let set = context.set
+        if let document = set.document(number: target) {
+            return context.link(context.documentURL(document.number), class: "ref ref-document", title: document.number,
+                                [.text("《\(document.title)》")])
+        }
+        if let record = set.record(id: target) {
+            return recordLink(record)
+        }
+        if set.standard?.clause(target) != nil, let section = context.site.target(forClause: target) {
+            let clauseTitle = set.standard?.clause(target)?.title(context.language) ?? ""
+            var text = section.number ?? section.title
+            if section.document != context.document?.number, let other = set.document(number: section.document) {
+                text = "《\(other.title)》" + text
+            }
+            return context.link(context.documentURL(section.document, fragment: section.anchor), class: "ref ref-clause",
+                                title: "\(target) \(clauseTitle)".trimmingCharacters(in: .whitespaces), [.text(text)])
+        }
+        return .el("span", [("class", "ref ref-unresolved")], text: "[[\(target)]]")
+    }
+
+    func recordLink(_ record: RecordEntry) -> HTMLNode {
+        var href: String? = nil
+        if let list = context.site.recordList {
+            href = context.documentURL(list.document, fragment: SiteMap.recordAnchor(record.id))
+        }
+        return context.link(href, class: "ref ref-record", title: record.id, [.text("《\(record.title)》")])
+    }
+
+    /// A written-out `《title》`: linked when it names a document or a record.
+    func citedTitle(_ title: String) -> HTMLNode {
+        if let number = context.site.documentNumber(titled: title) {
+            return context.link(context.documentURL(number), class: "ref ref-document", title: number, [.text("《\(title)》")])
+        }
+        if let id = context.site.recordID(titled: title), let record = context.set.record(id: id) {
+            return recordLink(record)
+        }
+        return .text("《\(title)》")
+    }
+
+    // MARK: Text helpers
+
+    /// Joins adjacent text nodes, so that the output does not depend on how cmark split text.
+    static func mergeText(_ nodes: [HTMLNode]) -> [HTMLNode] {
+        var result: [HTMLNode] = []
+        for node in nodes {
+            if case .text(let text) = node, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + text)
+            } else {
+                result.append(node)
+            }
+        }
+        return result
+    }
+
+    static func lastScalar(of node: HTMLNode) -> Unicode.Scalar? { node.textContent.unicodeScalars.last }
+    static func firstScalar(of node: HTMLNode) -> Unicode.Scalar? { node.textContent.unicodeScalars.first }
+
+    /// Han ideographs, CJK punctuation and full-width forms: no space between them at a line break.
+    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x2FDF, 0x3000...0x303F, 0x3040...0x30FF, 0x3100...0x312F, 0x31A0...0x31BF, 0x31C0...0x31EF,
+             0x3200...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x3134F:
+            true
+        default:
+            false
+        }
+    }
+}

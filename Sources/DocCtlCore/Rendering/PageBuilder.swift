@@ -1,0 +1,294 @@
+import Foundation
+
+/// Builds the view model of each page kind from a ``SiteMap`` and a ``CoverageReport``.
+public struct PageBuilder: Sendable {
+    public var site: SiteMap
+    public var coverage: CoverageReport?
+    public var labels: Labels
+    /// The date printed as "built on" and as the print date (SOURCE_DATE_EPOCH, or the latest history date).
+    public var buildDate: Day
+    /// The date next reviews are compared with.
+    public var today: Day
+
+    public init(site: SiteMap, coverage: CoverageReport?, buildDate: Day, today: Day) {
+        self.site = site
+        self.coverage = coverage
+        self.labels = Labels.for(site.set.config.language)
+        self.buildDate = buildDate
+        self.today = today
+    }
+
+    var set: DocumentSet { get { site.set } }
+    var config: DocSetConfig { site.set.config }
+    static let missing = "—"
+
+    /// Where the page sits and how its assets are reached.
+    public enum Placement: Sendable {
+        /// A page of the site, `depth` folders below the root.
+        case site(depth: Int)
+        /// One self-contained file with the stylesheet inlined and no links to other pages.
+        case standalone(css: String)
+    }
+
+    func root(_ placement: Placement) -> String {
+        switch placement {
+        case .site(let depth): depth == 0 ? "./" : String(repeating: "../", count: depth)
+        case .standalone: "./"
+        }
+    }
+
+    func context(_ placement: Placement, document: Document? = nil) -> PageContext {
+        let links: PageContext.LinkMode
+        switch placement {
+        case .site: links = .site(root: root(placement))
+        case .standalone: links = .standalone
+        }
+        return PageContext(site: site, coverage: coverage, labels: labels, links: links, document: document)
+    }
+
+    var siteTitle: String {
+        if let title = config.siteTitle, !title.isEmpty { return title }
+        let organisation = config.organizationShort.isEmpty ? config.organizationName : config.organizationShort
+        return organisation.isEmpty ? labels.documentation : "\(organisation) \(labels.documentation)"
+    }
+
+    var organization: String { config.organizationName.isEmpty ? config.organizationShort : config.organizationName }
+
+    /// The chrome of a page: `header` and `footer` texts go into the print margin boxes.
+    func chrome(_ placement: Placement, pageTitle: String, current: String?, bodyClass: String,
+                headerCenter: String, headerRight: String, footerRight: String) -> PageChrome {
+        let root = root(placement)
+        let printNotice = "\(labels.uncontrolledWhenPrinted) · \(labels.printDate) \(buildDate)"
+        let style = PrintStyle(left: organization, center: headerCenter, right: headerRight, footerLeft: printNotice,
+                               footerRight: footerRight, pageOf: labels.pageOf)
+        var chrome = PageChrome(
+            lang: labels.lang, labels: labels, pageTitle: pageTitle, siteTitle: siteTitle,
+            organization: organization.isEmpty ? PageBuilder.missing : organization, root: root, stylesheet: nil,
+            inlineStyle: nil, script: nil, searchIndexScript: nil, searchAction: nil, printStyle: style.html,
+            printNotice: printNotice, builtOn: "\(labels.builtOn) \(buildDate)", bodyClass: bodyClass, nav: nil)
+        switch placement {
+        case .site:
+            chrome.stylesheet = root + "assets/docctl.css"
+            chrome.script = root + "assets/docctl.js"
+            chrome.searchIndexScript = root + "assets/search-index.js"
+            chrome.searchAction = root + "index.html"
+            chrome.nav = [
+                PageChrome.NavItem(label: labels.masterList, href: root + "index.html", isCurrent: current == "index"),
+                PageChrome.NavItem(label: labels.coverage, href: root + "coverage.html", isCurrent: current == "coverage"),
+            ]
+        case .standalone(let css):
+            chrome.inlineStyle = SafeHTML.stylesheet(css)
+        }
+        return chrome
+    }
+
+    func text(_ value: String?) -> String {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return PageBuilder.missing }
+        return value
+    }
+
+    func departmentName(_ key: String?) -> String {
+        guard let key else { return PageBuilder.missing }
+        return set.department(key)?.name ?? key
+    }
+
+    // MARK: Document page
+
+    /// The view of a document at its current state.
+    public func documentPage(_ document: Document, placement: Placement, copy: CopyRegistration? = nil) -> DocumentPageView {
+        let status = site.status(document.number) ?? ControlStatus.of(document, in: set)
+        let context = context(placement, document: document)
+        let renderer = MarkdownRenderer(context: context)
+        let body = HTMLSerializer.safe(renderer.body(of: document))
+        var notices: [String] = []
+        if status.reasons.contains(.changedAfterSealing) {
+            notices.append(labels.draftNoticeChanged)
+        } else if status.isDraft {
+            notices.append(labels.draftNotice)
+        }
+        if status.reasons.contains(.approvalsIncomplete) || status.reasons.contains(.approvalsOutOfOrder) {
+            notices.append(labels.draftNoticeApprovals)
+        }
+        if status.state == .uncontrolled { notices.append(labels.uncontrolledNotice) }
+        let approvals = [(labels.prepared, document.prepared), (labels.reviewed, document.reviewed), (labels.approved, document.approved)]
+            .map { ApprovalView(role: $0.0, name: text($0.1?.name), date: text($0.1?.date?.description)) }
+        let history = document.history.enumerated().map { index, entry in
+            HistoryRowView(serial: String(index + 1), revision: text(entry.revisionText), sections: text(entry.sections),
+                           change: text(entry.change), date: text(entry.date?.description), author: text(entry.author),
+                           approver: text(entry.approver))
+        }
+        var revision = status.revisionText
+        if let follows = status.follows { revision += " (\(labels.draft), ← \(follows))" }
+        let stateLabel = labels.stateName(status.state)
+        let statusLabel = status.state == .uncontrolled && status.isDraft ? "\(stateLabel)（\(labels.draft)）" : stateLabel
+        let watermark = status.isDraft ? (labels.lang == "en" ? "DRAFT" : "\(labels.draft) DRAFT") : nil
+        let chrome = chrome(placement, pageTitle: "\(document.number) \(document.title)", current: nil,
+                            bodyClass: "page-document" + (status.isDraft ? " draft" : ""),
+                            headerCenter: document.title, headerRight: "\(document.number)  \(status.revisionText)",
+                            footerRight: text(document.classification?.value))
+        return DocumentPageView(
+            chrome: chrome, number: document.number, title: document.title, typeName: labels.typeName(document.type),
+            revision: text(revision), statusLabel: statusLabel, statusClass: "status-\(status.state.rawValue)",
+            classification: text(document.classification?.value), issued: text(document.issued?.value.description),
+            effective: text(document.effective?.value.description), owner: departmentName(document.owner?.value),
+            company: organization.isEmpty ? PageBuilder.missing : organization, approvals: approvals, history: history,
+            toc: document.sections.map { toc($0) }, body: body, digest: status.digest,
+            watermark: watermark, notice: notices.isEmpty ? nil : NoticeView(lines: notices), superseded: nil,
+            clauses: document.clauses.isEmpty ? nil : document.clauses.map(\.value).joined(separator: ", "),
+            copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) })
+    }
+
+    func toc(_ section: Section) -> TOCEntryView {
+        let children = section.children.filter { $0.level <= 3 }.map { toc($0) }
+        return TOCEntryView(numbered: section.number != nil, number: section.number ?? "",
+                            title: section.title.isEmpty ? PageBuilder.missing : section.title,
+                            href: "#" + section.anchor, hasChildren: !children.isEmpty, children: children)
+    }
+
+    // MARK: Master list
+
+    /// The view of the master list (受控文件清单).
+    public func indexPage() -> IndexPageView {
+        let placement = Placement.site(depth: 0)
+        let context = context(placement)
+        let typeOrder: [DocumentType] = [.manual, .policy, .procedure, .instruction, .plan]
+        let documents = set.documents.sorted {
+            (typeOrder.firstIndex(of: $0.type) ?? 9, $0.number) < (typeOrder.firstIndex(of: $1.type) ?? 9, $1.number)
+        }
+        let rows = documents.map { document -> MasterRowView in
+            let status = site.status(document.number) ?? ControlStatus.of(document, in: set)
+            let due = nextReview(document)
+            let published = site.published.contains(document.number)
+            return MasterRowView(
+                number: document.number, title: document.title, pageHref: context.documentURL(document.number),
+                typeName: labels.typeName(document.type), revision: text(status.revisionText),
+                statusLabel: labels.stateName(status.state), statusClass: "status-\(status.state.rawValue)",
+                effective: text(document.effective?.value.description), owner: departmentName(document.owner?.value),
+                classification: text(document.classification?.value), nextReview: text(due?.description),
+                overdue: due.map { $0 < today } == true ? labels.overdue : nil,
+                note: published ? nil : labels.notPublished)
+        }
+        let percent = coverage.map { CoverageFormatter.formatPercent($0.percent) + " %" } ?? PageBuilder.missing
+        return IndexPageView(
+            chrome: chrome(placement, pageTitle: siteTitle, current: "index", bodyClass: "page-index",
+                           headerCenter: labels.masterList, headerRight: "", footerRight: ""),
+            heading: labels.masterList,
+            summary: labels.documentCount.replacingOccurrences(of: "{count}", with: String(rows.count)),
+            coverageHref: "coverage.html", coverageText: "\(labels.coverageSummary) \(percent)", rows: rows)
+    }
+
+    /// Last review (or effective date, or last history date, whichever is latest) plus `review-every`.
+    public func nextReview(_ document: Document) -> Day? {
+        guard let months = document.reviewEveryMonths?.value else { return nil }
+        let candidates = [document.lastReview?.value, document.effective?.value, document.history.last?.date].compactMap { $0 }
+        return candidates.max()?.adding(months: months)
+    }
+
+    // MARK: Coverage
+
+    /// The view of the coverage page; nil when the standard is unknown.
+    public func coveragePage(placement: Placement) -> CoveragePageView? {
+        guard let report = coverage else { return nil }
+        let context = context(placement)
+        let language = set.config.language
+        let chapters = report.chapters.map { chapter in
+            ChapterView(clause: chapter.clause.id, title: text(chapter.clause.title(language)), covered: String(chapter.covered),
+                        total: String(chapter.total),
+                        percent: CoverageFormatter.formatPercent(chapter.total == 0 ? 100 : Double(chapter.covered) * 100 / Double(chapter.total)),
+                        statusClass: chapter.covered == chapter.total ? "complete" : "incomplete")
+        }
+        let rows = report.entries.filter(\.required).map { entry -> CoverageRowView in
+            let sections = entry.sections.enumerated().map { index, section -> LinkView in
+                let owner = set.document(number: section.document)
+                let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
+                return LinkView(text: section.number ?? section.title,
+                                linkHref: context.documentURL(section.document, fragment: section.anchor),
+                                tooltip: "\(owner.map { "\($0.number) 《\($0.title)》 " } ?? "")\(title)",
+                                separator: index > 0 ? ", " : nil)
+            }
+            let procedures = entry.procedures.enumerated().map { index, number in
+                LinkView(text: number, linkHref: context.documentURL(number),
+                         tooltip: set.document(number: number).map { "《\($0.title)》" } ?? number, separator: index > 0 ? ", " : nil)
+            }
+            return CoverageRowView(
+                clause: entry.clause.id, depth: String(entry.clause.depth), title: text(entry.clause.title(language)),
+                statusLabel: labels.coverageName(entry.status), statusClass: "coverage-\(entry.status.rawValue)",
+                sections: sections, procedures: procedures, lead: departmentName(entry.lead),
+                justification: entry.justification)
+        }
+        let percent = CoverageFormatter.formatPercent(report.percent)
+        let standardTitle = language == .en ? report.standard.titleEN : report.standard.titleZH
+        return CoveragePageView(
+            chrome: chrome(placement, pageTitle: "\(labels.coverage) — \(report.standard.designation)", current: "coverage",
+                           bodyClass: "page-coverage", headerCenter: labels.coverage, headerRight: report.standard.designation,
+                           footerRight: ""),
+            heading: labels.coverage, standard: "\(report.standard.designation) \(standardTitle)",
+            summary: "\(labels.coverageSummary)：\(report.coveredCount) / \(report.required.count)", percent: "\(percent) %",
+            chapters: chapters, rows: rows)
+    }
+
+    // MARK: Pointer page
+
+    /// The view of `<number>/index.html`, which sends the reader to the current revision.
+    public func redirectPage(_ document: Document) -> RedirectPageView {
+        let status = site.status(document.number) ?? ControlStatus.of(document, in: set)
+        let folder = site.revisionFolders[document.number] ?? "_"
+        return RedirectPageView(
+            chrome: chrome(.site(depth: 1), pageTitle: "\(document.number) \(document.title)", current: nil,
+                           bodyClass: "page-redirect", headerCenter: document.title, headerRight: document.number, footerRight: ""),
+            number: document.number, title: document.title, revision: text(status.revisionText), target: "\(folder)/index.html")
+    }
+}
+
+/// The `@page` margin boxes of one page: running header, footer, "page X of Y".
+///
+/// Chromium (131 and later) prints CSS margin boxes, but cannot take their text from the page,
+/// so each page carries its own small `<style>`; all source text goes through
+/// ``HTMLEscaping/cssString(_:)``, which cannot end the string, the rule or the element.
+struct PrintStyle {
+    var left: String
+    var center: String
+    var right: String
+    var footerLeft: String
+    var footerRight: String
+    /// `第 {page} 页 共 {pages} 页`.
+    var pageOf: String
+
+    var pageCounter: String {
+        var parts: [String] = []
+        var rest = Substring(pageOf)
+        while !rest.isEmpty {
+            if rest.hasPrefix("{pages}") {
+                parts.append("counter(pages)")
+                rest = rest.dropFirst(7)
+            } else if rest.hasPrefix("{page}") {
+                parts.append("counter(page)")
+                rest = rest.dropFirst(6)
+            } else {
+                let next = rest.firstIndex(of: "{") ?? rest.endIndex
+                let literal = next == rest.startIndex ? rest.prefix(1) : rest[..<next]
+                parts.append(HTMLEscaping.cssString(String(literal)))
+                rest = rest.dropFirst(literal.count)
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    var css: String {
+        func box(_ name: String, _ text: String) -> String {
+            text.isEmpty ? "" : "@\(name){content:\(HTMLEscaping.cssString(text))}"
+        }
+        return "@page{" + box("top-left", left) + box("top-center", center) + box("top-right", right)
+            + box("bottom-left", footerLeft) + "@bottom-center{content:\(pageCounter)}" + box("bottom-right", footerRight) + "}"
+    }
+
+    var html: SafeHTML { SafeHTML(trusted: "<style media=\"print\">" + css + "</style>") }
+}
+
+extension SafeHTML {
+    /// A `<style>` element holding docctl's own stylesheet (never source text).
+    static func stylesheet(_ css: String) -> SafeHTML {
+        precondition(!css.lowercased().contains("</style"), "docctl's stylesheet must not close its <style> element")
+        return SafeHTML(trusted: "<style>" + css + "</style>")
+    }
+}

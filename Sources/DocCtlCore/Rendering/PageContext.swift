@@ -1,0 +1,57 @@
+/// What rendering one page needs to know: the site, the labels, where the page sits and which
+/// document it shows.
+public struct PageContext: Sendable {
+    /// How references become links.
+    public enum LinkMode: Sendable, Hashable {
+        /// Links relative to the site root, reached from this page by `root` (`""`, `"../../"`).
+        case site(root: String)
+        /// A self-contained page: references render as text, with no links between pages.
+        case standalone
+    }
+
+    public var site: SiteMap
+    public var coverage: CoverageReport?
+    public var labels: Labels
+    public var links: LinkMode
+    /// The document the page shows, if any.
+    public var document: Document?
+
+    public init(site: SiteMap, coverage: CoverageReport?, labels: Labels, links: LinkMode, document: Document? = nil) {
+        self.site = site
+        self.coverage = coverage
+        self.labels = labels
+        self.links = links
+        self.document = document
+    }
+
+    public var set: DocumentSet { get { site.set } }
+    public var language: Language { self.set.config.language }
+
+    /// The relative URL of a site path from this page, or nil on a standalone page.
+    public func url(_ sitePath: String, fragment: String? = nil) -> String? {
+        switch links {
+        case .standalone:
+            if let fragment, let number = document?.number, sitePath == site.pagePath(number) { return "#" + fragment }
+            return nil
+        case .site(let root):
+            if let number = document?.number, sitePath == site.pagePath(number) {
+                return fragment.map { "#" + $0 } ?? (root + sitePath)
+            }
+            return root + sitePath + (fragment.map { "#" + $0 } ?? "")
+        }
+    }
+
+    /// The relative URL of a document's current page (with an optional anchor).
+    public func documentURL(_ number: String, fragment: String? = nil) -> String? {
+        site.pagePath(number).flatMap { url($0, fragment: fragment) }
+    }
+
+    /// A link to `href` holding `children`, or the children in a span when there is no link.
+    func link(_ href: String?, class className: String, title: String? = nil, _ children: [HTMLNode]) -> HTMLNode {
+        var attributes: [(String, String)] = []
+        if let href { attributes.append(("href", href)) }
+        attributes.append(("class", className))
+        if let title { attributes.append(("title", title)) }
+        return .el(href == nil ? "span" : "a", attributes, children)
+    }
+}

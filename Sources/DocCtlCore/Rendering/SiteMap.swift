@@ -1,0 +1,125 @@
+/// Where everything of a document set lands in the rendered site, and what may be linked.
+///
+/// Computed once per build: the control status of every document, which documents may be
+/// published (classification up to `publish-up-to`), the folder of each document's current
+/// revision, the section that covers each clause and the page that holds the records register.
+public struct SiteMap: Sendable {
+    /// Where a `[[clause]]` reference goes.
+    public struct SectionTarget: Sendable, Hashable {
+        public var document: String
+        public var anchor: String
+        public var number: String?
+        public var title: String
+    }
+
+    public let set: DocumentSet
+    public let statuses: [String: ControlStatus]
+    /// Numbers of documents that reach the site.
+    public let published: Set<String>
+    /// Number → folder of the rendered revision (`A-2`).
+    public let revisionFolders: [String: String]
+    /// Number → safe folder name for the document.
+    public let documentFolders: [String: String]
+    /// Clause id → the section covering it.
+    public let clauseTargets: [String: SectionTarget]
+    /// The document and section anchor holding `{{record-list}}`, if any is published.
+    public let recordList: SectionTarget?
+    let documentsByTitle: [String: String]
+    let recordsByTitle: [String: String]
+
+    /// Builds the map of `set`.
+    public init(set: DocumentSet) {
+        self.set = set
+        var statuses: [String: ControlStatus] = [:]
+        var published: Set<String> = []
+        var revisionFolders: [String: String] = [:]
+        var documentFolders: [String: String] = [:]
+        var byTitle: [String: String] = [:]
+        for document in set.documents {
+            let status = ControlStatus.of(document, in: set)
+            statuses[document.number] = status
+            if SiteMap.isPublishable(document, config: set.config) { published.insert(document.number) }
+            revisionFolders[document.number] = status.revision?.pathComponent ?? SiteMap.safeComponent(status.revisionText)
+            documentFolders[document.number] = SiteMap.safeComponent(document.number)
+            if byTitle[document.title] == nil { byTitle[document.title] = document.number }
+        }
+        self.statuses = statuses
+        self.published = published
+        self.revisionFolders = revisionFolders
+        self.documentFolders = documentFolders
+        self.documentsByTitle = byTitle
+        var recordTitles: [String: String] = [:]
+        for record in set.records where recordTitles[record.title] == nil { recordTitles[record.title] = record.id }
+        self.recordsByTitle = recordTitles
+
+        // Manuals first, then the other documents, each in the set's order; the first section wins.
+        let ordered = set.documents.filter { published.contains($0.number) && !$0.withdrawn }
+            .sorted { ($0.type == .manual ? 0 : 1) < ($1.type == .manual ? 0 : 1) }
+        var targets: [String: SectionTarget] = [:]
+        var recordList: SectionTarget? = nil
+        for document in ordered {
+            for section in document.allSections {
+                let target = SectionTarget(document: document.number, anchor: section.anchor, number: section.number,
+                                           title: section.title)
+                for clause in section.clauses where targets[clause] == nil { targets[clause] = target }
+                if recordList == nil, section.blocks.contains(where: { if case .placeholder("record-list", _) = $0 { true } else { false } }) {
+                    recordList = target
+                }
+            }
+        }
+        self.clauseTargets = targets
+        self.recordList = recordList
+    }
+
+    /// Whether a document's classification is at or below `publish-up-to` (always, without one).
+    public static func isPublishable(_ document: Document, config: DocSetConfig) -> Bool {
+        guard let limit = config.publishUpTo?.value, let limitIndex = config.classification.firstIndex(of: limit) else {
+            return true
+        }
+        guard let level = document.classification?.value else { return true }
+        guard let index = config.classification.firstIndex(of: level) else { return false }
+        return index <= limitIndex
+    }
+
+    /// A folder name that cannot leave its parent: letters, digits, `-`, `_`, `.` (not leading);
+    /// anything else becomes `_`.
+    public static func safeComponent(_ text: String) -> String {
+        var result = String(text.unicodeScalars.map { scalar -> Character in
+            let ok = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-" || scalar == "_"
+                || scalar == "."
+            return ok && scalar.value > 0x20 ? Character(scalar) : "_"
+        })
+        while result.hasPrefix(".") { result = "_" + result.dropFirst() }
+        return result.isEmpty ? "_" : result
+    }
+
+    /// The status of a document (computed at init).
+    public func status(_ number: String) -> ControlStatus? { statuses[number] }
+
+    /// Path of a document's rendered revision page, relative to the site root.
+    public func pagePath(_ number: String) -> String? {
+        guard published.contains(number), let folder = documentFolders[number], let revision = revisionFolders[number] else {
+            return nil
+        }
+        return "\(folder)/\(revision)/index.html"
+    }
+
+    /// The document a written-out `《title》` names, if any.
+    public func documentNumber(titled title: String) -> String? { documentsByTitle[title] }
+
+    /// The record a written-out `《title》` names, if any.
+    public func recordID(titled title: String) -> String? { recordsByTitle[title] }
+
+    /// The section covering `clause`, falling back to the nearest ancestor clause that is covered.
+    public func target(forClause clause: String) -> SectionTarget? {
+        var id = clause
+        while true {
+            if let target = clauseTargets[id] { return target }
+            guard let dot = id.lastIndex(of: ".") else { return nil }
+            id = String(id[..<dot])
+        }
+    }
+
+    /// The anchor of a record's row in the records register.
+    public static func recordAnchor(_ id: String) -> String { "record-" + safeComponent(id) }
+}

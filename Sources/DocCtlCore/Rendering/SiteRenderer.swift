@@ -1,0 +1,118 @@
+import Foundation
+
+/// Renders a checked document set into the site of SPEC §5, in memory, then writes it atomically.
+///
+///     output/index.html                          master list (受控文件清单)
+///     output/coverage.html                       clause coverage
+///     output/<number>/index.html                 points to the current revision
+///     output/<number>/<L-N>/index.html           the document at revision L/N
+///     output/<number>/<L-N>/<number>_<L-N>.xml   its archive, valid against document.xsd
+///     output/assets/                             CSS, JS and the search index
+///
+/// Documents classified above `publish-up-to` are left out (and never linked). The same set,
+/// templates and dates always give the same bytes.
+public struct SiteRenderer: Sendable {
+    public let set: DocumentSet
+    public let templates: TemplateSet
+    public let site: SiteMap
+    public let coverage: CoverageReport?
+    public let builder: PageBuilder
+    public let buildDate: Day
+    let schema: XMLSchema
+
+    /// Prepares rendering; throws when the templates' resources (stylesheet, schema) are unusable.
+    public init(set: DocumentSet, templates: TemplateSet, buildDate: Day, today: Day? = nil) throws(DocCtlError) {
+        self.set = set
+        self.templates = templates
+        self.site = SiteMap(set: set)
+        self.coverage = CoverageReport.compute(set)
+        self.buildDate = buildDate
+        self.builder = PageBuilder(site: site, coverage: coverage, buildDate: buildDate, today: today ?? buildDate)
+        let xsd = try templates.resource("document.xsd")
+        do {
+            self.schema = try XMLSchema(data: xsd, path: "document.xsd")
+        } catch {
+            throw .io("internal error: document.xsd is not a usable schema: \(error.description)")
+        }
+    }
+
+    /// The date a build stamps on its pages: `SOURCE_DATE_EPOCH` when set, otherwise the latest
+    /// date of any history entry (so that the same sources give the same bytes).
+    public static func buildDate(for set: DocumentSet, environment: [String: String]) throws(DocCtlError) -> Day {
+        if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            guard let seconds = Int(epoch), seconds >= 0 else {
+                throw .usage("SOURCE_DATE_EPOCH must be a number of seconds since 1970, found '\(epoch)'")
+            }
+            return Day(epochSeconds: seconds)
+        }
+        return set.documents.flatMap { $0.history.compactMap(\.date) }.max() ?? Day(year: 2000, month: 1, day: 1)!
+    }
+
+    // MARK: Pages
+
+    /// The site page of a document's current state (`<number>/<L-N>/index.html`).
+    public func documentPage(_ document: Document) -> String {
+        templates.render("document", builder.documentPage(document, placement: .site(depth: 2)))
+    }
+
+    /// One self-contained page (stylesheet inlined, no links to other pages) for printing or
+    /// mailing: an uncontrolled reference copy, or a registered copy when `copy` is given.
+    public func standalonePage(_ document: Document, copy: CopyRegistration? = nil) throws(DocCtlError) -> String {
+        let css = String(decoding: try templates.resource("assets/docctl.css"), as: UTF8.self)
+        return templates.render("document", builder.documentPage(document, placement: .standalone(css: css), copy: copy))
+    }
+
+    /// The master list (`index.html`).
+    public func indexPage() -> String { templates.render("index", builder.indexPage()) }
+
+    /// The coverage page, for the site or self-contained (`coverage --format html`); nil when the standard is unknown.
+    public func coveragePage(standalone: Bool = false) throws(DocCtlError) -> String? {
+        let placement: PageBuilder.Placement
+        if standalone {
+            placement = .standalone(css: String(decoding: try templates.resource("assets/docctl.css"), as: UTF8.self))
+        } else {
+            placement = .site(depth: 0)
+        }
+        return builder.coveragePage(placement: placement).map { templates.render("coverage", $0) }
+    }
+
+    /// The archive XML of a document, validated against document.xsd.
+    public func archive(_ document: Document) throws(DocCtlError) -> Data {
+        let context = builder.context(.site(depth: 2), document: document)
+        let data = DocumentArchive.data(document, context: context, buildDate: buildDate)
+        let issues = schema.validate(data, path: "\(document.number).xml").filter { $0.severity == .error }
+        if let first = issues.first {
+            throw .io("internal error: the XML archive of \(document.number) does not conform to document.xsd "
+                + "(line \(first.line): \(first.message)); please report this")
+        }
+        return data
+    }
+
+    // MARK: Site
+
+    /// Every file of the site, by path relative to the output folder.
+    public func render() throws(DocCtlError) -> [String: Data] {
+        var files: [String: Data] = [:]
+        files["index.html"] = Data(indexPage().utf8)
+        if let coverage = try coveragePage() { files["coverage.html"] = Data(coverage.utf8) }
+        files["assets/docctl.css"] = try templates.resource("assets/docctl.css")
+        files["assets/docctl.js"] = try templates.resource("assets/docctl.js")
+        let index = SearchIndex.build(site: site, coverage: coverage, labels: builder.labels)
+        files["assets/search-index.json"] = index.json
+        files["assets/search-index.js"] = index.script
+        for document in set.documents where site.published.contains(document.number) {
+            guard let folder = site.documentFolders[document.number], let revision = site.revisionFolders[document.number] else {
+                continue
+            }
+            files["\(folder)/index.html"] = Data(templates.render("redirect", builder.redirectPage(document)).utf8)
+            files["\(folder)/\(revision)/index.html"] = Data(documentPage(document).utf8)
+            files["\(folder)/\(revision)/\(folder)_\(revision).xml"] = try archive(document)
+        }
+        return files
+    }
+
+    /// Renders the site and moves it into `output` atomically (see ``OutputWriter``).
+    public func write(to output: URL) throws(DocCtlError) {
+        try OutputWriter.replace(output, with: render())
+    }
+}

@@ -1,0 +1,194 @@
+@testable import DocCtlCore
+import DocCtlTestSupport
+import Foundation
+import Testing
+
+@Suite(.serialized) struct SiteRendererTests {
+    /// A set whose titles, YAML values and Markdown try every way out of their context.
+    static func hostileSet() -> FixtureSet {
+        var fixture = RenderingFixtures.fullSet()
+        let procedure = "\(FixtureSet.procedureFolder)/document.yaml"
+        fixture.replace("title: 成文信息控制程序", with: "title: '成文信息<script>alert(1)</script>\" onmouseover=\"alert(2)'", in: procedure)
+        fixture.replace("prepared: { name: 何思琪", with: "prepared: { name: '</textarea><img src=x onerror=alert(3)>'", in: procedure)
+        fixture.replace("organization: { name: 测试信息技术有限公司", with: "organization: { name: '测试\"}</style><script>alert(4)</script>'",
+                        in: "docset.yaml")
+        fixture.replace("name: 运维服务部", with: "name: '<svg onload=alert(5)>'", in: "organization.yaml")
+        fixture.replace("title: 文件更改申请单", with: "title: '\"><script>alert(6)</script>'", in: "records.yaml")
+        fixture.replace("change: 新建", with: "change: '</td></tr><script>alert(7)</script>'", in: "\(FixtureSet.procedureFolder)/history.yaml")
+        fixture.append("\(FixtureSet.procedureFolder)/body.md", """
+
+            # 6 附加
+
+            [点我](javascript:alert(8)) [图](data:text/html,x) <script>alert(9)</script>
+
+            <iframe src="javascript:alert(10)"></iframe>
+
+            ## 6.1 <b onclick="alert(11)">标题</b>
+
+            | a | b |
+            | --- | --- |
+            | <img src=x onerror=alert(12)> | `</textarea>` |
+
+            """)
+        return fixture
+    }
+
+    static let allowedTags: Set<String> = [
+        "html", "head", "meta", "title", "link", "style", "body", "header", "nav", "main", "footer", "section", "article", "div",
+        "p", "a", "span", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "br", "hr", "table", "thead",
+        "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "form", "input", "button", "meter", "noscript",
+        "script", "svg", "g", "rect", "path", "text", "tspan",
+    ]
+
+    @Test func nothingFromTheSourcesBecomesMarkup() throws {
+        let set = try RenderingFixtures.load(Self.hostileSet())
+        let renderer = try RenderingFixtures.renderer(set)
+        var pages = try renderer.render().filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+        pages["standalone"] = try renderer.standalonePage(try #require(set.document(number: FixtureSet.procedureNumber)))
+        pages["coverage-standalone"] = try renderer.coveragePage(standalone: true)
+        #expect(pages.count >= 6)
+        for (path, html) in pages {
+            for tag in ScannedTag.scan(html) {
+                #expect(Self.allowedTags.contains(tag.name), "\(path): unexpected <\(tag.name)>")
+                for attribute in tag.attributes {
+                    #expect(!attribute.name.hasPrefix("on"), "\(path): event attribute \(attribute.name) on <\(tag.name)>")
+                    if ["href", "src", "action"].contains(attribute.name) {
+                        #expect(HTMLEscaping.safeURL(attribute.value) != nil, "\(path): \(attribute.name)=\(attribute.value)")
+                    }
+                }
+                if tag.name == "script" {
+                    #expect(tag.attributes.map(\.name) == ["src"], "\(path): inline script")
+                }
+            }
+            #expect(!html.contains("</textarea>"), "\(path)")
+            #expect(!html.contains("javascript:"), "\(path)")
+            #expect(!html.contains("alert(4)</script>"), "\(path)")
+            for number in 1...12 { #expect(!html.contains("<script>alert(\(number))"), "\(path): alert(\(number))") }
+        }
+        let page = try #require(pages["QP-01/A-0/index.html"])
+        #expect(page.contains("成文信息&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)"))
+        #expect(page.contains("&lt;/textarea&gt;&lt;img src=x onerror=alert(3)&gt;"))
+    }
+
+    @Test func sameSourcesGiveTheSameBytes() throws {
+        let first = try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.fullSet())).render()
+        let second = try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.fullSet())).render()
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, data) in first { #expect(second[path] == data, "\(path) differs between two builds") }
+    }
+
+    @Test func writtenTreesOfTwoBuildsAreIdentical() throws {
+        try TemporaryFolder.with { folder in
+            let renderer = try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.fullSet()))
+            let a = folder.url.appendingPathComponent("a"), b = folder.url.appendingPathComponent("b")
+            try renderer.write(to: a)
+            try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.fullSet())).write(to: b)
+            let files = FileManager.default.enumerator(atPath: a.path)!.compactMap { $0 as? String }.sorted()
+            #expect(files == FileManager.default.enumerator(atPath: b.path)!.compactMap { $0 as? String }.sorted())
+            for file in files {
+                #expect(FileManager.default.contentsEqual(atPath: a.appendingPathComponent(file).path,
+                                                          andPath: b.appendingPathComponent(file).path), "\(file)")
+            }
+        }
+    }
+
+    @Test func siteHasTheLayoutOfSpecSection5() throws {
+        let files = try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.fullSet())).render()
+        for path in ["index.html", "coverage.html", "assets/docctl.css", "assets/docctl.js", "assets/search-index.json",
+                     "assets/search-index.js", "CS-ITSM-M-01/index.html", "CS-ITSM-M-01/A-0/index.html",
+                     "CS-ITSM-M-01/A-0/CS-ITSM-M-01_A-0.xml", "QP-01/index.html", "QP-01/A-0/index.html", "QP-01/A-0/QP-01_A-0.xml"] {
+            #expect(files[path] != nil, "missing \(path)")
+        }
+        // The secret plan never reaches the site, nor its text the search index.
+        #expect(!files.keys.contains { $0.hasPrefix("PL-01") })
+        #expect(!String(decoding: files["assets/search-index.json"]!, as: UTF8.self).contains("机房切换"))
+        let index = String(decoding: files["index.html"]!, as: UTF8.self)
+        #expect(index.contains("服务连续性计划 <span class=\"note\">(不在内网发布)</span>"))
+        // Nothing from outside: no absolute URLs in any page or asset.
+        for (path, data) in files where !path.hasSuffix(".xml") && !path.hasPrefix("assets/search-index") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("src=\"http") && !text.contains("href=\"http") && !text.contains("url(http"), "\(path)")
+        }
+    }
+
+    @Test func everyArchiveIsValidAgainstTheShippedSchema() throws {
+        let set = try RenderingFixtures.load(Self.hostileSet())
+        let files = try RenderingFixtures.renderer(set).render()
+        let schema = try XMLSchema(data: try RenderingFixtures.templates().resource("document.xsd"), path: "document.xsd")
+        let archives = files.filter { $0.key.hasSuffix(".xml") }
+        #expect(archives.count == 2)
+        for (path, data) in archives {
+            #expect(schema.validate(data, path: path).isEmpty, "\(path)")
+        }
+    }
+
+    @Test func archiveCarriesWhatARedlineNeeds() throws {
+        let set = try RenderingFixtures.load(RenderingFixtures.fullSet())
+        let data = try RenderingFixtures.renderer(set).archive(try #require(set.document(number: FixtureSet.procedureNumber)))
+        let root = try XMLReader.parse(data, path: "QP-01.xml")
+        #expect(root.attribute("number") == "QP-01")
+        #expect(root.attribute("revision") == "A/0")
+        let control = try #require(root.firstElement(named: "control"))
+        #expect(control.firstElement(named: "status")?.attribute("state") == "draft")
+        #expect(control.firstElement(named: "digest")?.textContent.hasPrefix("sha256:") == true)
+        let sections = try #require(root.firstElement(named: "sections")).elements(named: "section")
+        let procedure = try #require(sections.first { $0.attribute("number") == "4" })
+        let sub = try #require(procedure.elements(named: "section").first { $0.attribute("number") == "4.2" })
+        #expect(sub.firstElement(named: "text")?.textContent.contains("受控副本的发放记入《文件发放回收登记表》") == true)
+        let body = try #require(sub.firstElement(named: "body")?.childElements.first)
+        #expect(body.namespace == DocumentArchive.xhtmlNamespace && body.name == "p")
+        let references = try #require(root.firstElement(named: "references")).elements(named: "reference")
+        #expect(references.contains { $0.attribute("kind") == "record" && $0.attribute("target") == "REC-01" })
+        #expect(references.contains { $0.attribute("kind") == "clause" && $0.attribute("target") == "7.5" })
+    }
+
+    @Test func goldenPages() throws {
+        let set = try RenderingFixtures.load(RenderingFixtures.fullSet())
+        let renderer = try RenderingFixtures.renderer(set)
+        let files = try renderer.render()
+        func text(_ path: String) throws -> String { String(decoding: try #require(files[path]), as: UTF8.self) }
+        try RenderingFixtures.assertGolden(try text("index.html"), "index.html")
+        try RenderingFixtures.assertGolden(try text("coverage.html"), "coverage.html")
+        try RenderingFixtures.assertGolden(try text("CS-ITSM-M-01/A-0/index.html"), "manual-A-0.html")
+        try RenderingFixtures.assertGolden(try text("QP-01/A-0/index.html"), "procedure-A-0.html")
+        try RenderingFixtures.assertGolden(try text("QP-01/index.html"), "pointer.html")
+        try RenderingFixtures.assertGolden(try text("QP-01/A-0/QP-01_A-0.xml"), "procedure-A-0.xml")
+        try RenderingFixtures.assertGolden(try text("assets/search-index.json"), "search-index.json")
+        let standalone = try renderer.standalonePage(try #require(set.document(number: FixtureSet.procedureNumber)))
+        // The inlined stylesheet changes with every style tweak: keep it out of the golden file.
+        let css = String(decoding: try RenderingFixtures.templates().resource("assets/docctl.css"), as: UTF8.self)
+        #expect(standalone.contains("<style>" + css + "</style>"))
+        try RenderingFixtures.assertGolden(standalone.replacingOccurrences(of: css, with: "/* docctl.css */"), "standalone-procedure.html")
+    }
+
+    @Test func buildDateIsSourceDateEpochOrTheLatestHistoryDate() throws {
+        let set = try RenderingFixtures.load(RenderingFixtures.fullSet())
+        #expect(try SiteRenderer.buildDate(for: set, environment: ["SOURCE_DATE_EPOCH": "1767225600"]) == Day(year: 2026, month: 1, day: 1))
+        #expect(try SiteRenderer.buildDate(for: set, environment: [:]) == Day(year: 2025, month: 6, day: 15))
+        #expect(throws: DocCtlError.self) { try SiteRenderer.buildDate(for: set, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
+    }
+}
+
+@Suite struct OutputWriterTests {
+    @Test func refusesToReplaceAFolderDocctlDidNotWrite() throws {
+        try TemporaryFolder.with { folder in
+            let target = folder.url.appendingPathComponent("mine")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try Data("keep".utf8).write(to: target.appendingPathComponent("notes.txt"))
+            #expect(throws: DocCtlError.self) { try OutputWriter.replace(target, with: ["index.html": Data("x".utf8)]) }
+            #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("notes.txt").path))
+        }
+    }
+
+    @Test func replacesItsOwnOutputAsAWhole() throws {
+        try TemporaryFolder.with { folder in
+            let target = folder.url.appendingPathComponent("out")
+            try OutputWriter.replace(target, with: ["old.html": Data("1".utf8), "a/b.txt": Data("2".utf8)])
+            try OutputWriter.replace(target, with: ["new.html": Data("3".utf8)])
+            let files = FileManager.default.enumerator(atPath: target.path)!.compactMap { $0 as? String }.sorted()
+            #expect(files == [OutputWriter.marker, "new.html"])
+            let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(siblings == ["out"], "temporary folders left behind: \(siblings)")
+        }
+    }
+}

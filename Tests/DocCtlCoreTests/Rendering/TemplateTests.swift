@@ -1,0 +1,88 @@
+@testable import DocCtlCore
+import DocCtlTestSupport
+import Foundation
+import Testing
+
+/// Every template rendered with full view models: no slot may render empty, `{{{…}}}` holds only
+/// SafeHTML, and every variable of every template is reached by some model.
+@Suite(.serialized) struct TemplateTests {
+    /// View models with every optional part filled, for each page kind and both placements.
+    static func fullModels() throws -> [(template: String, view: Any)] {
+        let set = try RenderingFixtures.load(RenderingFixtures.fullSet())
+        let renderer = try RenderingFixtures.renderer(set, today: Day(year: 2030, month: 1, day: 1))
+        let builder = renderer.builder
+        let manual = try #require(set.document(number: FixtureSet.manualNumber))
+        let procedure = try #require(set.document(number: FixtureSet.procedureNumber))
+
+        var site = builder.documentPage(procedure, placement: .site(depth: 2))
+        site.superseded = SupersededView(text: "本版本已作废", currentHref: "../A-1/index.html", currentLabel: "查看现行版本")
+        var standalone = builder.documentPage(manual, placement: .standalone(css: "body{}"),
+                                              copy: CopyRegistration(copy: "01", holder: "总经理", location: SourceLocation(path: "x")))
+        standalone.notice = NoticeView(lines: ["草稿"])
+        var coverage = try #require(builder.coveragePage(placement: .site(depth: 0)))
+        coverage.rows[0].justification = "不适用的理由"
+        coverage.rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
+        coverage.rows[1].procedures = [LinkView(text: "QP-01", linkHref: "QP-01/A-0/index.html", tooltip: "x", separator: nil),
+                                       LinkView(text: "QP-02", linkHref: nil, tooltip: "y", separator: ", ")]
+        let index = builder.indexPage()
+        #expect(index.rows.contains { $0.note != nil } && index.rows.contains { $0.overdue != nil })
+        return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage),
+                ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
+                ("redirect", builder.redirectPage(procedure))]
+    }
+
+    @Test func everyTemplateFillsEverySlotOfAFullModel() throws {
+        var checker = try TemplateSlotChecker(folder: RenderingFixtures.templatesFolder)
+        for (template, view) in try Self.fullModels() { checker.check(template, view: view) }
+        #expect(checker.problems.isEmpty, "\(checker.problems.joined(separator: "\n"))")
+        let unreached = checker.allVariables.subtracting(checker.visited)
+        #expect(unreached.isEmpty, "variables no full model reaches: \(unreached.sorted())")
+    }
+
+    @Test func theCheckerCatchesAnEmptySlot() throws {
+        var checker = try TemplateSlotChecker(folder: RenderingFixtures.templatesFolder)
+        var models = try Self.fullModels()
+        var view = try #require(models[0].view as? DocumentPageView)
+        view.company = ""
+        models[0].view = view
+        checker.check("document", view: models[0].view)
+        #expect(checker.problems.contains { $0.contains("{{company}}") || $0.contains(":company") })
+    }
+
+    @Test func tripleMustachesAreOnlyUsedForSafeHTML() throws {
+        // Text from sources is never inserted unescaped: every {{{…}}} slot holds SafeHTML
+        // (the slot checker fails otherwise); here we also pin the list of such slots.
+        let folder = RenderingFixtures.templatesFolder
+        var triples: Set<String> = []
+        for relative in FileManager.default.enumerator(atPath: folder.path)!.compactMap({ $0 as? String }) where relative.hasSuffix(".mustache") {
+            let text = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{{") {
+                let close = try #require(rest[open.upperBound...].range(of: "}}}"))
+                triples.insert(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+                rest = rest[close.upperBound...]
+            }
+            #expect(!text.contains("{{&"), "\(relative) uses {{& … }}")
+        }
+        #expect(triples == [".", "chrome.printStyle", "body"])
+    }
+
+    @Test func labelsExistInBothLanguages() {
+        for labels in [Labels.zhCN, Labels.en] {
+            for child in Mirror(reflecting: labels).children {
+                #expect(!((child.value as? String) ?? "").isEmpty, "\(labels.lang): \(child.label ?? "?") is empty")
+            }
+        }
+    }
+
+    @Test func englishSetsGetEnglishLabels() throws {
+        var fixture = FixtureSet.valid()
+        fixture.replace("language: zh-CN", with: "language: en", in: "docset.yaml")
+        let set = try RenderingFixtures.load(fixture)
+        let html = try RenderingFixtures.renderer(set).documentPage(try #require(set.document(number: "QP-01")))
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains(">Document No.</th>"))
+        #expect(html.contains("\"Page \" counter(page) \" of \" counter(pages)"))
+        #expect(!html.contains(">文件编号</th>"))
+    }
+}
