@@ -65,9 +65,10 @@ public struct PageBuilder: Sendable {
             lang: labels.lang, labels: labels, pageTitle: pageTitle, siteTitle: siteTitle,
             organization: organization.isEmpty ? PageBuilder.missing : organization, root: root, stylesheet: nil,
             inlineStyle: nil, script: nil, searchIndexScript: nil, searchAction: nil, printStyle: style.html,
-            printNotice: printNotice, builtOn: "\(labels.builtOn) \(buildDate)", bodyClass: bodyClass, nav: nil)
+            printNotice: printNotice, builtOn: "\(labels.builtOn) \(buildDate)", bodyClass: bodyClass, isSite: false, nav: nil)
         switch placement {
         case .site:
+            chrome.isSite = true
             chrome.stylesheet = root + "assets/docctl.css"
             chrome.script = root + "assets/docctl.js"
             chrome.searchIndexScript = root + "assets/search-index.js"

@@ -40,6 +40,8 @@ public struct PageChrome: Sendable {
     public var printNotice: String
     public var builtOn: String
     public var bodyClass: String
+    /// Whether the page is part of the site (navigation bar, search) or self-contained.
+    public var isSite: Bool
     public var nav: [NavItem]?
 }
 
