@@ -1,0 +1,59 @@
+import ArgumentParser
+import DocCtlCore
+import Foundation
+
+/// `docctl publish [SET] --to SITE`: add newly released revisions to the intranet site.
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Add every newly released revision to a static intranet site; never rewrites a published revision.",
+        discussion: """
+            The site is verified against its SHA-256 manifests first and left alone if it was edited by hand. \
+            Published revision folders (<number>/<L-N>/) are copied unchanged; the master list, coverage page, \
+            search index, pointers and assets are regenerated, and older revisions show a superseded (作废) \
+            banner linking to the current one. Documents above publish-up-to never reach the site. Every \
+            publishable document must be released. The new site is staged beside the old one and swapped in \
+            atomically, under a lock.
+            """
+    )
+
+    @Argument(help: "The document set folder.")
+    var set = "manual-src"
+
+    @Option(help: "The site folder (created on the first publish).")
+    var to: String
+
+    @Option(help: "A folder of templates to use instead of the built-in ones.")
+    var templates: String?
+
+    @OptionGroup var options: DiagnosticOptions
+
+    func run() throws {
+        let session = try SetSession.open(set, options: options)
+        let today = try options.today.map { try DiagnosticOptions.day($0) }
+        do throws(WorkflowError) {
+            let templateSet: TemplateSet
+            var buildDate: Day
+            do {
+                templateSet = try templates.map { try TemplateSet(folder: URL(fileURLWithPath: $0)) } ?? TemplateSet.bundled()
+                let environment = ProcessInfo.processInfo.environment
+                buildDate = try SiteRenderer.buildDate(for: session.set, environment: environment)
+                if environment["SOURCE_DATE_EPOCH"] == nil, let today { buildDate = today }
+            } catch {
+                throw WorkflowError.environment("\(error)")
+            }
+            let outcome = try Publish(set: session.set, diagnostics: session.diagnostics, templates: templateSet,
+                                      buildDate: buildDate, today: today).run(to: URL(fileURLWithPath: to))
+            if outcome.added.isEmpty {
+                print("\(to) already holds every released revision; site pages regenerated (\(outcome.files) files)")
+            } else {
+                print("published \(outcome.added.count) revision\(outcome.added.count == 1 ? "" : "s") to \(to): \(outcome.added.joined(separator: ", "))")
+            }
+            if !outcome.kept.isEmpty { print("  kept unchanged: \(outcome.kept.count) revision\(outcome.kept.count == 1 ? "" : "s") already published") }
+            if !outcome.superseded.isEmpty { print("  superseded: \(outcome.superseded.joined(separator: ", "))") }
+            if !outcome.withheld.isEmpty { print("  not published (above publish-up-to): \(outcome.withheld.joined(separator: ", "))") }
+        } catch {
+            throw WorkflowReport.fail(error, command: "publish", session: session, format: options.format)
+        }
+    }
+}
