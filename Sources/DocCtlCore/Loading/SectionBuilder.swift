@@ -10,11 +10,25 @@ public enum SectionBuilder {
         }
     }
 
+    /// Blanks around a heading's number and title: whitespace and the ideographic space.
+    static let headingBlanks = CharacterSet.whitespaces.union(["\u{3000}"])
+
+    /// `text.trimmingCharacters(in: set)` by Unicode scalars, without converting to UTF-16 and back
+    /// (Foundation's trimming and a CharacterSet built per call were most of the cost of headings).
+    static func trimming(_ text: Substring, _ set: CharacterSet) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, set.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, set.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
     static let appendixPrefixes = ["附录", "附件", "附表", "Annex", "Appendix", "annex", "appendix"]
 
     /// Splits `8.6.1 事件管理 {clause=8.6.1}`.
     public static func parseHeading(_ text: String) -> HeadingParts {
-        var text = text.trimmingCharacters(in: .whitespaces)
+        var text = trimming(text[...], .whitespaces)
         var attributes: [(String, String)] = []
         if text.hasSuffix("}"), let open = text.lastIndex(of: "{") {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
@@ -28,7 +42,7 @@ public enum SectionBuilder {
                         attributes.append((String(item), ""))
                     }
                 }
-                text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+                text = trimming(text[..<open], .whitespaces)
             }
         }
         var number: String? = nil
@@ -36,7 +50,7 @@ public enum SectionBuilder {
             let inner = text[text.index(after: text.startIndex)..<end]
             if !inner.isEmpty, inner.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 number = String(inner)
-                text = String(text[text.index(after: end)...]).trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{3000}"]))
+                text = trimming(text[text.index(after: end)...], headingBlanks)
                 return HeadingParts(number: number, title: text, attributes: attributes)
             }
         }
@@ -48,7 +62,7 @@ public enum SectionBuilder {
                 if candidate.hasSuffix(".") { candidate.removeLast() }
                 if !candidate.contains(".."), candidate.split(separator: ".").allSatisfy({ !$0.isEmpty }) {
                     number = candidate
-                    text = String(rest).trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{3000}"]))
+                    text = trimming(rest, headingBlanks)
                 }
             }
         }
