@@ -110,4 +110,42 @@ import Testing
             #expect(result.stderr.contains("unknown standard"))
         }
     }
+
+    @Test func publishThenVerifyThenTamperIsCaught() throws {
+        try Self.inFolder { folder in
+            let today = ["--today", FixtureSet.todayText]
+            for number in [FixtureSet.manualNumber, Self.procedure] {
+                let result = try DocCtlProcess.run(["release", number, "--set", "set"] + today, in: folder)
+                #expect(result.status == 0, "\(result.stderr)")
+            }
+            var result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("published 2 revisions to site"))
+            result = try DocCtlProcess.run(["verify", "site"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("match their manifests"))
+
+            try Self.edit(folder, Self.body, "适用于手册", "适用于全部手册")
+            result = try DocCtlProcess.run(["revise", Self.procedure, "--set", "set", "--revision", "-m", "扩大适用范围",
+                                            "--author", "何思琪", "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let old = try Data(contentsOf: folder.appendingPathComponent("site/\(Self.procedure)/A-0/index.html"))
+            result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("superseded: \(Self.procedure) A/0"))
+            #expect(try Data(contentsOf: folder.appendingPathComponent("site/\(Self.procedure)/A-0/index.html")) == old)
+
+            try Data("<p>edited</p>".utf8).write(to: folder.appendingPathComponent("site/index.html"))
+            result = try DocCtlProcess.run(["verify", "site"], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("site/index.html: changed"))
+            result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("does not match its manifests"))
+            result = try DocCtlProcess.run(["verify", "nowhere"], in: folder)
+            #expect(result.status == 2)
+        }
+    }
 }
