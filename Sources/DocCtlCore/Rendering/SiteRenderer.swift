@@ -62,6 +62,23 @@ public struct SiteRenderer: Sendable {
         return templates.render("document", builder.documentPage(document, placement: .standalone(css: css), copy: copy))
     }
 
+    /// A revision re-rendered from its archive at `<number>/<L-N>/index.html`; with `superseded`,
+    /// marked 作废 with a link to the current revision (relative to that page, e.g. `../B-0/index.html`).
+    public func archivedPage(_ archive: ArchivedRevision, supersededBy current: (revision: String, href: String)? = nil) -> String {
+        let labels = Labels.for(archive.language)
+        let banner = current.map {
+            SupersededView(text: "\(labels.superseded) — \(labels.currentRevisionLink): \($0.revision)", currentHref: $0.href,
+                           currentLabel: "\(archive.number) \($0.revision)")
+        }
+        return templates.render("document", PageBuilder.documentPage(archived: archive, placement: .site(depth: 2),
+                                                                     buildDate: buildDate, superseded: banner))
+    }
+
+    /// Reads and validates an archive written by ``archive(_:)``.
+    public func readArchive(_ data: Data, path: String) throws(XMLError) -> ArchivedRevision {
+        try ArchivedRevision.read(data, path: path, schema: schema)
+    }
+
     /// The master list (`index.html`).
     public func indexPage() -> String { templates.render("index", builder.indexPage()) }
 

@@ -192,3 +192,51 @@ import Testing
         }
     }
 }
+
+@Suite(.serialized) struct ArchivedRevisionTests {
+    @Test func anArchiveRendersTheSameBodyAsTheSources() throws {
+        let set = try RenderingFixtures.load(RenderingFixtures.fullSet())
+        let renderer = try RenderingFixtures.renderer(set)
+        for document in set.documents where renderer.site.published.contains(document.number) {
+            let archive = try renderer.readArchive(try renderer.archive(document), path: "\(document.number).xml")
+            #expect(archive.number == document.number)
+            #expect(archive.history.count == document.history.count)
+            let archivedAnchors: [String] = archive.allSections.map { $0.anchor }
+            let sourceAnchors: [String] = document.allSections.map { $0.anchor }
+            #expect(archivedAnchors == sourceAnchors)
+            let context = renderer.builder.context(.site(depth: 2), document: document)
+            let original = HTMLSerializer.html(MarkdownRenderer(context: context).body(of: document))
+            #expect(HTMLSerializer.html(archive.bodyNodes()) == original, "\(document.number): the archive does not re-render its body")
+        }
+    }
+
+    @Test func aSupersededRevisionIsMarkedAndLinksToTheCurrentOne() throws {
+        let set = try RenderingFixtures.load(RenderingFixtures.fullSet())
+        let renderer = try RenderingFixtures.renderer(set)
+        let document = try #require(set.document(number: FixtureSet.procedureNumber))
+        let archive = try renderer.readArchive(try renderer.archive(document), path: "QP-01.xml")
+        let html = renderer.archivedPage(archive, supersededBy: ("A/1", "../A-1/index.html"))
+        #expect(html.contains("<div class=\"banner banner-superseded\" role=\"note\">"))
+        #expect(html.contains("<a href=\"../A-1/index.html\">QP-01 A/1</a>"))
+        #expect(html.contains("<td class=\"doc-status status-superseded\">作废</td>"))
+        #expect(html.contains("<div class=\"watermark\" aria-hidden=\"true\">作废</div>"))
+        var checker = try TemplateSlotChecker(folder: RenderingFixtures.templatesFolder)
+        var view = PageBuilder.documentPage(archived: archive, placement: .site(depth: 2), buildDate: RenderingFixtures.buildDate,
+                                            superseded: SupersededView(text: "x", currentHref: "y", currentLabel: "z"))
+        view.notice = NoticeView(lines: ["n"])
+        checker.check("document", view: view)
+        #expect(checker.problems.isEmpty, "\(checker.problems)")
+    }
+
+    @Test func editedArchivesCannotInjectMarkup() throws {
+        let xhtml = DocumentArchive.xhtmlNamespace
+        let hostile = XMLElement(name: "p", namespace: xhtml, attributes: [XMLAttribute(name: "onclick", value: "x")], children: [
+            .element(XMLElement(name: "script", namespace: xhtml, children: [.text("alert(1)")])),
+            .element(XMLElement(name: "a", namespace: xhtml, attributes: [XMLAttribute(name: "href", value: "javascript:alert(2)")],
+                                children: [.text("<b>")])),
+        ])
+        let node: HTMLNode = try #require(ArchivedRevision.html(hostile))
+        let html: String = HTMLSerializer.html([node])
+        #expect(html == "<p><a>&lt;b&gt;</a></p>")
+    }
+}

@@ -36,12 +36,18 @@
     if (!query) { panel.hidden = true; return; }
     panel.hidden = false;
     var terms = query.split(/\s+/);
-    var found = 0;
-    for (var i = 0; i < entries.length && found < 50; i++) {
+    // Sections whose title matches come first, then the others, each in document order.
+    var titleHits = [], textHits = [];
+    for (var i = 0; i < entries.length; i++) {
       var hay = haystacks[i];
       if (!terms.every(function (term) { return hay.indexOf(term) >= 0; })) { continue; }
-      found++;
-      var entry = entries[i];
+      var title = (entries[i].number + " " + entries[i].document + " " + entries[i].section).toLowerCase();
+      (terms.every(function (term) { return title.indexOf(term) >= 0; }) ? titleHits : textHits).push(i);
+    }
+    var hits = titleHits.concat(textHits);
+    var found = hits.length;
+    for (var h = 0; h < hits.length && h < 50; h++) {
+      var entry = entries[hits[h]];
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = entry.url;
@@ -62,7 +68,7 @@
       item.appendChild(text);
       list.appendChild(item);
     }
-    status.textContent = found ? found + (found === 50 ? "+" : "") + " ✓" : status.getAttribute("data-empty");
+    status.textContent = found ? status.getAttribute("data-found").replace("{count}", String(found)) : status.getAttribute("data-empty");
   }
 
   var params = new URLSearchParams(window.location.search);
