@@ -74,6 +74,7 @@ public struct Labels: Sendable, Hashable {
     public var clausesImplemented: String
     public var distribution: String
     public var copyNumber: String
+    public var controlledCopy: String
     public var holder: String
     public var documents: String
     public var documentCount: String
@@ -152,7 +153,7 @@ public struct Labels: Sendable, Hashable {
         chapter: "章", covered: "已覆盖", coveredByChildren: "由子条款覆盖", notApplicable: "不适用", uncovered: "未覆盖",
         total: "合计", records: "记录清单", recordID: "记录编号", recordTitle: "记录名称", form: "表单编号", retention: "保存期限",
         procedure: "相关程序", department: "部门", organizationChart: "组织架构图", clausesImplemented: "对应条款",
-        distribution: "分发", copyNumber: "分发号", holder: "持有人", documents: "文件", documentCount: "共 {count} 份文件",
+        distribution: "分发", copyNumber: "分发号", controlledCopy: "受控副本", holder: "持有人", documents: "文件", documentCount: "共 {count} 份文件",
         coverageSummary: "必需条款覆盖率", byChapter: "按章统计", clauseDetail: "逐条覆盖情况", documentation: "管理体系文件", issuedVerb: "发布", effectiveVerb: "实施", coverageRate: "覆盖率", digest: "内容摘要", legend: "图例", skipToContent: "跳到正文", backToTop: "返回顶部",
         redirecting: "正在转到现行版本", pageOf: "第 {page} 页 共 {pages} 页", typeManual: "手册", typeProcedure: "程序文件",
         typeInstruction: "作业指导书", typePolicy: "方针", typePlan: "计划")
@@ -177,7 +178,7 @@ public struct Labels: Sendable, Hashable {
         notApplicable: "not applicable", uncovered: "not covered", total: "Total", records: "Records register",
         recordID: "Record", recordTitle: "Record title", form: "Form", retention: "Retention", procedure: "Procedure",
         department: "Department", organizationChart: "Organisation chart", clausesImplemented: "Clauses",
-        distribution: "Distribution", copyNumber: "Copy", holder: "Holder", documents: "Documents", documentCount: "{count} documents",
+        distribution: "Distribution", copyNumber: "Copy", controlledCopy: "Controlled copy", holder: "Holder", documents: "Documents", documentCount: "{count} documents",
         coverageSummary: "Required clauses covered", byChapter: "By chapter", clauseDetail: "Clause by clause", documentation: "Management system documents", issuedVerb: "issued", effectiveVerb: "effective", coverageRate: "Coverage", digest: "Content digest", legend: "Legend", skipToContent: "Skip to content",
         backToTop: "Back to top", redirecting: "Going to the current revision", pageOf: "Page {page} of {pages}",
         typeManual: "Manual", typeProcedure: "Procedure", typeInstruction: "Work instruction", typePolicy: "Policy",

@@ -101,7 +101,21 @@ public struct MarkdownRenderer: Sendable {
     /// Renders inlines; a soft line break between two CJK characters renders as nothing.
     public func inlines(_ inlines: [Inline]) -> [HTMLNode] {
         var output: [HTMLNode] = []
+        // Documents already named in this run of text: a clause reference into one of them shows
+        // only the section number (《手册》（8.6.1、8.6.2）, not the title three times).
+        var named: Set<String> = []
         for (index, inline) in inlines.enumerated() {
+            switch inline {
+            case .reference(let target, _):
+                let node = reference(target, named: named)
+                if let number = referencedDocument(target) { named.insert(number) }
+                output.append(node)
+                continue
+            case .citedTitle(let title, _):
+                if let number = context.site.documentNumber(titled: title) { named.insert(number) }
+            default:
+                break
+            }
             if case .softBreak = inline {
                 let before = output.last.flatMap { MarkdownRenderer.lastScalar(of: $0) }
                 let after = inlines[(index + 1)...].first.flatMap { self.inline($0).first }.flatMap(MarkdownRenderer.firstScalar)
@@ -134,14 +148,14 @@ public struct MarkdownRenderer: Sendable {
         case .softBreak: return [.text("\n")]
         case .lineBreak: return [.el("br")]
         case .html: return []
-        case .reference(let target, _): return [reference(target)]
+        case .reference(let target, _): return [reference(target, named: [])]
         case .citedTitle(let title, _): return [citedTitle(title)]
         }
     }
 
     /// `[[QP-04]]` → 《title》 linked to its page; `[[8.6.1]]` → the covering section;
     /// `[[REC-05]]` → 《record title》 linked to the records register.
-    func reference(_ target: String) -> HTMLNode {
+    func reference(_ target: String, named: Set<String>) -> HTMLNode {
         let set = context.set
         if let document = set.document(number: target) {
             return context.link(context.documentURL(document.number), class: "ref ref-document", title: document.number,
@@ -153,13 +167,23 @@ public struct MarkdownRenderer: Sendable {
         if set.standard?.clause(target) != nil, let section = context.site.target(forClause: target) {
             let clauseTitle = set.standard?.clause(target)?.title(context.language) ?? ""
             var text = section.number ?? section.title
-            if section.document != context.document?.number, let other = set.document(number: section.document) {
+            if section.document != context.document?.number, !named.contains(section.document),
+               let other = set.document(number: section.document) {
                 text = "《\(other.title)》" + text
             }
             return context.link(context.documentURL(section.document, fragment: section.anchor), class: "ref ref-clause",
                                 title: "\(target) \(clauseTitle)".trimmingCharacters(in: .whitespaces), [.text(text)])
         }
         return .el("span", [("class", "ref ref-unresolved")], text: "[[\(target)]]")
+    }
+
+    /// The document a reference names or points into, if any.
+    func referencedDocument(_ target: String) -> String? {
+        if context.set.document(number: target) != nil { return target }
+        if context.set.record(id: target) == nil, context.set.standard?.clause(target) != nil {
+            return context.site.target(forClause: target)?.document
+        }
+        return nil
     }
 
     func recordLink(_ record: RecordEntry) -> HTMLNode {

@@ -56,17 +56,19 @@ public struct PageBuilder: Sendable {
 
     /// The chrome of a page: `header` and `footer` texts go into the print margin boxes.
     func chrome(_ placement: Placement, pageTitle: String, current: String?, bodyClass: String,
-                headerCenter: String, headerRight: String, footerRight: String) -> PageChrome {
+                headerCenter: String, headerRight: String, footerRight: String, printNotice: String? = nil) -> PageChrome {
         PageBuilder.chrome(placement, labels: labels, siteTitle: siteTitle, organization: organization, buildDate: buildDate,
                            pageTitle: pageTitle, current: current, bodyClass: bodyClass, headerCenter: headerCenter,
-                           headerRight: headerRight, footerRight: footerRight)
+                           headerRight: headerRight, footerRight: footerRight, printNotice: printNotice)
     }
 
     static func chrome(_ placement: Placement, labels: Labels, siteTitle: String, organization: String, buildDate: Day,
                        pageTitle: String, current: String?, bodyClass: String,
-                       headerCenter: String, headerRight: String, footerRight: String) -> PageChrome {
+                       headerCenter: String, headerRight: String, footerRight: String,
+                       printNotice: String? = nil) -> PageChrome {
         let root = root(placement)
-        let printNotice = "\(labels.uncontrolledWhenPrinted) · \(labels.printDate) \(buildDate)"
+        // Every printed page says it is uncontrolled, except a registered controlled copy.
+        let printNotice = printNotice ?? "\(labels.uncontrolledWhenPrinted) · \(labels.printDate) \(buildDate)"
         let style = PrintStyle(left: organization, center: headerCenter, right: headerRight, footerLeft: printNotice,
                                footerRight: footerRight, pageOf: labels.pageOf)
         var chrome = PageChrome(
@@ -134,7 +136,8 @@ public struct PageBuilder: Sendable {
         let chrome = chrome(placement, pageTitle: "\(document.number) \(document.title)", current: nil,
                             bodyClass: "page-document" + (status.isDraft ? " draft" : ""),
                             headerCenter: document.title, headerRight: "\(document.number)  \(status.revisionText)",
-                            footerRight: text(document.classification?.value))
+                            footerRight: text(document.classification?.value),
+                            printNotice: copy.map { "\(labels.controlledCopy) · \(labels.copyNumber) \($0.copy) · \($0.holder)" })
         return DocumentPageView(
             chrome: chrome, number: document.number, title: document.title, typeName: labels.typeName(document.type),
             revision: text(revision), statusLabel: statusLabel, statusClass: "status-\(status.state.rawValue)",

@@ -81,3 +81,17 @@ import Testing
         #expect(controlled.contains("打印件为非受控文件"))
     }
 }
+
+extension ControlStatusTests {
+    @Test func onlyARegisteredCopyLosesTheUncontrolledWhenPrintedNotice() throws {
+        let set = try RenderingFixtures.load(sealed(.valid()))
+        let renderer = try RenderingFixtures.renderer(set)
+        let document = try #require(set.document(number: FixtureSet.procedureNumber))
+        let reference = try renderer.standalonePage(document)
+        #expect(reference.contains("@bottom-left{content:\"打印件为非受控文件 · 打印日期 2026\\2d 01\\2d 15\"}"))
+        let copy = try renderer.standalonePage(document, copy: try #require(document.distribution.first))
+        #expect(copy.contains("@bottom-left{content:\"受控副本 · 分发号 01 · 总经理\"}"))
+        #expect(!copy.contains("打印件为非受控文件"))
+        #expect(copy.contains("<tr class=\"copy-row\"><th scope=\"row\">分发号</th><td>01</td>"))
+    }
+}

@@ -106,3 +106,13 @@ import Testing
         #expect(html.contains(">&lt;丙&gt;</text>"))
     }
 }
+
+extension MarkdownRendererTests {
+    @Test func aDocumentIsNamedOnceInARunOfClauseReferences() throws {
+        let html = try render("见[[CS-ITSM-M-01]]（[[8.5.1]]、[[8.5.2]]）。")
+        #expect(html.contains(">《IT服务管理手册》</a>（<a "))
+        #expect(html.contains(">8.5.1</a>、<a "))
+        #expect(html.contains(">8.5.2</a>）"))
+        #expect(html.components(separatedBy: "《IT服务管理手册》").count == 2)
+    }
+}
