@@ -24,6 +24,8 @@ build: deps
 run: build
 	$(SWIFT) run docctl check manual-src
 	$(SWIFT) run docctl coverage manual-src
+	$(SWIFT) run docctl build manual-src -o output
+	@echo "make: open output/index.html in a browser"
 
 test: deps
 	$(SWIFT) test
