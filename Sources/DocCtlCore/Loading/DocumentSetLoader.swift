@@ -81,6 +81,7 @@ public struct LoadContext {
     /// Reads a text file of the set, reporting unreadable, oversized and non-UTF-8 files.
     public mutating func readText(_ url: URL) -> SourceFile? {
         let path = relative(url)
+        guard isInsideSet(url) else { return nil }
         switch SourceReader.read(url) {
         case .success(let text):
             let file = SourceFile(path: path, text: text)
@@ -99,6 +100,16 @@ public struct LoadContext {
         return nil
     }
 
+    /// Whether `url`, symbolic links resolved, stays inside the set; reports it when it does not.
+    public mutating func isInsideSet(_ url: URL) -> Bool {
+        let resolved = url.resolvingSymlinksInPath().path
+        if (resolved + "/").hasPrefix(root.path + "/") { return true }
+        reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: relative(url)),
+                           "\(relative(url)) links to \(resolved), outside the document set",
+                           fix: "copy the file into the set instead of linking it")
+        return false
+    }
+
     /// Reads and parses a YAML file of the set.
     public mutating func readYAML(_ url: URL) -> YAMLNode? {
         guard let file = readText(url) else { return nil }
@@ -113,12 +124,16 @@ enum Discovery {
 
     static func documentFolders(in root: URL, context: inout LoadContext) -> [URL] {
         var result: [URL] = []
-        walk(root, depth: 0, root: root, into: &result, context: &context)
+        var visited: Set<String> = []
+        walk(root, depth: 0, root: root, into: &result, visited: &visited, context: &context)
         return result.sorted { $0.path < $1.path }
     }
 
-    private static func walk(_ folder: URL, depth: Int, root: URL, into result: inout [URL], context: inout LoadContext) {
-        guard depth <= maximumDepth else { return }
+    /// `visited` holds resolved folder paths: a symbolic link back into the set (`loop -> ..`) is
+    /// walked once, not once per path that reaches it (three such links made the walk exponential).
+    private static func walk(_ folder: URL, depth: Int, root: URL, into result: inout [URL], visited: inout Set<String>,
+                             context: inout LoadContext) {
+        guard depth <= maximumDepth, visited.insert(folder.resolvingSymlinksInPath().path).inserted else { return }
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
         if depth > 0, names.contains("document.yaml") {
@@ -136,7 +151,7 @@ enum Discovery {
                                            fix: "copy the folder into the set instead of linking it")
                 continue
             }
-            walk(child, depth: depth + 1, root: root, into: &result, context: &context)
+            walk(child, depth: depth + 1, root: root, into: &result, visited: &visited, context: &context)
         }
     }
 }

@@ -10,6 +10,9 @@ public enum SectionBuilder {
         }
     }
 
+    /// Characters that make a leading number a quantity (`2025年`, `12个月`, `3项`).
+    static let quantityUnits: Set<Character> = ["年", "月", "日", "号", "个", "项", "次", "天", "周", "岁", "%", "％"]
+
     /// Blanks around a heading's number and title: whitespace and the ideographic space.
     static let headingBlanks = CharacterSet.whitespaces.union(["\u{3000}"])
 
@@ -57,7 +60,9 @@ public enum SectionBuilder {
         let digits = text.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
         if let first = digits.first, first.isNumber {
             let rest = text.dropFirst(digits.count)
-            if rest.isEmpty || rest.first == " " || rest.first == "\u{3000}" || !(rest.first!.isASCII) {
+            // `4组织环境` is numbered; `2025年度目标` and `3项原则` start with a quantity, not a number.
+            if rest.isEmpty || rest.first == " " || rest.first == "\u{3000}"
+                || (!(rest.first!.isASCII) && !quantityUnits.contains(rest.first!)) {
                 var candidate = String(digits)
                 if candidate.hasSuffix(".") { candidate.removeLast() }
                 if !candidate.contains(".."), candidate.split(separator: ".").allSatisfy({ !$0.isEmpty }) {

@@ -40,17 +40,28 @@ public enum SourceReader {
     public static let defaultLimit = 4 * 1024 * 1024
 
     public static func read(_ url: URL, limit: Int = defaultLimit) -> Result<String, SourceReadProblem> {
+        readData(url, limit: limit).flatMap(decode)
+    }
+
+    /// The bytes of a regular file no larger than `limit`. Folders, devices, FIFOs and sockets are
+    /// refused before they are opened: reading `/dev/zero` or a FIFO would never finish.
+    public static func readData(_ url: URL, limit: Int = defaultLimit) -> Result<Data, SourceReadProblem> {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.unreadable("is a folder, not a file"))
+        default: return .failure(.unreadable("is not a regular file (a device, FIFO or socket)"))
+        }
+        if Int(info.st_size) > limit { return .failure(.tooLarge(bytes: Int(info.st_size), limit: limit)) }
         let data: Data
         do {
-            let values = try url.resourceValues(forKeys: [.isDirectoryKey, .fileSizeKey])
-            if values.isDirectory == true { return .failure(.unreadable("is a folder, not a file")) }
-            if let size = values.fileSize, size > limit { return .failure(.tooLarge(bytes: size, limit: limit)) }
             data = try Data(contentsOf: url)
         } catch {
             return .failure(.unreadable(describe(error)))
         }
         if data.count > limit { return .failure(.tooLarge(bytes: data.count, limit: limit)) }
-        return decode(data)
+        return .success(data)
     }
 
     /// Decodes `data` as UTF-8 (BOM accepted), normalising line ends; otherwise names the likely encoding.

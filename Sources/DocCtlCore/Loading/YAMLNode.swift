@@ -60,6 +60,15 @@ public enum YAMLParser {
             // the explicit encoding spares Yams reading the whole environment for every file.
             node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping(let duplicates, let context) = error {
+                // Yams reports the whole mapping as context; point at the repeated key instead.
+                let key = duplicates.sorted().first ?? ""
+                let first = SourceLocation(path: path, line: context.mark.line, column: context.mark.column)
+                sink.report(Rules.invalidValue, at: repeatedKey(key, after: first, in: text) ?? first,
+                            "key '\(key)' appears twice in a mapping",
+                            notes: [Diagnostic.Note("first written here", at: first)], fix: "remove one of them")
+                return nil
+            }
             let (message, mark) = describe(error)
             sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 0),
                         "YAML syntax error: \(message)",
@@ -70,11 +79,16 @@ public enum YAMLParser {
             return nil
         }
         guard let node else { return nil }
-        var depthExceeded = false
-        let converted = convert(node, path: path, depth: 0, exceeded: &depthExceeded)
-        if depthExceeded {
+        var limits = ConversionLimits()
+        let converted = convert(node, path: path, depth: 0, limits: &limits)
+        if limits.depthExceeded {
             sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: 1),
                         "YAML nests deeper than \(maximumDepth) levels; simplify the structure")
+            return nil
+        }
+        if limits.remainingValues < 0 {
+            sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: 1),
+                        "YAML holds more than \(maximumValues) values once aliases (*name) are expanded; write the values out")
             return nil
         }
         return converted
@@ -84,9 +98,20 @@ public enum YAMLParser {
         SourceLocation(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0)
     }
 
-    static func convert(_ node: Node, path: String, depth: Int, exceeded: inout Bool) -> YAMLNode {
-        if depth > maximumDepth {
-            exceeded = true
+    /// Bounds on converting one file. Yams shares the node of an anchor with every alias of it,
+    /// so nine levels of ten aliases each ("billion laughs") are a billion values to walk.
+    struct ConversionLimits {
+        var depthExceeded = false
+        var remainingValues = YAMLParser.maximumValues
+    }
+
+    /// Values a file may hold after alias expansion; the largest real register has a few thousand.
+    public static let maximumValues = 200_000
+
+    static func convert(_ node: Node, path: String, depth: Int, limits: inout ConversionLimits) -> YAMLNode {
+        limits.remainingValues -= 1
+        if depth > maximumDepth || limits.remainingValues < 0 {
+            if depth > maximumDepth { limits.depthExceeded = true }
             return .scalar(YAMLScalar(text: "", isQuoted: false, location: location(node.mark, path)))
         }
         switch node {
@@ -99,15 +124,26 @@ public enum YAMLParser {
             for (key, value) in mapping {
                 let keyScalar = YAMLScalar(text: key.scalar?.string ?? (key.string ?? ""), isQuoted: false,
                                            location: location(key.mark, path))
-                pairs.append((keyScalar, convert(value, path: path, depth: depth + 1, exceeded: &exceeded)))
+                pairs.append((keyScalar, convert(value, path: path, depth: depth + 1, limits: &limits)))
             }
             return .mapping(pairs, location(node.mark, path))
         case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, path: path, depth: depth + 1, exceeded: &exceeded) },
+            return .sequence(sequence.map { convert($0, path: path, depth: depth + 1, limits: &limits) },
                              location(node.mark, path))
         case .alias:
             return .scalar(YAMLScalar(text: "", isQuoted: false, location: location(node.mark, path)))
         }
+    }
+
+    /// The next line after `first` that starts with `key:` at the same column.
+    static func repeatedKey(_ key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
+        let indent = String(repeating: " ", count: max(first.column - 1, 0))
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 > first.line && line.hasPrefix(indent + key) {
+            let rest = line.dropFirst(indent.count + key.count).drop { $0 == " " }
+            if rest.hasPrefix(":") { return SourceLocation(path: first.path, line: index + 1, column: first.column) }
+        }
+        return nil
     }
 
     static func describe(_ error: YamlError) -> (String, Mark?) {

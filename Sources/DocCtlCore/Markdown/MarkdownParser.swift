@@ -5,6 +5,9 @@ import Foundation
 public enum MarkdownParser {
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
     private static let lock = NSLock()
+    /// Blocks and inlines nested deeper than this are kept as plain text: converting 5 000 nested
+    /// list items recursively overflowed the stack.
+    public static let maximumNesting = 64
 
     /// Parses `text` (already decoded, LF line ends). YAML front matter is blanked out first so
     /// that cmark neither sees it nor shifts line numbers.
@@ -83,11 +86,30 @@ private struct Converter {
         cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
     }
 
-    func blocks(of node: OpaquePointer) -> [Block] {
-        children(node).compactMap(block)
+    func blocks(of node: OpaquePointer, depth: Int = 0) -> [Block] {
+        if depth > MarkdownParser.maximumNesting { return [.paragraph([.text(plainText(node))], location: location(node))] }
+        return children(node).compactMap { block($0, depth: depth) }
     }
 
-    func block(_ node: OpaquePointer) -> Block? {
+    /// The text under `node`, read with cmark's iterator (no recursion, whatever the depth).
+    func plainText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    func block(_ node: OpaquePointer, depth: Int = 0) -> Block? {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_HEADING:
@@ -97,12 +119,12 @@ private struct Converter {
             if let name = placeholderName(content) { return .placeholder(name: name, location: location(node)) }
             return .paragraph(content, location: location(node))
         case CMARK_NODE_LIST:
-            let items = children(node).map { blocks(of: $0) }
+            let items = children(node).map { blocks(of: $0, depth: depth + 1) }
             return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                          start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0,
                          items: items)
         case CMARK_NODE_BLOCK_QUOTE:
-            return .quote(blocks(of: node))
+            return .quote(blocks(of: node, depth: depth + 1))
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             return .code(info: info, text: literal(node))
@@ -113,7 +135,7 @@ private struct Converter {
         default:
             if typeName(node) == "table" { return table(node) }
             // Footnote definitions and unknown extension blocks: keep their content as blocks.
-            let nested = blocks(of: node)
+            let nested = blocks(of: node, depth: depth + 1)
             return nested.isEmpty ? nil : .quote(nested)
         }
     }
@@ -148,29 +170,30 @@ private struct Converter {
         return name
     }
 
-    func inlines(of node: OpaquePointer) -> [Inline] {
+    func inlines(of node: OpaquePointer, depth: Int = 0) -> [Inline] {
+        if depth > MarkdownParser.maximumNesting { return [.text(plainText(node))] }
         var raw: [(Inline, SourceLocation)] = []
         for child in children(node) {
             let loc = location(child)
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT: raw.append((.text(literal(child)), loc))
             case CMARK_NODE_CODE: raw.append((.code(literal(child)), loc))
-            case CMARK_NODE_EMPH: raw.append((.emphasis(inlines(of: child)), loc))
-            case CMARK_NODE_STRONG: raw.append((.strong(inlines(of: child)), loc))
+            case CMARK_NODE_EMPH: raw.append((.emphasis(inlines(of: child, depth: depth + 1)), loc))
+            case CMARK_NODE_STRONG: raw.append((.strong(inlines(of: child, depth: depth + 1)), loc))
             case CMARK_NODE_SOFTBREAK: raw.append((.softBreak, loc))
             case CMARK_NODE_LINEBREAK: raw.append((.lineBreak, loc))
             case CMARK_NODE_HTML_INLINE: raw.append((.html(literal(child), location: loc), loc))
             case CMARK_NODE_LINK:
                 let url = cmark_node_get_url(child).map { String(cString: $0) } ?? ""
                 let title = cmark_node_get_title(child).map { String(cString: $0) } ?? ""
-                raw.append((.link(url: url, title: title, children: inlines(of: child), location: loc), loc))
+                raw.append((.link(url: url, title: title, children: inlines(of: child, depth: depth + 1), location: loc), loc))
             case CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(child).map { String(cString: $0) } ?? ""
                 let title = cmark_node_get_title(child).map { String(cString: $0) } ?? ""
-                raw.append((.image(url: url, title: title, alt: inlines(of: child), location: loc), loc))
+                raw.append((.image(url: url, title: title, alt: inlines(of: child, depth: depth + 1), location: loc), loc))
             default:
                 if typeName(child) == "strikethrough" {
-                    raw.append((.strikethrough(inlines(of: child)), loc))
+                    raw.append((.strikethrough(inlines(of: child, depth: depth + 1)), loc))
                 } else {
                     raw.append((.text(literal(child)), loc))
                 }
@@ -210,12 +233,16 @@ enum InlineExtensions {
         guard text.contains("[[") || text.contains("《") else { return [.text(text)] }
         var result: [Inline] = []
         var pending = ""
-        var scalars = Array(text.unicodeScalars)[...]
+        let all = Array(text.unicodeScalars)
+        var references = MarkerFinder(all, "]]"), titles = MarkerFinder(all, "》")
+        var scalars = all[...]
         var column = start.column
         func location() -> SourceLocation { SourceLocation(path: start.path, line: start.line, column: column) }
         while let first = scalars.first {
+            let here = scalars.startIndex
             if first == "[", scalars.dropFirst().first == "[",
-               let close = closing(of: "]]", in: scalars.dropFirst(2)) {
+               let end = references.next(from: here + 2), end - (here + 2) <= maximumLength {
+                let close = end - (here + 2)
                 let target = String(String.UnicodeScalarView(scalars.dropFirst(2).prefix(close)))
                 if !target.isEmpty, !target.contains("[") {
                     if !pending.isEmpty { result.append(.text(pending)); pending = "" }
@@ -226,8 +253,9 @@ enum InlineExtensions {
                     continue
                 }
             }
-            if first == "《", let close = scalars.dropFirst().firstIndex(of: "》") {
-                let title = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<close]))
+            if first == "《", let end = titles.next(from: here + 1), end - (here + 1) <= maximumLength {
+                let close = end - (here + 1)
+                let title = String(String.UnicodeScalarView(scalars.dropFirst().prefix(close)))
                 if !title.isEmpty, !title.contains("《") {
                     if !pending.isEmpty { result.append(.text(pending)); pending = "" }
                     result.append(.citedTitle(title, location: location()))
@@ -245,17 +273,40 @@ enum InlineExtensions {
         return result
     }
 
-    static func closing(of marker: String, in scalars: ArraySlice<Unicode.Scalar>) -> Int? {
-        let needle = Array(marker.unicodeScalars)
-        var offset = 0
-        var slice = scalars
-        while slice.count >= needle.count {
-            if Array(slice.prefix(needle.count)) == needle { return offset }
-            if slice.first == "\n" { return nil }
-            slice = slice.dropFirst()
-            offset += 1
-            if offset > 200 { return nil }
+    /// References and cited titles are at most this many scalars long.
+    static let maximumLength = 200
+
+    /// Finds the next `]]` or `》` at or after a position, stopping at a line end, and remembers
+    /// its answer: a run of 100 000 unclosed `[[` or `《` is scanned once, not once per bracket
+    /// (which took minutes).
+    struct MarkerFinder {
+        let scalars: [Unicode.Scalar]
+        let needle: [Unicode.Scalar]
+        /// The last answer holds for every position in `from...upTo`.
+        private var from = Int.max, upTo = -1, answer: Int? = nil
+
+        init(_ scalars: [Unicode.Scalar], _ marker: String) {
+            self.scalars = scalars
+            self.needle = Array(marker.unicodeScalars)
         }
-        return nil
+
+        /// The index where the marker next starts, or nil when a line end or the end comes first.
+        mutating func next(from position: Int) -> Int? {
+            if position >= from && position <= upTo { return answer }
+            var index = position
+            while index + needle.count <= scalars.count {
+                if scalars[index..<(index + needle.count)].elementsEqual(needle) {
+                    (from, upTo, answer) = (position, index, index)
+                    return index
+                }
+                if scalars[index] == "\n" {
+                    (from, upTo, answer) = (position, index, nil)
+                    return nil
+                }
+                index += 1
+            }
+            (from, upTo, answer) = (position, Int.max, nil)
+            return nil
+        }
     }
 }

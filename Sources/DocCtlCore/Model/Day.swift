@@ -39,9 +39,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// This date moved by `months` calendar months, clamped to the end of the month.
+    /// This date moved by `months` calendar months, clamped to the end of the month and to the
+    /// years a `Day` can hold (1900–9999), so that `9999-12-31` plus a review period cannot trap.
     public func adding(months: Int) -> Day {
-        let total = year * 12 + (month - 1) + months
+        let total = min(max(year * 12 + (month - 1) + months, 1900 * 12), 9999 * 12 + 11)
         let y = total / 12, m = total % 12 + 1
         return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
     }

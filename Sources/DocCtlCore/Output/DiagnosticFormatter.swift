@@ -44,6 +44,31 @@ public struct DiagnosticFormatter {
     /// `path:line:column: severity[rule]: message`, a source snippet with a caret, then notes.
     public func text(_ diagnostics: [Diagnostic]) -> String {
         var output = ""
+        var lines: [String: [Substring]] = [:]
+        var longLines: [String: [Unicode.Scalar]] = [:]
+        /// The source line of `location`, cut to ``snippetWidth`` around the column, and the
+        /// caret's column in what is shown. Files are split once, not once per diagnostic:
+        /// 10 000 findings on one long line printed 450 MB and took minutes.
+        func snippet(_ location: SourceLocation) -> (text: String, caret: Int)? {
+            if lines[location.path] == nil {
+                guard let file = sources[location.path] else { return nil }
+                lines[location.path] = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            guard let all = lines[location.path], location.line >= 1, location.line <= all.count else { return nil }
+            let line = all[location.line - 1]
+            if line.utf8.count <= DiagnosticFormatter.snippetWidth { return (String(line), location.column) }
+            let key = "\(location.line):\(location.path)"
+            let scalars = longLines[key] ?? Array(line.unicodeScalars)
+            longLines[key] = scalars
+            let width = DiagnosticFormatter.snippetWidth
+            if scalars.count <= width { return (String(line), location.column) }
+            let start = max(0, min(location.column - 1 - width / 2, scalars.count - width))
+            let end = min(scalars.count, start + width)
+            var text = start > 0 ? "…" : ""
+            text.unicodeScalars.append(contentsOf: scalars[start..<end])
+            if end < scalars.count { text += "…" }
+            return (text, location.column - start + (start > 0 ? 1 : 0))
+        }
         for diagnostic in diagnostics {
             let place = display(diagnostic.location).map { "\($0): " } ?? ""
             let level: String
@@ -53,12 +78,12 @@ public struct DiagnosticFormatter {
             default: level = paint("note", "1;36")
             }
             output += "\(paint(place, "1"))\(level)[\(diagnostic.rule)]: \(diagnostic.message)\n"
-            if let location = diagnostic.location, location.line > 0, let line = sources[location.path]?.line(location.line) {
+            if let location = diagnostic.location, location.line > 0, let (line, caret) = snippet(location) {
                 let number = String(location.line)
                 let gutter = String(repeating: " ", count: number.count)
                 output += "  \(number) | \(line)\n"
                 if location.column > 0 {
-                    let prefix = line.unicodeScalars.prefix(location.column - 1)
+                    let prefix = line.unicodeScalars.prefix(caret - 1)
                     let pad = prefix.map { $0 == "\t" ? "\t" : (isWide($0) ? "  " : " ") }.joined()
                     output += "  \(gutter) | \(pad)\(paint("^", "1;32"))\n"
                 }
@@ -71,6 +96,9 @@ public struct DiagnosticFormatter {
         }
         return output
     }
+
+    /// Source lines longer than this (in characters) are shown cut around the column.
+    public static let snippetWidth = 160
 
     /// Han characters and full-width forms take two columns in a terminal.
     func isWide(_ scalar: Unicode.Scalar) -> Bool {

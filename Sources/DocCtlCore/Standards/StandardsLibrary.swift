@@ -34,13 +34,17 @@ public struct StandardsLibrary: Sendable {
         for name in names.sorted() where name.hasSuffix(".xml") {
             let url = folder.appendingPathComponent(name)
             let path = context.relative(url)
-            guard let data = try? Data(contentsOf: url) else {
-                context.reader.sink.report(Rules.unreadableFile, at: SourceLocation(path: path), "cannot read \(path)")
-                continue
-            }
-            if data.count > SourceReader.defaultLimit {
+            guard context.isInsideSet(url) else { continue }
+            let data: Data
+            switch SourceReader.readData(url) {
+            case .success(let bytes): data = bytes
+            case .failure(.tooLarge(let bytes, let limit)):
                 context.reader.sink.report(Rules.fileTooLarge, at: SourceLocation(path: path),
-                                           "\(path) is \(data.count) bytes; the limit is \(SourceReader.defaultLimit) bytes")
+                                           "\(path) is \(bytes) bytes; the limit is \(limit) bytes")
+                continue
+            case .failure(let problem):
+                let reason = if case .unreadable(let text) = problem { ": \(text)" } else { "" }
+                context.reader.sink.report(Rules.unreadableFile, at: SourceLocation(path: path), "cannot read \(path)\(reason)")
                 continue
             }
             switch ClauseTreeReader.read(data, path: path, schema: schema) {

@@ -18,7 +18,7 @@ import Testing
 
     @Test func unknownStandardSuggestsTheClosestKnownOne() throws {
         var fixture = FixtureSet.valid()
-        fixture.replace("standard: iso-iec-20000-1-2018", with: "standard: 1️⃣iso-iec-20000-1-2019", in: "docset.yaml")
+        fixture.replace("standard: iso-iec-20000-1-2018", with: "standard: 1️⃣iso-iec-2000-1-2018", in: "docset.yaml")
         let outcome = try fixture.check()
         let finding = expectFinding(outcome, Rules.unknownStandard, at: fixture.marker())
         #expect(finding?.fix == "did you mean 'iso-iec-20000-1-2018'?")

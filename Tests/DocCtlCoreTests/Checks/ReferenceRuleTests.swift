@@ -16,7 +16,7 @@ import Testing
     // MARK: unresolved-reference
 
     @Test func referenceToNothingIsAnError() throws {
-        let fixture = Self.withParagraph("详见1️⃣[[QP-99]]的规定。")
+        let fixture = Self.withParagraph("详见1️⃣[[QP-10]]的规定。")
         let outcome = try fixture.check()
         let finding = expectFinding(outcome, Rules.unresolvedReference, at: fixture.marker())
         #expect(finding?.fix == "did you mean [[QP-01]]?")

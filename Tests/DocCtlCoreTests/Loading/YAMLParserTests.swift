@@ -62,10 +62,27 @@ import Testing
         #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
     }
 
-    @Test func aliasesDoNotExpand() throws {
+    @Test func aliasesExpandToTheAnchoredValue() throws {
         let (node, diagnostics) = Self.parse("a: &x [1, 2]\nb: *x\n")
         #expect(diagnostics.isEmpty)
-        guard case .mapping(let pairs, _) = try #require(node) else { Issue.record("not a mapping"); return }
-        #expect(pairs[1].value.scalar != nil)
+        guard case .mapping(let pairs, _) = try #require(node), case .sequence(let items, _) = pairs[1].value else {
+            Issue.record("b is not the list of a")
+            return
+        }
+        #expect(items.compactMap(\.scalar?.text) == ["1", "2"])
+    }
+
+    /// Regression: nine levels of ten aliases made the conversion walk a billion values.
+    @Test func aliasBombIsRefusedQuickly() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let start = ContinuousClock.now
+        let (node, diagnostics) = Self.parse(text)
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(node == nil)
+        #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
+        #expect(diagnostics.first?.message.contains("aliases") == true)
     }
 }

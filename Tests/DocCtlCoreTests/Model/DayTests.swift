@@ -34,3 +34,12 @@ import Testing
         #expect(Day(epochSeconds: 1_767_225_600).description == "2026-01-01")
     }
 }
+
+/// Regression: `adding(months:)` trapped past 9999-12 (a `last-review: 9999-12-31` crashed check).
+@Suite struct DayRangeTests {
+    @Test func addingMonthsStaysWithinTheYearsADayCanHold() throws {
+        #expect(try #require(Day("9999-12-31")).adding(months: 12).description == "9999-12-31")
+        #expect(try #require(Day("9999-06-30")).adding(months: 120).description == "9999-12-30")
+        #expect(try #require(Day("1900-01-31")).adding(months: -1).description == "1900-01-31")
+    }
+}
