@@ -1,0 +1,66 @@
+import ArgumentParser
+import DocCtlCore
+import Foundation
+
+/// `docctl diff DOC FROM TO`: a redline page between two released revisions.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Write a redline page between two released revisions of a document, from their XML archives.",
+        discussion: """
+            Archives come from the published site (--site): <number>/<L-N>/<number>_<L-N>.xml. The current \
+            released revision can also be taken from the sources. Sections are matched by number; added, \
+            removed and changed sections are listed, with deletions and insertions marked in the text.
+            """
+    )
+
+    @Argument(help: "The document: its number (QP-04) or its folder.")
+    var document: String
+
+    @Argument(help: "The older revision, e.g. B/1.")
+    var from: String
+
+    @Argument(help: "The newer revision, e.g. B/2.")
+    var to: String
+
+    @Option(help: "The published site that holds the archives.")
+    var site: String?
+
+    @Option(name: [.short, .customLong("output")], help: "The file to write (default: <number>_<FROM>_<TO>_diff.html).")
+    var output: String?
+
+    @Option(name: .customLong("set"), help: "The document set folder.")
+    var set = "manual-src"
+
+    func run() throws {
+        guard let fromMark = RevisionMark(from.replacingOccurrences(of: "-", with: "/")),
+              let toMark = RevisionMark(to.replacingOccurrences(of: "-", with: "/")) else {
+            throw ValidationError("revisions are written like B/1 (or B-1)")
+        }
+        let session = try SetSession.open(set, today: WorkflowReport.defaultDay(), strict: false, runChecks: false)
+        do throws(WorkflowError) {
+            let target = try DocumentResolver.resolve(document, in: session.set)
+            let templates: TemplateSet
+            let renderer: SiteRenderer
+            let css: String
+            do {
+                templates = try TemplateSet.bundled()
+                let date = try SiteRenderer.buildDate(for: session.set, environment: ProcessInfo.processInfo.environment)
+                renderer = try SiteRenderer(set: session.set, templates: templates, buildDate: date)
+                css = String(decoding: try templates.resource("assets/docctl.css"), as: UTF8.self)
+            } catch {
+                throw WorkflowError.environment("\(error)")
+            }
+            let siteURL = site.map { URL(fileURLWithPath: $0) }
+            let old = try RevisionDiff.archive(of: target, revision: fromMark, site: siteURL, renderer: renderer)
+            let new = try RevisionDiff.archive(of: target, revision: toMark, site: siteURL, renderer: renderer)
+            let diff = RevisionDiff(old: old, new: new)
+            let path = output ?? "\(SiteMap.safeComponent(target.number))_\(fromMark.pathComponent)_\(toMark.pathComponent)_diff.html"
+            try AtomicFile.write(Data(diff.page(css: css).utf8), to: URL(fileURLWithPath: path))
+            let list = diff.changes.map { "\($0.label) (\($0.kind.rawValue))" }.joined(separator: ", ")
+            print("wrote \(path): \(target.number) \(fromMark) → \(toMark): \(diff.changes.isEmpty ? "no section changed" : list)")
+        } catch {
+            throw WorkflowReport.fail(error, command: "diff", session: session)
+        }
+    }
+}
