@@ -7,6 +7,7 @@ public struct GeneratedBlocks: Sendable {
 
     public var context: PageContext
 
+    /// Generated blocks for a page rendered in `context`.
     public init(context: PageContext) { self.context = context }
 
     var labels: Labels { context.labels }

@@ -38,6 +38,7 @@ public struct HTMLElement: Sendable, Hashable {
     public var attributes: [HTMLAttribute]
     public var children: [HTMLNode]
 
+    /// An element; its name and attribute names must be ones docctl writes (checked).
     public init(name: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = []) {
         precondition(HTMLElement.isValidName(name), "'\(name)' is not an element name docctl writes")
         for attribute in attributes {

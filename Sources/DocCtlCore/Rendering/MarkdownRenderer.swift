@@ -6,6 +6,7 @@
 public struct MarkdownRenderer: Sendable {
     public var context: PageContext
 
+    /// A renderer for a page rendered in `context`.
     public init(context: PageContext) { self.context = context }
 
     // MARK: Sections

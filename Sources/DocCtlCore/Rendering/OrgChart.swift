@@ -9,11 +9,13 @@ public struct OrgChart: Sendable {
     /// The width that fits an A4 page at print scale.
     public var maximumWidth = 700.0
 
+    /// A chart of `departments`, labelled in the language of `labels`.
     public init(departments: [Department], labels: Labels) {
         self.departments = departments
         self.labels = labels
     }
 
+    /// A department placed in the chart (reference type: layout updates it in place).
     final class Node {
         let department: Department
         var children: [Node] = []

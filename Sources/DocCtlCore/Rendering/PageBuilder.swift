@@ -10,6 +10,7 @@ public struct PageBuilder: Sendable {
     /// The date next reviews are compared with.
     public var today: Day
 
+    /// A builder for the pages of `site`; labels follow the set's language.
     public init(site: SiteMap, coverage: CoverageReport?, buildDate: Day, today: Day) {
         self.site = site
         self.coverage = coverage

@@ -16,6 +16,7 @@ public struct PageContext: Sendable {
     /// The document the page shows, if any.
     public var document: Document?
 
+    /// The context of one page; `document` is the document it shows, if any.
     public init(site: SiteMap, coverage: CoverageReport?, labels: Labels, links: LinkMode, document: Document? = nil) {
         self.site = site
         self.coverage = coverage
