@@ -137,6 +137,16 @@ import Testing
             #expect(result.stdout.contains("superseded: \(Self.procedure) A/0"))
             #expect(try Data(contentsOf: folder.appendingPathComponent("site/\(Self.procedure)/A-0/index.html")) == old)
 
+            result = try DocCtlProcess.run(["diff", Self.procedure, "A/0", "A/1", "--set", "set", "--site", "site", "-o", "redline.html"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("A/0 → A/1: 2 (changed)"))
+            #expect(try Self.text(folder, "redline.html").contains("<ins class=\"diff-ins\">全部</ins>"))
+            result = try DocCtlProcess.run(["copy", FixtureSet.manualNumber, "--set", "set", "--copy-no", "01"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(try Self.text(folder, "\(FixtureSet.manualNumber)_A-0_copy-01.html").contains("受控副本 分发号 01"))
+            result = try DocCtlProcess.run(["copy", FixtureSet.manualNumber, "--set", "set", "--copy-no", "09"] + today, in: folder)
+            #expect(result.status == 1)
+
             try Data("<p>edited</p>".utf8).write(to: folder.appendingPathComponent("site/index.html"))
             result = try DocCtlProcess.run(["verify", "site"], in: folder)
             #expect(result.status == 1)
