@@ -240,3 +240,75 @@ import Testing
         #expect(html == "<p><a>&lt;b&gt;</a></p>")
     }
 }
+
+/// Every relative link of a rendered site leads to a file of the site and, with a `#fragment`,
+/// to an element with that id.
+enum LinkChecker {
+    /// Problems as `page: href`, empty when every link resolves.
+    static func brokenLinks(_ files: [String: Data]) -> [String] {
+        var problems: [String] = []
+        var ids: [String: Set<String>] = [:]
+        func idsOf(_ path: String) -> Set<String> {
+            if let known = ids[path] { return known }
+            let html = String(decoding: files[path] ?? Data(), as: UTF8.self)
+            let found = Set(ScannedTag.scan(html).flatMap { $0.attributes.filter { $0.name == "id" }.map(\.value) })
+            ids[path] = found
+            return found
+        }
+        for (page, data) in files where page.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for tag in ScannedTag.scan(html) {
+                for attribute in tag.attributes where attribute.name == "href" || (attribute.name == "src" && tag.name == "script") {
+                    var href = attribute.value.replacingOccurrences(of: "&amp;", with: "&")
+                    if href.hasPrefix("http") || href.hasPrefix("mailto:") { continue }
+                    var fragment: String? = nil
+                    if let hash = href.firstIndex(of: "#") {
+                        fragment = String(href[href.index(after: hash)...])
+                        href = String(href[..<hash])
+                    }
+                    var target = page
+                    if !href.isEmpty {
+                        var parts = page.split(separator: "/").dropLast().map(String.init)
+                        for component in href.split(separator: "/") {
+                            if component == ".." { if !parts.isEmpty { parts.removeLast() } } else if component != "." { parts.append(String(component)) }
+                        }
+                        target = parts.joined(separator: "/")
+                    }
+                    guard files[target] != nil else { problems.append("\(page): \(attribute.value) (no \(target))"); continue }
+                    if let fragment, !fragment.isEmpty, !idsOf(target).contains(fragment.removingPercentEncoding ?? fragment) {
+                        problems.append("\(page): \(attribute.value) (no id \(fragment) in \(target))")
+                    }
+                }
+            }
+        }
+        return problems.sorted()
+    }
+}
+
+extension SiteRendererTests {
+    @Test func everyLinkOfTheSiteResolves() throws {
+        let files = try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.fullSet())).render()
+        let broken = LinkChecker.brokenLinks(files)
+        #expect(broken.isEmpty, "\(broken.prefix(20).joined(separator: "\n"))")
+    }
+
+    @Test func everyLinkOfTheExampleManualResolves() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("manual-src")
+        let (set, _) = try DocumentSetLoader().load(root)
+        let files = try RenderingFixtures.renderer(set).render()
+        #expect(files.count > 50)
+        let broken = LinkChecker.brokenLinks(files)
+        #expect(broken.isEmpty, "\(broken.prefix(20).joined(separator: "\n"))")
+    }
+}
+
+extension SiteRendererTests {
+    @Test func theLinkCheckerFindsBrokenLinks() {
+        let files = ["a/index.html": Data("<a href=\"../b.html#x\">b</a><a href=\"#top\">t</a><a href=\"../c.html\">c</a>".utf8),
+                     "b.html": Data("<p id=\"y\">".utf8)]
+        #expect(LinkChecker.brokenLinks(files) == ["a/index.html: #top (no id top in a/index.html)",
+                                                  "a/index.html: ../b.html#x (no id x in b.html)",
+                                                  "a/index.html: ../c.html (no c.html)"])
+    }
+}
