@@ -14,8 +14,12 @@ enum ReferenceChecks {
         context.forEachInline { document, inline in
             switch inline {
             case .reference(let target, let location):
-                if let tree = set.standard, tree.clause(target) != nil {
-                    if !coveredClauses.contains(target) {
+                if let tree = set.standard, let clause = tree.clause(target) {
+                    // SPEC §4: clauses below coverage-depth (and untitled paragraphs) are covered by
+                    // their ancestor, so `[[8.5.1.1]]` resolves to the section of 8.5.1.
+                    let coveredByAncestor = (clause.depth > set.config.coverageDepth || clause.untitled)
+                        && tree.ancestors(of: target).contains(where: coveredClauses.contains)
+                    if !coveredClauses.contains(target) && !coveredByAncestor {
                         sink.report(Rules.unresolvedReference, at: location,
                                     "[[\(target)]] refers to clause \(target), which no section covers",
                                     fix: "map a section to clause \(target), or refer to its parent clause")

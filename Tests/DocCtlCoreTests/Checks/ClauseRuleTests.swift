@@ -97,6 +97,16 @@ import Testing
         #expect(findings.allSatisfy { $0.location?.path == "manual/document.yaml" })
     }
 
+    /// Regression: a syntax error in the manual's document.yaml added 50 uncovered-clause errors.
+    @Test func manualThatFailsToLoadDoesNotCascadeIntoUncoveredClauses() throws {
+        var fixture = FixtureSet.valid()
+        fixture.replace("title: IT服务管理手册", with: "title: [IT服务管理手册", in: "manual/document.yaml")
+        let outcome = try fixture.check()
+        #expect(!outcome.diagnostics(Rules.yamlSyntax).isEmpty)
+        expectNoFinding(outcome, Rules.uncoveredClause)
+        #expect(outcome.exitStatus == 1)
+    }
+
     @Test func clauseCoveredByAnAttributeBlockIsCovered() throws {
         var fixture = FixtureSet.valid()
         fixture.replace(Self.sectionText("8.6.2", "服务请求管理", level: 3), with: "", in: Self.chapter8)

@@ -31,6 +31,13 @@ import Testing
         #expect(finding?.message.contains("no section covers") == true)
     }
 
+    /// Regression: a clause below coverage-depth is covered by its ancestor (SPEC §4), so a
+    /// reference to it resolves, as the renderer links it to the ancestor's section.
+    @Test func referenceToAClauseBelowCoverageDepthResolvesToItsAncestor() throws {
+        let fixture = Self.withParagraph("见[[8.5.1.1]]、[[8.2.3.1]]和[[10.1.2]]。")
+        expectClean(try fixture.check(strict: true))
+    }
+
     @Test func referencesToClausesDocumentsAndRecordsResolve() throws {
         let fixture = Self.withParagraph("见[[8.6.1]]、[[QP-01]]、[[REC-02]]和[[ 7.5 ]]。")
         expectClean(try fixture.check(strict: true))
