@@ -146,7 +146,8 @@ public struct PageBuilder: Sendable {
             effective: text(document.effective?.value.description), owner: departmentName(document.owner?.value),
             company: organization.isEmpty ? PageBuilder.missing : organization, approvals: approvals, history: history,
             toc: document.sections.map { toc($0) }, body: body, digest: status.digest,
-            watermark: watermark, notice: notices.isEmpty ? nil : NoticeView(lines: notices), superseded: nil,
+            watermark: watermark,
+            notice: notices.isEmpty ? nil : NoticeView(kind: status.isDraft ? "draft" : "uncontrolled", lines: notices), superseded: nil,
             clauses: document.clauses.isEmpty ? nil : document.clauses.map(\.value).joined(separator: ", "),
             copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) })
     }
@@ -208,7 +209,8 @@ public struct PageBuilder: Sendable {
             },
             toc: archive.sections.map(toc), body: HTMLSerializer.safe(archive.bodyNodes()), digest: archive.digest,
             watermark: superseded != nil ? labels.superseded : (archive.isDraft ? (labels.lang == "en" ? "DRAFT" : "\(labels.draft) DRAFT") : nil),
-            notice: notices.isEmpty ? nil : NoticeView(lines: notices), superseded: superseded,
+            notice: notices.isEmpty ? nil : NoticeView(kind: archive.isDraft ? "draft" : "uncontrolled", lines: notices),
+            superseded: superseded,
             clauses: archive.clauses.isEmpty ? nil : archive.clauses.joined(separator: ", "), copy: nil)
     }
 

@@ -78,6 +78,8 @@ public struct TOCEntryView: Sendable {
 
 /// A notice box: one or more lines.
 public struct NoticeView: Sendable {
+    /// `draft` (red) or `uncontrolled` (amber), for the banner's class.
+    public var kind = "draft"
     public var lines: [String]
 }
 

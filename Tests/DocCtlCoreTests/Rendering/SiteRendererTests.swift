@@ -223,7 +223,7 @@ import Testing
         var checker = try TemplateSlotChecker(folder: RenderingFixtures.templatesFolder)
         var view = PageBuilder.documentPage(archived: archive, placement: .site(depth: 2), buildDate: RenderingFixtures.buildDate,
                                             superseded: SupersededView(text: "x", currentHref: "y", currentLabel: "z"))
-        view.notice = NoticeView(lines: ["n"])
+        view.notice = NoticeView(kind: "draft", lines: ["n"])
         checker.check("document", view: view)
         #expect(checker.problems.isEmpty, "\(checker.problems)")
     }

@@ -18,7 +18,7 @@ import Testing
         site.superseded = SupersededView(text: "本版本已作废", currentHref: "../A-1/index.html", currentLabel: "查看现行版本")
         var standalone = builder.documentPage(manual, placement: .standalone(css: "body{}"),
                                               copy: CopyRegistration(copy: "01", holder: "总经理", location: SourceLocation(path: "x")))
-        standalone.notice = NoticeView(lines: ["草稿"])
+        standalone.notice = NoticeView(kind: "draft", lines: ["草稿"])
         var coverage = try #require(builder.coveragePage(placement: .site(depth: 0)))
         coverage.rows[0].justification = "不适用的理由"
         coverage.rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
