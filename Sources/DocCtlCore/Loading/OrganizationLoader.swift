@@ -14,37 +14,48 @@ enum OrganizationLoader {
         defer { context.reader = r }
         guard let map = r.mapping(node, allowed: ["departments"], required: ["departments"], what: "organization.yaml") else { return [] }
         var departments: [Department] = []
+        var positions: [String: Int] = [:]
         for item in r.sequence(map["departments"], key: "departments") {
             guard let fields = r.mapping(item, allowed: ["id", "name", "parent", "head", "duties"], required: ["id", "name"],
                                          what: "department"),
                   let id = r.string(fields["id"], key: "id"), let name = r.string(fields["name"], key: "name") else { continue }
-            if let earlier = departments.first(where: { $0.id == id }) {
+            if let earlier = positions[id].map({ departments[$0] }) {
                 r.sink.report(Rules.organizationTree, at: item.location, "department id '\(id)' is used twice",
                               notes: [Diagnostic.Note("first defined here", at: earlier.location)])
                 continue
             }
+            positions[id] = departments.count
             departments.append(Department(id: id, name: name, parent: r.string(fields["parent"], key: "parent"),
                                           head: r.string(fields["head"], key: "head"),
                                           duties: r.strings(fields["duties"], key: "duties").map(\.0), location: item.location))
         }
         let ids = Set(departments.map(\.id))
+        let parentOf = Dictionary(departments.compactMap { d in d.parent.map { (d.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        // Where each department's chain of parents first loops (nil: it reaches the top), found once
+        // per department: walking every chain again made 20 000 departments in one cycle hang.
+        var loopsAt: [String: String?] = [:]
         for department in departments {
             guard let parent = department.parent else { continue }
             if !ids.contains(parent) {
                 r.sink.report(Rules.organizationTree, at: department.location,
                               "department '\(department.id)' has parent '\(parent)', which is not a department",
-                              fix: Spelling.closest(to: parent, in: Array(ids)).map { "did you mean '\($0)'?" })
+                              fix: Spelling.closest(to: parent, in: ids.sorted()).map { "did you mean '\($0)'?" })
                 continue
             }
-            var seen: Set<String> = [department.id]
-            var current: String? = parent
-            while let next = current {
-                if !seen.insert(next).inserted {
-                    r.sink.report(Rules.organizationTree, at: department.location,
-                                  "department '\(department.id)' is its own ancestor (a cycle through '\(next)')")
-                    break
-                }
-                current = departments.first { $0.id == next }?.parent
+            var path: [String] = []
+            var onPath: Set<String> = []
+            var verdict: String? = nil
+            var current: String? = department.id
+            while let node = current {
+                if let known = loopsAt[node] { verdict = known; break }
+                if !onPath.insert(node).inserted { verdict = node; break }
+                path.append(node)
+                current = parentOf[node].flatMap { ids.contains($0) ? $0 : nil }
+            }
+            for node in path { loopsAt[node] = .some(verdict) }
+            if let through = verdict {
+                r.sink.report(Rules.organizationTree, at: department.location,
+                              "department '\(department.id)' is its own ancestor (a cycle through '\(through)')")
             }
         }
         return departments

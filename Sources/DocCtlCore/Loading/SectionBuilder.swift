@@ -79,6 +79,7 @@ public enum SectionBuilder {
         var roots: [Section] = []
         var stack: [Section] = []
         var anchors: Set<String> = []
+        var nextSuffix: [String: Int] = [:]
 
         func close(downTo level: Int) {
             while let last = stack.last, last.level >= level {
@@ -115,8 +116,11 @@ public enum SectionBuilder {
             var base = anchor ?? parts.number.map { "sec-\($0)" } ?? "sec-\(anchors.count + 1)"
             base = base.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }
             var unique = base.isEmpty ? "sec" : base
-            var counter = 2
+            // Resume where the last search for this base stopped: 100 000 headings `# 1 …`
+            // restarted from -2 every time and never finished.
+            var counter = nextSuffix[base] ?? 2
             while anchors.contains(unique) { unique = "\(base)-\(counter)"; counter += 1 }
+            nextSuffix[base] = counter
             anchors.insert(unique)
             close(downTo: level)
             stack.append(Section(number: parts.number, title: parts.title, level: level, anchor: unique, clauses: clauses,

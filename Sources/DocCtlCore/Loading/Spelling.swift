@@ -2,14 +2,15 @@
 public enum Spelling {
     /// The candidate closest to `word`, when it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let length = word.count
+        let target = Array(word.lowercased())
+        let length = target.count
         let limit = max(1, length / 3)
         var best: (String, Int)? = nil
         for candidate in candidates {
             // The distance is at least the difference in length: skip without the quadratic work
             // (a 1 MB unknown value must not cost minutes).
             if abs(candidate.count - length) > limit { continue }
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            let distance = distance(target, Array(candidate.lowercased()))
             if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
@@ -18,7 +19,10 @@ public enum Spelling {
     /// Edit distance over Characters where swapping two neighbours counts as one edit
     /// (optimal string alignment), so `titel` is one edit from `title`.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        distance(Array(a), Array(b))
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)

@@ -333,6 +333,14 @@ import Testing
         expectFinding(outcome, Rules.missingFile, at: fixture.marker())
     }
 
+    @Test func frontMatterKeepsLineNumbers() throws {
+        var fixture = FixtureSet.valid()
+        fixture.write("manual/98-extra.md", "---\ntitle: 附加\nowner: quality\n---\n\n# 附录C 附加\n\n见1️⃣[[QP-77]]。\n")
+        let outcome = try fixture.check()
+        expectFinding(outcome, Rules.unresolvedReference, at: fixture.marker())
+        #expect(outcome.set.documents[0].allSections.contains { $0.title == "附录C 附加" && $0.location.line == 6 })
+    }
+
     // MARK: raw-html
 
     @Test func rawHTMLBlockIsReportedAsAWarning() throws {

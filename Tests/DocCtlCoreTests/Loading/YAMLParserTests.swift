@@ -29,7 +29,16 @@ import Testing
         #expect(inner[0].value.location == SourceLocation(path: "t.yaml", line: 4, column: 9))
     }
 
-    @Test func quotedAndNullScalarsAreTellApart() throws {
+    @Test func columnsCountCharactersNotBytesAfterChineseText() throws {
+        let (node, _) = Self.parse("- { 名称: 值, titel: x }\n")
+        guard case .sequence(let items, _) = try #require(node), case .mapping(let pairs, _) = items[0] else {
+            Issue.record("shape")
+            return
+        }
+        #expect(pairs[1].key.location.column == 12)
+    }
+
+    @Test func quotedAndNullScalarsAreToldApart() throws {
         let (node, _) = Self.parse("a: ~\nb: \"~\"\nc:\nd: null\n")
         guard case .mapping(let pairs, _) = try #require(node) else { Issue.record("not a mapping"); return }
         #expect(pairs.map(\.value.isNull) == [true, false, true, true])
