@@ -36,7 +36,7 @@ enum RevisionChecks {
                 guard let prior = previous.revision, let mark = entry.revision else { continue }
                 checkStep(from: prior, to: mark, entry: entry, config: config, &sink)
             }
-            if let last = document.history.last, let sealed = last.digest, ContentDigest.isWellFormed(sealed) {
+            if !document.hasUnreadableBody, let last = document.history.last, let sealed = last.digest, ContentDigest.isWellFormed(sealed) {
                 let actual = ContentDigest.digest(document, sources: context.set.sources)
                 if actual != sealed {
                     sink.report(Rules.changedSinceRelease, at: last.location,

@@ -130,7 +130,10 @@ enum DocumentLoader {
                                            "\(context.relative(url)) links to \(resolved), outside the document set")
                 continue
             }
-            guard let file = context.readText(url) else { continue }
+            guard let file = context.readText(url) else {
+                document.hasUnreadableBody = true
+                continue
+            }
             let parsed = MarkdownParser.parse(file.text, path: file.path)
             document.bodyFiles.append(BodyFile(path: file.path, blocks: parsed))
             blocks.append(contentsOf: parsed)

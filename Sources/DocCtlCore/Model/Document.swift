@@ -86,6 +86,8 @@ public struct Document: Sendable {
     public var preamble: [Block]
     public var sections: [Section]
     public var location: SourceLocation
+    /// A body file could not be read (already reported): its digest cannot be compared.
+    public var hasUnreadableBody = false
 
     /// The current revision: the last history entry.
     public var current: HistoryEntry? { history.last }
