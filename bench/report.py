@@ -54,8 +54,8 @@ def machine(binary):
     except OSError:
         pass
     swift = run(["swift", "--version"]).splitlines()
-    commit = run(["git", "rev-parse", "--short", "HEAD"])
-    dirty = run(["git", "status", "--porcelain", "--untracked-files=no"])
+    commit = os.environ.get("BENCH_COMMIT") or run(["git", "rev-parse", "--short", "HEAD"]) or "unknown"
+    dirty = "" if os.environ.get("BENCH_COMMIT") else run(["git", "status", "--porcelain", "--untracked-files=no"])
     cmark = run(["cmark-gfm", "--version"]).splitlines()
     return [
         ("nproc", run(["nproc"])),

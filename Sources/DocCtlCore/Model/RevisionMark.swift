@@ -29,10 +29,14 @@ public struct RevisionMark: Sendable, Hashable, CustomStringConvertible {
 
     /// The next edition: A/3 → B/0, skipping letters in `skip` (I and O by default).
     public func nextEdition(skipping skip: Set<Character>) -> RevisionMark {
+        // Skipping every letter (skip-letters: [A, …, Z]) would search forever: then none is skipped.
+        let skip = RevisionMark.alphabet.allSatisfy(skip.contains) ? [] : skip
         var letters = edition
         repeat { letters = RevisionMark.increment(letters) } while letters.contains(where: skip.contains)
         return RevisionMark(edition: letters, revision: 0)
     }
+
+    static let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
     /// A → B … Z → AA, like spreadsheet columns.
     static func increment(_ letters: String) -> String {
