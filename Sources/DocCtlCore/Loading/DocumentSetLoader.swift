@@ -50,8 +50,19 @@ public struct DocumentSetLoader {
         set.departments = OrganizationLoader.load(&context)
         set.matrix = MatrixLoader.load(&context)
         set.records = RecordsLoader.load(&context)
-        for folder in Discovery.documentFolders(in: root, context: &context) {
-            if let document = DocumentLoader.load(folder: folder, config: set.config, context: &context) {
+        // Documents are independent: they are read and parsed on every core, each into a context of its
+        // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
+        let folders = Discovery.documentFolders(in: root, context: &context)
+        let config = set.config
+        let loaded = DocumentSetLoader.concurrently(folders.count) { index in
+            var local = LoadContext(root: root)
+            let document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
+            return LoadedDocument(document: document, context: local)
+        }
+        for (folder, result) in zip(folders, loaded) {
+            context.reader.sink.append(contentsOf: result.context.reader.sink.diagnostics)
+            context.sources.merge(result.context.sources) { first, _ in first }
+            if let document = result.document {
                 set.documents.append(document)
             } else {
                 set.unloadableFolders.append(context.relative(folder))
@@ -60,6 +71,24 @@ public struct DocumentSetLoader {
         set.documents.sort { ($0.type == .manual ? 0 : 1, $0.number) < ($1.type == .manual ? 0 : 1, $1.number) }
         set.sources = context.sources
         return (set, context.reader.sink.diagnostics)
+    }
+}
+
+/// One document folder loaded on its own.
+struct LoadedDocument: @unchecked Sendable {
+    var document: Document?
+    var context: LoadContext
+}
+
+extension DocumentSetLoader {
+    /// `work(0..<count)` spread over the cores, results in index order.
+    static func concurrently<Result>(_ count: Int, _ work: @Sendable (Int) -> Result) -> [Result] {
+        var results = [Result?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { index in slots[index] = work(index) }
+        }
+        return results.map { $0! }
     }
 }
 
