@@ -45,12 +45,14 @@ HELP=$("$BIN" --help 2>&1 || true)
 has_command() { printf '%s\n' "$HELP" | grep -Eq "^[[:space:]]+$1([[:space:]]|$)"; }
 has_option() { "$BIN" "$1" --help 2>&1 | grep -q -- "$2"; }
 
+export BENCH_LOAD_BEFORE
+BENCH_LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/docctl-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
 
-# measure LABEL SIZE COMMAND… — RUNS runs; appends "size label wall_ms rss_kb status" per run.
+# measure LABEL SIZE COMMAND… — RUNS runs; appends "size label wall_µs rss_kB status cpu_µs" per run.
 # Wall time is taken around /usr/bin/time (nanosecond clock; GNU time itself rounds to 10 ms);
 # peak RSS is GNU time's "Maximum resident set size". A PREPARE function, if set, runs untimed
 # before each run (fresh output folders).
@@ -64,10 +66,10 @@ measure() {
         status=0
         /usr/bin/time -v -o "$WORK/time.txt" "$@" > "$WORK/stdout.txt" 2> "$WORK/stderr.txt" || status=$?
         end=$(date +%s%N)
-        local rss
+        local rss cpu
         rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
-        # GNU time reports a command's non-zero exit as "Command exited with non-zero status N".
-        printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$(( (end - start) / 1000 ))" "${rss:-0}" "$status" >> "$RESULTS"
+        cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%d", s * 1000000 }' "$WORK/time.txt")
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$(( (end - start) / 1000 ))" "${rss:-0}" "$status" "$cpu" >> "$RESULTS"
         if [ "$status" != 0 ]; then
             say "$label on $size exited with $status:"; tail -5 "$WORK/stderr.txt" >&2
         fi
@@ -81,12 +83,12 @@ PUBLISH_ARGS=()
 if has_command build; then
     has_option build --today && BUILD_ARGS+=(--today "$TODAY")
 else
-    printf '%s\t%s\t%s\t%s\t%s\n' "-" build n/a n/a n/a >> "$RESULTS"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "-" build n/a n/a n/a n/a >> "$RESULTS"
 fi
 if has_command publish; then
     has_option publish --today && PUBLISH_ARGS+=(--today "$TODAY")
 else
-    printf '%s\t%s\t%s\t%s\t%s\n' "-" publish n/a n/a n/a >> "$RESULTS"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "-" publish n/a n/a n/a n/a >> "$RESULTS"
 fi
 
 # The example set.
@@ -98,7 +100,7 @@ for size in $SIZES; do
     python3 bench/gen_docset.py "$size" "$SET"
     find "$SET" -name '*.md' | LC_ALL=C sort | xargs cat > "$WORK/all-$size.md"
     bytes=$(wc -c < "$WORK/all-$size.md")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$size" markdown-bytes "$bytes" 0 0 >> "$RESULTS"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" markdown-bytes "$bytes" 0 0 0 >> "$RESULTS"
 
     measure cmark-gfm "$size" cmark-gfm -e table "$WORK/all-$size.md"
     measure check "$size" "$BIN" check "$SET" "${CHECK_ARGS[@]}"
@@ -119,5 +121,6 @@ for size in $SIZES; do
     rm -rf "$SET" "$WORK/out-$size" "$WORK/site-$size" "$WORK/all-$size.md"
 done
 
+cp "$RESULTS" "$SCRATCH/bench-results.tsv"  # to re-run bench/report.py after editing bench/notes.md
 python3 bench/report.py "$RESULTS" "$OUTPUT" --runs "$RUNS" --binary "$BIN"
 say "wrote $OUTPUT"
