@@ -13,6 +13,18 @@ public enum DocumentArchive {
 
     /// The archive of `document` as rendered in `context` (its links are those of the site page).
     public static func element(_ document: Document, context: PageContext, buildDate: Day) -> XMLElement {
+        var texts = SectionTexts()
+        return element(document, context: context, buildDate: buildDate, texts: &texts)
+    }
+
+    /// The plain text of a document's preamble and of each section (by anchor), as the archive
+    /// holds it: the search index reuses it instead of rendering the document again.
+    struct SectionTexts {
+        var preamble = ""
+        var sections: [String: String] = [:]
+    }
+
+    static func element(_ document: Document, context: PageContext, buildDate: Day, texts: inout SectionTexts) -> XMLElement {
         let set = context.set
         let status = context.site.status(document.number) ?? ControlStatus.of(document, in: set)
         let renderer = MarkdownRenderer(context: context)
@@ -67,11 +79,13 @@ public enum DocumentArchive {
         func xhtml(_ nodes: [HTMLNode]) -> [XMLNode] { nodes.map { xmlNode($0, namespace: xhtmlNamespace) } }
         func sectionElement(_ section: Section) -> XMLNode {
             let content = renderer.blocks(section.blocks)
+            let text = plainText(content)
+            texts.sections[section.anchor] = text
             var children: [XMLNode] = [
                 textElement("title", section.title),
                 .element(el("clauses", [], section.clauses.map { textElement("clause", $0) })),
                 .element(el("body", [], xhtml(content))),
-                textElement("text", plainText(content)),
+                textElement("text", text),
             ]
             children += section.children.map { sectionElement($0) }
             return .element(el("section", [("anchor", section.anchor), ("level", String(min(max(section.level, 1), 6))),
@@ -84,7 +98,8 @@ public enum DocumentArchive {
         ]
         if !document.preamble.isEmpty {
             let content = renderer.blocks(document.preamble)
-            root.append(.element(el("preamble", [], [.element(el("body", [], xhtml(content))), textElement("text", plainText(content))])))
+            texts.preamble = plainText(content)
+            root.append(.element(el("preamble", [], [.element(el("body", [], xhtml(content))), textElement("text", texts.preamble)])))
         }
         root.append(.element(el("sections", [], document.sections.map(sectionElement))))
         root.append(.element(el("references", [], references(document, context: context).map { .element($0) })))
@@ -104,6 +119,13 @@ public enum DocumentArchive {
         XMLWriter.serialize(element(document, context: context, buildDate: buildDate))
     }
 
+    /// The serialised archive and the texts it holds.
+    static func dataAndTexts(_ document: Document, context: PageContext, buildDate: Day) -> (Data, SectionTexts) {
+        var texts = SectionTexts()
+        let root = element(document, context: context, buildDate: buildDate, texts: &texts)
+        return (XMLWriter.serialize(root), texts)
+    }
+
     /// An ``HTMLNode`` as XHTML (SVG keeps its own namespace; `xmlns` attributes are the writer's job).
     static func xmlNode(_ node: HTMLNode, namespace: String) -> XMLNode {
         switch node {
@@ -120,25 +142,32 @@ public enum DocumentArchive {
 
     /// Block-level text with line breaks between blocks, for comparing revisions.
     static func plainText(_ nodes: [HTMLNode]) -> String {
-        let blockNames: Set<String> = ["p", "li", "tr", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section",
-                                       "table", "ul", "ol", "br", "svg"]
         var output = ""
+        var endsWithNewline = false
+        func append(_ text: String) {
+            guard let last = text.utf8.last else { return }
+            output += text
+            endsWithNewline = last == 0x0A
+        }
         func walk(_ node: HTMLNode) {
             switch node {
-            case .text(let text): output += text
+            case .text(let text): append(text)
             case .element(let element):
                 if element.name == "title" { return } // SVG tooltips
-                let isBlock = blockNames.contains(element.name)
-                if isBlock, !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
-                if element.name == "td" || element.name == "th", !output.isEmpty, !output.hasSuffix("\n") { output += "\t" }
+                let isBlock = plainTextBlocks.contains(element.name)
+                if isBlock, !output.isEmpty, !endsWithNewline { append("\n") }
+                if element.name == "td" || element.name == "th", !output.isEmpty, !endsWithNewline { append("\t") }
                 element.children.forEach(walk)
-                if isBlock, !output.hasSuffix("\n") { output += "\n" }
+                if isBlock, !endsWithNewline { append("\n") }
             }
         }
         nodes.forEach(walk)
         return output.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+            .map { NodeReader.trimmingWhitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
+
+    private static let plainTextBlocks: Set<String> = ["p", "li", "tr", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+                                                       "div", "section", "table", "ul", "ol", "br", "svg"]
 
     /// Every `[[…]]` and `《…》` of the body, with where it points.
     static func references(_ document: Document, context: PageContext) -> [XMLElement] {
@@ -152,25 +181,26 @@ public enum DocumentArchive {
             result.append(XMLElement(name: "reference", namespace: namespace, attributes: attributes, children: [.text(text)]))
         }
         func visit(_ blocks: [Block], from anchor: String) {
-            for block in blocks {
-                block.forEachInline { inline in
-                    switch inline {
-                    case .reference(let target, _):
-                        if let referenced = set.document(number: target) {
-                            add("document", target, from: anchor, text: referenced.title, document: target)
-                        } else if let record = set.record(id: target) {
-                            add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,
-                                anchor: SiteMap.recordAnchor(record.id))
-                        } else if set.standard?.clause(target) != nil, let section = context.site.target(forClause: target) {
-                            add("clause", target, from: anchor, text: section.number ?? section.title, document: section.document,
-                                anchor: section.anchor)
-                        } else {
-                            add("unresolved", target, from: anchor, text: "[[\(target)]]")
-                        }
-                    case .citedTitle(let title, _):
-                        add("title", title, from: anchor, text: title, document: context.site.documentNumber(titled: title))
-                    default: break
+            // Gathered first: a closure handed to the recursive walk would copy the set it captures for every inline.
+            var inlines: [Inline] = []
+            for block in blocks { block.forEachInline { inlines.append($0) } }
+            for inline in inlines {
+                switch inline {
+                case .reference(let target, _):
+                    if let referenced = set.document(number: target) {
+                        add("document", target, from: anchor, text: referenced.title, document: target)
+                    } else if let record = set.record(id: target) {
+                        add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,
+                            anchor: SiteMap.recordAnchor(record.id))
+                    } else if set.standard?.clause(target) != nil, let section = context.site.target(forClause: target) {
+                        add("clause", target, from: anchor, text: section.number ?? section.title, document: section.document,
+                            anchor: section.anchor)
+                    } else {
+                        add("unresolved", target, from: anchor, text: "[[\(target)]]")
                     }
+                case .citedTitle(let title, _):
+                    add("title", title, from: anchor, text: title, document: context.site.documentNumber(titled: title))
+                default: break
                 }
             }
         }

@@ -102,6 +102,8 @@ public enum HTMLSerializer {
 public enum HTMLEscaping {
     /// Text content: `&`, `<`, `>`, `"` and `'` become references; characters HTML forbids are dropped.
     public static func text(_ text: String) -> String {
+        // Most text needs nothing: one pass over its bytes, no copy.
+        if !mayNeedEscaping(text, markup: true) { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -116,6 +118,54 @@ public enum HTMLEscaping {
             }
         }
         return output
+    }
+
+    /// `text` without the characters ``isAllowed(_:)`` refuses (a rendered template).
+    static func removingForbidden(_ text: String) -> String {
+        if !mayNeedEscaping(text, markup: false) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))
+    }
+
+    /// False when `text` certainly holds no character ``isAllowed(_:)`` refuses and, with
+    /// `markup`, none of `&<>"'`. Reads UTF-8 bytes; may answer true for allowed text (a
+    /// plane's last characters), which then takes the scalar-by-scalar path.
+    static func mayNeedEscaping(_ text: String, markup: Bool) -> Bool {
+        var utf8 = text.utf8
+        if let answer = utf8.withContiguousStorageIfAvailable({ mayNeedEscaping(bytes: $0, markup: markup) }) { return answer }
+        var copy = text
+        copy.makeContiguousUTF8()
+        utf8 = copy.utf8
+        return utf8.withContiguousStorageIfAvailable { mayNeedEscaping(bytes: $0, markup: markup) } ?? true
+    }
+
+    private static func mayNeedEscaping(bytes: UnsafeBufferPointer<UInt8>, markup: Bool) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x09, 0x0A:
+                break
+            case 0x00...0x1F, 0x7F:
+                return true
+            case 0x22, 0x26, 0x27, 0x3C, 0x3E:
+                if markup { return true }
+            case 0xC2:  // U+0080…U+00BF: C1 controls are U+0080…U+009F
+                if index + 1 < count, bytes[index + 1] <= 0x9F { return true }
+            case 0xEF:  // U+F000…U+FFFF: U+FDD0…U+FDEF and U+FFFE/U+FFFF are non-characters
+                if index + 2 < count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0xB7 && (0x90...0xAF).contains(third) { return true }
+                    if second == 0xBF && third >= 0xBE { return true }
+                }
+            case 0xF0...0xF4:  // a plane's last two code points are non-characters
+                if index + 2 < count, bytes[index + 2] == 0xBF { return true }
+            default:
+                break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Attribute values (always double-quoted by the serialiser).

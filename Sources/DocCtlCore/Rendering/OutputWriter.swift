@@ -11,6 +11,26 @@ public enum OutputWriter {
 
     /// Replaces `target` by a folder holding exactly `files` (paths relative to it, with `/`).
     public static func replace(_ target: URL, with files: [String: Data]) throws(DocCtlError) {
+        try replace(target) { folder throws(DocCtlError) in
+            for path in files.keys.sorted() { try write(files[path]!, to: path, in: folder) }
+        }
+    }
+
+    /// Writes `data` at `path` (relative, with `/`) below `folder`, creating the folders between.
+    /// May be called from several threads at once for different paths.
+    public static func write(_ data: Data, to path: String, in folder: URL) throws(DocCtlError) {
+        precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path \(path) escapes the output folder")
+        let url = folder.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw .io("cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Replaces `target` by a folder that `fill` writes (it is given the new, empty folder).
+    public static func replace(_ target: URL, filling fill: (URL) throws(DocCtlError) -> Void) throws(DocCtlError) {
         let manager = FileManager.default
         let target = target.standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -40,15 +60,15 @@ public enum OutputWriter {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             try Data("docctl build output: this folder is replaced as a whole by the next build\n".utf8)
                 .write(to: temporary.appendingPathComponent(marker))
-            for path in files.keys.sorted() {
-                precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path \(path) escapes the output folder")
-                let url = temporary.appendingPathComponent(path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try files[path]!.write(to: url)
-            }
         } catch {
             try? manager.removeItem(at: temporary)
             throw .io("cannot write the output into \(temporary.path): \(error.localizedDescription)")
+        }
+        do {
+            try fill(temporary)
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw error
         }
         do {
             if exists {

@@ -26,17 +26,24 @@ public struct SearchIndex: Encodable, Sendable {
             guard let page = site.pagePath(document.number) else { continue }
             let context = PageContext(site: site, coverage: coverage, labels: labels, links: .site(root: ""), document: document)
             let renderer = MarkdownRenderer(context: context)
-            let preamble = DocumentArchive.plainText(renderer.blocks(document.preamble))
-            entries.append(Entry(number: document.number, document: document.title, section: "", url: page,
-                                 text: preamble.isEmpty ? document.title : preamble))
-            for section in document.allSections {
-                let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
-                let text = DocumentArchive.plainText(renderer.blocks(section.blocks))
-                entries.append(Entry(number: document.number, document: document.title, section: title,
-                                     url: page + "#" + section.anchor, text: text))
+            entries += self.entries(document, page: page, preamble: DocumentArchive.plainText(renderer.blocks(document.preamble))) {
+                DocumentArchive.plainText(renderer.blocks($0.blocks))
             }
         }
         return SearchIndex(entries: entries)
+    }
+
+    /// The entries of one document whose page is at `page`, given the plain text of its preamble
+    /// and of each section.
+    static func entries(_ document: Document, page: String, preamble: String, text: (Section) -> String) -> [Entry] {
+        var entries = [Entry(number: document.number, document: document.title, section: "", url: page,
+                             text: preamble.isEmpty ? document.title : preamble)]
+        for section in document.allSections {
+            let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
+            entries.append(Entry(number: document.number, document: document.title, section: title,
+                                 url: page + "#" + section.anchor, text: text(section)))
+        }
+        return entries
     }
 
     /// Sorted keys, no escaped slashes: the same index always gives the same bytes.

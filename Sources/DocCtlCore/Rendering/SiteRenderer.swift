@@ -95,41 +95,112 @@ public struct SiteRenderer: Sendable {
 
     /// The archive XML of a document, validated against document.xsd.
     public func archive(_ document: Document) throws(DocCtlError) -> Data {
+        try archiveAndTexts(document).data
+    }
+
+    /// The archive and the plain texts of its sections (for the search index).
+    func archiveAndTexts(_ document: Document) throws(DocCtlError) -> (data: Data, texts: DocumentArchive.SectionTexts) {
         let context = builder.context(.site(depth: 2), document: document)
-        let data = DocumentArchive.data(document, context: context, buildDate: buildDate)
+        let (data, texts) = DocumentArchive.dataAndTexts(document, context: context, buildDate: buildDate)
         let issues = schema.validate(data, path: "\(document.number).xml").filter { $0.severity == .error }
         if let first = issues.first {
             throw .io("internal error: the XML archive of \(document.number) does not conform to document.xsd "
                 + "(line \(first.line): \(first.message)); please report this")
         }
-        return data
+        return (data, texts)
     }
 
     // MARK: Site
 
-    /// Every file of the site, by path relative to the output folder.
-    public func render() throws(DocCtlError) -> [String: Data] {
-        var files: [String: Data] = [:]
-        files["index.html"] = Data(indexPage().utf8)
-        if let coverage = try coveragePage() { files["coverage.html"] = Data(coverage.utf8) }
-        files["assets/docctl.css"] = try templates.resource("assets/docctl.css")
-        files["assets/docctl.js"] = try templates.resource("assets/docctl.js")
-        let index = SearchIndex.build(site: site, coverage: coverage, labels: builder.labels)
-        files["assets/search-index.json"] = index.json
-        files["assets/search-index.js"] = index.script
-        for document in set.documents where site.published.contains(document.number) {
-            guard let folder = site.documentFolders[document.number], let revision = site.revisionFolders[document.number] else {
-                continue
-            }
-            files["\(folder)/index.html"] = Data(templates.render("redirect", builder.redirectPage(document)).utf8)
-            files["\(folder)/\(revision)/index.html"] = Data(documentPage(document).utf8)
-            files["\(folder)/\(revision)/\(folder)_\(revision).xml"] = try archive(document)
-        }
+    /// The files of the site as a whole: master list, coverage, stylesheet and script (the search
+    /// index is written by ``render(into:)`` once every document is rendered).
+    public func siteFiles() throws(DocCtlError) -> [(path: String, data: Data)] {
+        var files: [(path: String, data: Data)] = [("index.html", Data(indexPage().utf8))]
+        if let coverage = try coveragePage() { files.append(("coverage.html", Data(coverage.utf8))) }
+        files.append(("assets/docctl.css", try templates.resource("assets/docctl.css")))
+        files.append(("assets/docctl.js", try templates.resource("assets/docctl.js")))
         return files
     }
 
-    /// Renders the site and moves it into `output` atomically (see ``OutputWriter``).
+    /// The search index files (`assets/search-index.json` and `.js`).
+    static func searchIndexFiles(_ index: SearchIndex) -> [(path: String, data: Data)] {
+        [("assets/search-index.json", index.json), ("assets/search-index.js", index.script)]
+    }
+
+    /// The files of one document on the site: the pointer page `<number>/index.html`, then the
+    /// revision page and its archive in `<number>/<L-N>/`. Empty when the document is not published.
+    public func documentFiles(_ document: Document) throws(DocCtlError) -> [(path: String, data: Data)] {
+        try renderDocument(document).files
+    }
+
+    /// A document's files and its search index entries.
+    func renderDocument(_ document: Document) throws(DocCtlError) -> (files: [(path: String, data: Data)], entries: [SearchIndex.Entry]) {
+        guard site.published.contains(document.number), let folder = site.documentFolders[document.number],
+              let revision = site.revisionFolders[document.number], let page = site.pagePath(document.number) else { return ([], []) }
+        let (archive, texts) = try archiveAndTexts(document)
+        let entries = SearchIndex.entries(document, page: page, preamble: texts.preamble) { texts.sections[$0.anchor] ?? "" }
+        let files: [(path: String, data: Data)] = [
+            ("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8)),
+            ("\(folder)/\(revision)/index.html", Data(documentPage(document).utf8)),
+            ("\(folder)/\(revision)/\(folder)_\(revision).xml", archive),
+        ]
+        return (files, entries)
+    }
+
+    /// Renders every file of the site and hands it to `write`, document by document on all cores,
+    /// so that only the documents being rendered are held in memory. `write` is called from
+    /// several threads at once, never twice for one path. The first error (in document order) is thrown.
+    public func render(into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
+        for file in try siteFiles() { try write(file.path, file.data) }
+        let documents = set.documents
+        let results = DocumentSetLoader.concurrently(documents.count) { index -> Result<[SearchIndex.Entry], DocCtlError> in
+            do throws(DocCtlError) {
+                let rendered = try renderDocument(documents[index])
+                for file in rendered.files { try write(file.path, file.data) }
+                return .success(rendered.entries)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var entries: [SearchIndex.Entry] = []
+        for result in results {
+            switch result {
+            case .success(let documentEntries): entries += documentEntries
+            case .failure(let error): throw error
+            }
+        }
+        for file in SiteRenderer.searchIndexFiles(SearchIndex(entries: entries)) { try write(file.path, file.data) }
+    }
+
+    /// Every file of the site in memory, by path relative to the output folder (tests, small sets).
+    public func render() throws(DocCtlError) -> [String: Data] {
+        let files = FileCollector()
+        try render { path, data in files.add(path, data) }
+        return files.files
+    }
+
+    /// Renders the site into a new folder and moves it into `output` atomically (see ``OutputWriter``).
     public func write(to output: URL) throws(DocCtlError) {
-        try OutputWriter.replace(output, with: render())
+        try OutputWriter.replace(output) { folder throws(DocCtlError) in
+            try render { path, data throws(DocCtlError) in try OutputWriter.write(data, to: path, in: folder) }
+        }
+    }
+}
+
+/// Gathers files written from several threads.
+final class FileCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String: Data] = [:]
+
+    func add(_ path: String, _ data: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        collected[path] = data
+    }
+
+    var files: [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
     }
 }

@@ -67,7 +67,7 @@ public struct TemplateSet: Sendable {
         guard let output = library.render(view, withTemplate: name) else {
             preconditionFailure("template \(name) was checked at load time")
         }
-        return String(String.UnicodeScalarView(output.unicodeScalars.filter(HTMLEscaping.isAllowed)))
+        return HTMLEscaping.removingForbidden(output)
     }
 
     /// A file beside the templates (`assets/docctl.css`, `document.xsd`).

@@ -11,6 +11,35 @@ import Testing
         #expect(HTMLEscaping.text("a\u{0}b\u{7}c\u{1B}d\u{FFFE}e\u{85}f\tg\nh") == "abcdef\tg\nh")
     }
 
+    /// The escaper's byte scan skips clean text; it must agree with the scalar-by-scalar form on
+    /// every character near the edges it tests (C1 controls, U+FDD0…U+FDEF, plane ends, full-width forms).
+    @Test func fastPathAgreesWithTheScalarByScalarForm() {
+        func reference(_ text: String, markup: Bool) -> String {
+            var output = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&" where markup: output += "&amp;"
+                case "<" where markup: output += "&lt;"
+                case ">" where markup: output += "&gt;"
+                case "\"" where markup: output += "&quot;"
+                case "'" where markup: output += "&#39;"
+                default: if HTMLEscaping.isAllowed(scalar) { output.unicodeScalars.append(scalar) }
+                }
+            }
+            return output
+        }
+        let edges: [UInt32] = [0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xBF, 0xFDCF, 0xFDD0, 0xFDEF, 0xFDF0,
+                               0xFF08, 0xFF1A, 0xFFFD, 0xFFFE, 0xFFFF, 0x1FFFD, 0x1FFFE, 0x1FFFF, 0x2FFFE, 0x10FFFE, 0x10FFFF, 0x4E00,
+                               0x3000, 0x3001, 0x300A, 0x26, 0x3C, 0x22, 0x27, 0x20BF, 0xEFBF]
+        let pieces = edges.compactMap(Unicode.Scalar.init).map(String.init) + ["质量", "《手册》", "a", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(HTMLEscaping.text(text) == reference(text, markup: true), "\(text.debugDescription)")
+            #expect(HTMLEscaping.removingForbidden(text) == reference(text, markup: false), "\(text.debugDescription)")
+        }
+    }
+
     @Test func serializerEscapesTextAndAttributes() {
         let node = HTMLNode.el("a", [("href", "x\" onmouseover=\"alert(1)"), ("title", "</textarea>")], text: "<b>")
         #expect(HTMLSerializer.html([node])

@@ -1,6 +1,7 @@
 @testable import DocCtlCore
 import DocCtlTestSupport
 import Foundation
+import Mustache
 import Testing
 
 /// Every template rendered with full view models: no slot may render empty, `{{{…}}}` holds only
@@ -29,6 +30,55 @@ import Testing
         return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage),
                 ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
                 ("redirect", builder.redirectPage(procedure))]
+    }
+
+    /// The written-out name lookups (ViewModels+Lookup.swift) answer every stored property of every
+    /// view model, nested ones included, with the property's value — what reflection found before.
+    @Test func viewModelsAnswerEveryPropertyByName() throws {
+        var checked = Set<String>()
+        func verify(_ value: Any, path: String) {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                if let wrapped = mirror.children.first?.value { verify(wrapped, path: path) }
+                return
+            }
+            if let array = value as? [Any] {
+                for (index, element) in array.enumerated() { verify(element, path: "\(path)[\(index)]") }
+                return
+            }
+            guard mirror.displayStyle == .struct, !(value is String), !(value is SafeHTML) else { return }
+            if let labels = value as? Labels {
+                let dictionary = LabelsLookup.shared.dictionary(labels)
+                for child in mirror.children {
+                    #expect(dictionary[child.label!] as? String == child.value as? String, "\(path).\(child.label!)")
+                }
+                return
+            }
+            guard let parent = value as? MustacheParent else {
+                Issue.record("\(path): \(type(of: value)) does not answer names (add it to ViewModels+Lookup.swift)")
+                return
+            }
+            checked.insert(String(describing: type(of: value)))
+            #expect(parent.child(named: "noSuchName") == nil, "\(path)")
+            for child in mirror.children {
+                let name = child.label!
+                let answer = parent.child(named: name)
+                let inner = Mirror(reflecting: child.value)
+                if inner.displayStyle == .optional && inner.children.isEmpty {
+                    #expect(answer == nil, "\(path).\(name) is nil but answered")
+                } else if let answer {
+                    if !(child.value is Labels) {
+                        #expect(String(describing: answer) == String(describing: inner.displayStyle == .optional ? inner.children.first!.value : child.value),
+                                "\(path).\(name) answers another value")
+                    }
+                } else {
+                    Issue.record("\(path).\(name) is not answered")
+                }
+                verify(child.value, path: "\(path).\(name)")
+            }
+        }
+        for (template, view) in try Self.fullModels() { verify(view, path: template) }
+        #expect(checked.count >= 15, "view model types reached: \(checked.sorted())")
     }
 
     @Test func everyTemplateFillsEverySlotOfAFullModel() throws {
