@@ -56,12 +56,14 @@ enum SourceChecks {
     /// Whether `text` contains `**`, searched in UTF-8 (Foundation's `contains` converts every text
     /// node to UTF-16 first, which made this check one of the most expensive of `check`).
     static func hasDoubleAsterisk(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x2A && previous == 0x2A { return true }
-            previous = byte
+        text.withUTF8Bytes { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x2A && previous == 0x2A { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     static func excerpt(_ text: String) -> String {

@@ -54,11 +54,14 @@ public struct NodeReader {
         return text.isEmpty ? nil : text
     }
 
+    /// `CharacterSet.whitespaces`, built once: each use of the static property builds it anew.
+    private static let whitespaces = CharacterSet.whitespaces
+
     /// `text.trimmingCharacters(in: .whitespaces)`, without the trip through Foundation when neither
     /// end is whitespace (nearly always: YAML has trimmed plain scalars already).
     static func trimmingWhitespace(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) {
+        if whitespaces.contains(first) || whitespaces.contains(last) {
             return text.trimmingCharacters(in: .whitespaces)
         }
         return text

@@ -13,7 +13,7 @@ public enum MarkdownParser {
     /// that cmark neither sees it nor shifts line numbers.
     public static func parse(_ text: String, path: String) -> [Block] {
         let body = blankFrontMatter(text)
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = lines(of: body)
         let root: OpaquePointer? = lock.withLock {
             _ = registration
             guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
@@ -35,6 +35,27 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         let converter = Converter(path: path, lines: lines)
         return converter.blocks(of: root)
+    }
+
+    /// `text` split at each LF. Byte by byte, unless a CR is present: `"\r\n"` is one `Character`,
+    /// so splitting on the `Character` `"\n"` keeps it whole, and that form is kept for such text.
+    static func lines(of text: String) -> [Substring] {
+        let lineFeeds: [Int]? = text.withUTF8Bytes { bytes in
+            guard !bytes.contains(UInt8(ascii: "\r")) else { return nil }
+            return bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
+        }
+        guard let lineFeeds else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(lineFeeds.count + 1)
+        var start = utf8.startIndex
+        for offset in lineFeeds {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(Substring(utf8[start..<end]))
+            start = utf8.index(after: end)
+        }
+        lines.append(Substring(utf8[start...]))
+        return lines
     }
 
     /// Replaces a leading `---` … `---` YAML block by empty lines.
@@ -163,7 +184,10 @@ private struct Converter {
     }
 
     func placeholderName(_ content: [Inline]) -> String? {
-        let text = content.plainText.trimmingCharacters(in: .whitespaces)
+        let plain = content.plainText
+        // Nearly every paragraph is prose: without a `{` it cannot be `{{name}}`, so skip the trimming.
+        guard plain.containsUTF8(UInt8(ascii: "{")) else { return nil }
+        let text = plain.trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("{{"), text.hasSuffix("}}"), text.count > 4 else { return nil }
         let name = text.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
@@ -230,47 +254,65 @@ enum InlineExtensions {
 
     /// Splits one text run into text, references and cited titles. Columns advance by scalars.
     static func split(_ text: String, at start: SourceLocation) -> [Inline] {
-        guard text.contains("[[") || text.contains("《") else { return [.text(text)] }
+        guard mayContainMarker(text), text.contains("[[") || text.contains("《") else { return [.text(text)] }
         var result: [Inline] = []
-        var pending = ""
         let all = Array(text.unicodeScalars)
+        // Where each scalar starts in `text`, so that pieces are copied from it whole.
+        let positions = Array(text.unicodeScalars.indices) + [text.endIndex]
+        func piece(_ range: Range<Int>) -> String { String(text.unicodeScalars[positions[range.lowerBound]..<positions[range.upperBound]]) }
         var references = MarkerFinder(all, "]]"), titles = MarkerFinder(all, "》")
         var scalars = all[...]
+        var pendingStart = 0  // the text before `scalars` not yet in `result` starts here
         var column = start.column
         func location() -> SourceLocation { SourceLocation(path: start.path, line: start.line, column: column) }
+        func flushPending(upTo end: Int) { if pendingStart < end { result.append(.text(piece(pendingStart..<end))) } }
         while let first = scalars.first {
             let here = scalars.startIndex
             if first == "[", scalars.dropFirst().first == "[",
                let end = references.next(from: here + 2), end - (here + 2) <= maximumLength {
-                let close = end - (here + 2)
-                let target = String(String.UnicodeScalarView(scalars.dropFirst(2).prefix(close)))
+                let target = piece((here + 2)..<end)
                 if !target.isEmpty, !target.contains("[") {
-                    if !pending.isEmpty { result.append(.text(pending)); pending = "" }
-                    result.append(.reference(target: target.trimmingCharacters(in: .whitespaces), location: location()))
-                    let length = close + 4
+                    flushPending(upTo: here)
+                    result.append(.reference(target: NodeReader.trimmingWhitespace(target), location: location()))
+                    let length = end + 2 - here
                     scalars = scalars.dropFirst(length)
+                    pendingStart = here + length
                     column += length
                     continue
                 }
             }
             if first == "《", let end = titles.next(from: here + 1), end - (here + 1) <= maximumLength {
-                let close = end - (here + 1)
-                let title = String(String.UnicodeScalarView(scalars.dropFirst().prefix(close)))
+                let title = piece((here + 1)..<end)
                 if !title.isEmpty, !title.contains("《") {
-                    if !pending.isEmpty { result.append(.text(pending)); pending = "" }
+                    flushPending(upTo: here)
                     result.append(.citedTitle(title, location: location()))
-                    let length = title.unicodeScalars.count + 2
+                    let length = end + 1 - here
                     scalars = scalars.dropFirst(length)
+                    pendingStart = here + length
                     column += length
                     continue
                 }
             }
-            pending.unicodeScalars.append(first)
             scalars = scalars.dropFirst()
             column += 1
         }
-        if !pending.isEmpty { result.append(.text(pending)) }
+        flushPending(upTo: all.count)
         return result
+    }
+
+    /// Whether `text` holds the bytes of `[[` or `《` (E3 80 8A). Most text runs hold neither, and this
+    /// byte scan answers for them without Foundation's `contains`, which is still asked when the bytes
+    /// are there (it does not match `[[` followed by a combining mark).
+    static func mayContainMarker(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "[") && previous == UInt8(ascii: "[") { return true }
+                if byte == 0x8A && previous == 0x80 && beforePrevious == 0xE3 { return true }
+                (beforePrevious, previous) = (previous, byte)
+            }
+            return false
+        }
     }
 
     /// References and cited titles are at most this many scalars long.

@@ -58,8 +58,8 @@ public enum ContentDigest {
         // lines whose last bytes are a blank, with the same Character-wise trimming as below. Foundation's
         // replacingOccurrences on Chinese text cost more than the rest of `check` together.
         let utf8 = text.utf8
-        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) || utf8.contains(0x0D) { return normalizeSlowly(text) }
-        if !mayEndLineWithBlank(utf8) {
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) || text.containsUTF8(0x0D) { return normalizeSlowly(text) }
+        if !text.withUTF8Bytes(mayEndLineWithBlank) {
             // Only the final newlines can change: keep the text, without a copy when it already ends in one.
             var end = utf8.endIndex
             while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0A { end = utf8.index(before: end) }
@@ -79,7 +79,7 @@ public enum ContentDigest {
 
     /// Whether some line ends in a space, a tab or U+3000 (bytes E3 80 80): a cheap, conservative
     /// test for "some line has trailing blanks" (grapheme subtleties are left to the slower path).
-    static func mayEndLineWithBlank(_ utf8: String.UTF8View) -> Bool {
+    static func mayEndLineWithBlank(_ utf8: some Sequence<UInt8>) -> Bool {
         var last: UInt32 = 0x0A  // the last three bytes, most recent lowest
         func blank(_ bytes: UInt32) -> Bool {
             let byte = bytes & 0xFF

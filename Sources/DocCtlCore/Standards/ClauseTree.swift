@@ -78,9 +78,14 @@ public struct ClauseTree: Sendable {
         if wanted.isEmpty { return true }
         let candidates = ([clause.titleEN, clause.titleZH].compactMap { $0 } + clause.aliases)
             .map(TitleNormalizer.normalize)
+        if candidates.contains(wanted) { return true }
+        let wantedLength = wanted.count
         for candidate in candidates where !candidate.isEmpty {
-            if candidate == wanted { return true }
-            let limit = max(1, min(candidate.count, wanted.count) / 6)
+            let length = candidate.count
+            let limit = max(1, min(length, wantedLength) / 6)
+            // The edit distance is at least the difference in length: an English title is not computed
+            // against a Chinese heading.
+            if abs(length - wantedLength) > limit { continue }
             if Spelling.editDistance(candidate, wanted) <= limit { return true }
         }
         return false

@@ -1,31 +1,43 @@
 import Foundation
 
 /// The clause trees docctl knows: the built-in ones plus any a document set adds in `standards/`.
+///
+/// A built-in tree is read the first time it is asked for, not at start: a `check` needs only the
+/// tree its set names (reading and validating all five cost 40 ms per run).
 public struct StandardsLibrary: Sendable {
-    public private(set) var trees: [String: ClauseTree]
+    /// Trees added by a document set's `standards/`; they take precedence over built-in trees.
+    private var added: [String: ClauseTree]
+    /// Whether the built-in trees are part of this library.
+    private let includesBuiltIn: Bool
 
-    public var ids: [String] { trees.keys.sorted() }
+    /// Every tree, built-in ones included (this loads them all).
+    public var trees: [String: ClauseTree] {
+        var all: [String: ClauseTree] = [:]
+        for id in ids { all[id] = tree(id) }
+        return all
+    }
 
-    public func tree(_ id: String) -> ClauseTree? { trees[id] }
+    public var ids: [String] {
+        (includesBuiltIn ? Set(ClauseTreeReader.builtInIDs).union(added.keys) : Set(added.keys)).sorted()
+    }
 
-    /// The trees shipped with docctl, loaded once per process.
-    public static let builtIn: StandardsLibrary = {
-        var trees: [String: ClauseTree] = [:]
-        guard let schema = ClauseTreeReader.builtInSchema else {
-            preconditionFailure("docctl resources are missing: clause-tree.xsd")
-        }
-        for id in ClauseTreeReader.builtInIDs {
-            guard let url = Bundle.module.url(forResource: id, withExtension: "xml", subdirectory: "Resources/standards"),
-                  let data = try? Data(contentsOf: url) else { preconditionFailure("built-in clause tree \(id) is missing") }
-            switch ClauseTreeReader.read(data, path: "built-in:\(id).xml", schema: schema) {
-            case .success(let tree): trees[tree.id] = tree
-            case .failure(let problems): preconditionFailure("built-in clause tree \(id) is invalid: \(problems)")
-            }
-        }
-        return StandardsLibrary(trees: trees)
-    }()
+    public func tree(_ id: String) -> ClauseTree? {
+        if let tree = added[id] { return tree }
+        return includesBuiltIn ? BuiltInTrees.shared.tree(id) : nil
+    }
 
-    init(trees: [String: ClauseTree]) { self.trees = trees }
+    /// The trees shipped with docctl, each loaded once per process when first asked for.
+    public static let builtIn = StandardsLibrary(added: [:], includesBuiltIn: true)
+
+    private init(added: [String: ClauseTree], includesBuiltIn: Bool) {
+        self.added = added
+        self.includesBuiltIn = includesBuiltIn
+    }
+
+    /// Whether a tree of this id is known, without loading it.
+    func contains(_ id: String) -> Bool {
+        added[id] != nil || (includesBuiltIn && ClauseTreeReader.builtInIDs.contains(id))
+    }
 
     /// Adds the `*.xml` trees of a document set's `standards/` folder, reporting invalid ones.
     mutating func addTrees(in folder: URL, context: inout LoadContext) {
@@ -49,11 +61,11 @@ public struct StandardsLibrary: Sendable {
             }
             switch ClauseTreeReader.read(data, path: path, schema: schema) {
             case .success(let tree):
-                if trees[tree.id] != nil, tree.origin != "built-in" {
+                if contains(tree.id), tree.origin != "built-in" {
                     context.reader.sink.report(Rules.unknownStandard, at: SourceLocation(path: path, line: 1),
                                                "clause tree '\(tree.id)' in \(path) replaces the built-in tree of the same id")
                 }
-                trees[tree.id] = tree
+                added[tree.id] = tree
             case .failure(let failure):
                 for problem in failure.problems {
                     context.reader.sink.report(Rules.unknownStandard, at: SourceLocation(path: path, line: problem.line, column: problem.column),
@@ -64,10 +76,45 @@ public struct StandardsLibrary: Sendable {
     }
 }
 
+/// The built-in clause trees read so far; each is read from the bundle once per process.
+private final class BuiltInTrees: @unchecked Sendable {
+    static let shared = BuiltInTrees()
+    private let lock = NSLock()
+    /// Guarded by `lock`.
+    private var loaded: [String: ClauseTree] = [:]
+
+    func tree(_ id: String) -> ClauseTree? {
+        guard ClauseTreeReader.builtInIDs.contains(id) else { return nil }
+        return lock.withLock {
+            if let tree = loaded[id] { return tree }
+            let tree = Self.load(id)
+            loaded[id] = tree
+            return tree
+        }
+    }
+
+    /// Reads `Resources/standards/<id>.xml`. Shipped files are not schema-validated at run time (that
+    /// was half the cost of loading one); `FastPathTests` validates each and checks that its id is `id`.
+    private static func load(_ id: String) -> ClauseTree {
+        guard let data = ClauseTreeReader.builtInData(id) else { preconditionFailure("built-in clause tree \(id) is missing") }
+        switch ClauseTreeReader.read(data, path: "built-in:\(id).xml", schema: nil) {
+        case .success(let tree):
+            precondition(tree.id == id, "built-in clause tree \(id).xml has the id \(tree.id)")
+            return tree
+        case .failure(let problems): preconditionFailure("built-in clause tree \(id) is invalid: \(problems)")
+        }
+    }
+}
+
 /// Reads a clause-tree XML file: secure parse, schema validation, then the rules XSD cannot state.
 public enum ClauseTreeReader {
     public static let namespace = "urn:docctl:clause-tree:1"
     static let builtInIDs = ["iso-iec-20000-1-2018", "iso-iec-20000-1-2011", "iso-9001-2015", "iso-iec-27001-2022", "gb-t-27922-2011"]
+
+    /// The bytes of the shipped `Resources/standards/<id>.xml`.
+    static func builtInData(_ id: String) -> Data? {
+        Bundle.module.url(forResource: id, withExtension: "xml", subdirectory: "Resources/standards").flatMap { try? Data(contentsOf: $0) }
+    }
 
     static let builtInSchema: XMLSchema? = {
         guard let url = Bundle.module.url(forResource: "clause-tree", withExtension: "xsd", subdirectory: "Resources/standards"),
@@ -87,7 +134,8 @@ public enum ClauseTreeReader {
         public var message: String
     }
 
-    public static func read(_ data: Data, path: String, schema: XMLSchema) -> Result<ClauseTree, Failure> {
+    /// Reads a tree; `schema` is nil only for the trees shipped with docctl.
+    public static func read(_ data: Data, path: String, schema: XMLSchema?) -> Result<ClauseTree, Failure> {
         let root: XMLElement
         do {
             root = try XMLReader.parse(data, path: path)
@@ -95,7 +143,7 @@ public enum ClauseTreeReader {
             return .failure(Failure(problems: error.issues.isEmpty ? [Problem(line: error.line, column: error.column, message: error.message)]
                                                  : error.issues.map { Problem(line: $0.line, column: $0.column, message: $0.message) }))
         }
-        let issues = schema.validate(data, path: path)
+        let issues = schema?.validate(data, path: path) ?? []
         if !issues.isEmpty {
             return .failure(Failure(problems: issues.map { Problem(line: $0.line, column: $0.column, message: $0.message) }))
         }

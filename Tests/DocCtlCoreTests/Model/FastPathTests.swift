@@ -61,4 +61,72 @@ import Testing
             #expect(SourceChecks.hasDoubleAsterisk(text) == text.contains("**"))
         }
     }
+
+    /// Texts around the Markdown fast paths: markers split over bytes, marks after brackets, CR.
+    static let markdownSamples: [String] = [
+        "", "[", "[[", "a[[b]]", "[ [", "[[\u{301}x]]", "《", "《标题》", "《\u{301}", "x\u{301}《", "\u{600}[[x]]",
+        "\u{FF3B}\u{FF3B}", "〈〉「」", "】】", "\u{3009}", "一\n二", "a\r\nb", "a\rb\n", "\n\n", "{{x}}", " {{ 名称 }} ",
+    ]
+
+    @Test func markerScanNeverMissesWhatContainsFinds() {
+        let pieces = ["[", "]", "《", "》", "〈", "\u{301}", "\u{600}", "一", "a", " ", "\n", "{", "}"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = Self.markdownSamples
+        for _ in 0..<2_000 {
+            texts.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            let found = text.contains("[[") || text.contains("《")
+            #expect(!found || InlineExtensions.mayContainMarker(text), "\(text.debugDescription)")
+            let bytes = Array(text.utf8)
+            let hasBytes = [Array("[[".utf8), Array("《".utf8)].contains { marker in
+                bytes.indices.contains { bytes[$0...].starts(with: marker) }
+            }
+            #expect(InlineExtensions.mayContainMarker(text) == hasBytes, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func lineSplitMatchesCharacterSplit() {
+        for text in Self.markdownSamples + ["a\n\u{301}b\n", "\r\n\r\n", "x\n"] {
+            #expect(MarkdownParser.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    @Test func placeholdersAreStillRecognised() {
+        let cases: [(String, String?)] = [
+            ("{{x}}", "x"), ("  {{ 名称 }}", "名称"), ("{{a-b_1}}", "a-b_1"), ("{{}}", nil), ("{{ }}", nil), ("text {{x}}", nil),
+            ("{{x}} text", nil), ("{x}", nil), ("x", nil), ("**{{x}}**", "x"), ("{{a b}}", nil),
+        ]
+        for (text, name) in cases {
+            let blocks = MarkdownParser.parse(text + "\n", path: "a.md")
+            let found = blocks.compactMap { block -> String? in if case .placeholder(let name, _) = block { name } else { nil } }
+            #expect(found == (name.map { [$0] } ?? []), "\(text)")
+        }
+    }
+
+    @Test func builtInTreesLoadOnDemandUnderTheirFileIDs() throws {
+        let library = StandardsLibrary.builtIn
+        #expect(library.ids == ClauseTreeReader.builtInIDs.sorted())
+        for id in library.ids {
+            let tree = try #require(library.tree(id))
+            #expect(tree.id == id)
+            #expect(tree.origin == "built-in")
+        }
+        #expect(library.tree("iso-9001") == nil)
+        // Shipped trees skip the schema at run time: each must pass it here.
+        let schema = try #require(ClauseTreeReader.builtInSchema)
+        for id in ClauseTreeReader.builtInIDs {
+            let data = try #require(ClauseTreeReader.builtInData(id))
+            #expect(schema.validate(data, path: "built-in:\(id).xml").isEmpty, "\(id)")
+            guard case .success(let validated) = ClauseTreeReader.read(data, path: "built-in:\(id).xml", schema: schema) else {
+                Issue.record("built-in tree \(id) is refused by the schema"); continue
+            }
+            #expect(validated.order == library.tree(id)?.order)
+        }
+        #expect(library.trees.keys.sorted() == library.ids)
+        // Asked for from many threads at once, every caller gets the one tree.
+        let designations = DocumentSetLoader.concurrently(8) { _ in StandardsLibrary.builtIn.tree("iso-9001-2015")?.designation }
+        #expect(Set(designations).count == 1 && designations[0] != nil)
+    }
 }
