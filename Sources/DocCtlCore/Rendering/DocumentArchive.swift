@@ -24,10 +24,12 @@ public enum DocumentArchive {
         var sections: [String: String] = [:]
     }
 
-    static func element(_ document: Document, context: PageContext, buildDate: Day, texts: inout SectionTexts) -> XMLElement {
+    static func element(_ document: Document, context: PageContext, buildDate: Day, texts: inout SectionTexts,
+                        rendered: RenderedBlocks? = nil) -> XMLElement {
         let set = context.set
         let status = context.site.status(document.number) ?? ControlStatus.of(document, in: set)
-        let renderer = MarkdownRenderer(context: context)
+        var renderer = MarkdownRenderer(context: context)
+        renderer.rendered = rendered
         func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [XMLNode] = []) -> XMLElement {
             XMLElement(name: name, namespace: namespace,
                        attributes: attributes.compactMap { pair in pair.1.map { XMLAttribute(name: pair.0, value: $0) } },
@@ -78,7 +80,7 @@ public enum DocumentArchive {
 
         func xhtml(_ nodes: [HTMLNode]) -> [XMLNode] { nodes.map { xmlNode($0, namespace: xhtmlNamespace) } }
         func sectionElement(_ section: Section) -> XMLNode {
-            let content = renderer.blocks(section.blocks)
+            let content = renderer.sectionBlocks(section)
             let text = plainText(content)
             texts.sections[section.anchor] = text
             var children: [XMLNode] = [
@@ -97,7 +99,7 @@ public enum DocumentArchive {
             .element(el("distribution", [], distribution)), .element(el("history", [], history)),
         ]
         if !document.preamble.isEmpty {
-            let content = renderer.blocks(document.preamble)
+            let content = renderer.preambleBlocks(document)
             texts.preamble = plainText(content)
             root.append(.element(el("preamble", [], [.element(el("body", [], xhtml(content))), textElement("text", texts.preamble)])))
         }
@@ -119,11 +121,13 @@ public enum DocumentArchive {
         XMLWriter.serialize(element(document, context: context, buildDate: buildDate))
     }
 
-    /// The serialised archive and the texts it holds.
-    static func dataAndTexts(_ document: Document, context: PageContext, buildDate: Day) -> (Data, SectionTexts) {
+    /// The serialised archive, what `schema` finds wrong with it, and the texts it holds.
+    static func dataAndTexts(_ document: Document, context: PageContext, buildDate: Day, schema: XMLSchema,
+                             rendered: RenderedBlocks? = nil) -> (data: Data, issues: [XMLIssue], texts: SectionTexts) {
         var texts = SectionTexts()
-        let root = element(document, context: context, buildDate: buildDate, texts: &texts)
-        return (XMLWriter.serialize(root), texts)
+        let root = element(document, context: context, buildDate: buildDate, texts: &texts, rendered: rendered)
+        let (data, issues) = XMLWriter.serialize(root, validatingWith: schema)
+        return (data, issues, texts)
     }
 
     /// An ``HTMLNode`` as XHTML (SVG keeps its own namespace; `xmlns` attributes are the writer's job).
@@ -162,8 +166,12 @@ public enum DocumentArchive {
             }
         }
         nodes.forEach(walk)
-        return output.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { NodeReader.trimmingWhitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        // "\r\n" is one Character, which a split on "\n" keeps whole: only text without CR
+        // takes the split on bytes.
+        let lines: [Substring] = output.utf8.contains(0x0D)
+            ? output.split(separator: "\n", omittingEmptySubsequences: true)
+            : output.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).map { Substring($0) }
+        return lines.map { NodeReader.trimmingWhitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     private static let plainTextBlocks: Set<String> = ["p", "li", "tr", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",

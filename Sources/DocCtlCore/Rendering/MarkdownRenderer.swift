@@ -5,6 +5,8 @@
 /// about it), and a link keeps its target only when it is http(s), mailto or relative.
 public struct MarkdownRenderer: Sendable {
     public var context: PageContext
+    /// The document's blocks already rendered in this context (a page and its archive share them).
+    var rendered: RenderedBlocks?
 
     /// A renderer for a page rendered in `context`.
     public init(context: PageContext) { self.context = context }
@@ -13,13 +15,23 @@ public struct MarkdownRenderer: Sendable {
 
     /// The whole body of a document: preamble, then every section with its number and anchor.
     public func body(of document: Document) -> [HTMLNode] {
-        blocks(document.preamble) + document.sections.flatMap { section($0) }
+        preambleBlocks(document) + document.sections.flatMap { section($0) }
+    }
+
+    /// A document's preamble, rendered.
+    func preambleBlocks(_ document: Document) -> [HTMLNode] {
+        rendered?.preamble ?? blocks(document.preamble)
+    }
+
+    /// A section's own blocks (without heading and subsections), rendered.
+    func sectionBlocks(_ section: Section) -> [HTMLNode] {
+        rendered?.sections[section.anchor] ?? blocks(section.blocks)
     }
 
     /// One section and its subsections as `<section id=…>` with a numbered heading.
     public func section(_ section: Section, includeChildren: Bool = true) -> [HTMLNode] {
         var content: [HTMLNode] = [heading(section)]
-        content += blocks(section.blocks)
+        content += sectionBlocks(section)
         if includeChildren { content += section.children.flatMap { self.section($0) } }
         var classes = "section level-\(section.level)"
         if section.isAppendix { classes += " appendix" }
@@ -233,5 +245,17 @@ public struct MarkdownRenderer: Sendable {
         default:
             false
         }
+    }
+}
+
+/// A document's preamble and sections rendered once, by section anchor (unique in a document):
+/// its site page and its archive are rendered in the same context and share them.
+struct RenderedBlocks: Sendable {
+    var preamble: [HTMLNode]
+    var sections: [String: [HTMLNode]] = [:]
+
+    init(_ document: Document, renderer: MarkdownRenderer) {
+        preamble = renderer.blocks(document.preamble)
+        for section in document.allSections { sections[section.anchor] = renderer.blocks(section.blocks) }
     }
 }

@@ -108,9 +108,15 @@ public struct PageBuilder: Sendable {
 
     /// The view of a document at its current state.
     public func documentPage(_ document: Document, placement: Placement, copy: CopyRegistration? = nil) -> DocumentPageView {
+        documentPage(document, placement: placement, copy: copy, rendered: nil)
+    }
+
+    /// The view of a document whose blocks were rendered already in this placement's context.
+    func documentPage(_ document: Document, placement: Placement, copy: CopyRegistration?, rendered: RenderedBlocks?) -> DocumentPageView {
         let status = site.status(document.number) ?? ControlStatus.of(document, in: set)
         let context = context(placement, document: document)
-        let renderer = MarkdownRenderer(context: context)
+        var renderer = MarkdownRenderer(context: context)
+        renderer.rendered = rendered
         let body = HTMLSerializer.safe(renderer.body(of: document))
         var notices: [String] = []
         if status.reasons.contains(.changedAfterSealing) {

@@ -99,13 +99,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The archive and the plain texts of its sections (for the search index).
-    func archiveAndTexts(_ document: Document) throws(DocCtlError) -> (data: Data, texts: DocumentArchive.SectionTexts) {
+    func archiveAndTexts(_ document: Document, rendered: RenderedBlocks? = nil) throws(DocCtlError) -> (data: Data, texts: DocumentArchive.SectionTexts) {
         let context = builder.context(.site(depth: 2), document: document)
-        let (data, texts) = DocumentArchive.dataAndTexts(document, context: context, buildDate: buildDate)
-        let issues = schema.validate(data, path: "\(document.number).xml").filter { $0.severity == .error }
-        if let first = issues.first {
+        let (data, issues, texts) = DocumentArchive.dataAndTexts(document, context: context, buildDate: buildDate, schema: schema,
+                                                                 rendered: rendered)
+        if let first = issues.first(where: { $0.severity == .error }) {
             throw .io("internal error: the XML archive of \(document.number) does not conform to document.xsd "
-                + "(line \(first.line): \(first.message)); please report this")
+                + "(\(first.message)); please report this")
         }
         return (data, texts)
     }
@@ -137,11 +137,15 @@ public struct SiteRenderer: Sendable {
     func renderDocument(_ document: Document) throws(DocCtlError) -> (files: [(path: String, data: Data)], entries: [SearchIndex.Entry]) {
         guard site.published.contains(document.number), let folder = site.documentFolders[document.number],
               let revision = site.revisionFolders[document.number], let page = site.pagePath(document.number) else { return ([], []) }
-        let (archive, texts) = try archiveAndTexts(document)
+        // The page and the archive are rendered in the same context: render the blocks once.
+        let placement = PageBuilder.Placement.site(depth: 2)
+        let rendered = RenderedBlocks(document, renderer: MarkdownRenderer(context: builder.context(placement, document: document)))
+        let (archive, texts) = try archiveAndTexts(document, rendered: rendered)
         let entries = SearchIndex.entries(document, page: page, preamble: texts.preamble) { texts.sections[$0.anchor] ?? "" }
+        let html = templates.render("document", builder.documentPage(document, placement: placement, copy: nil, rendered: rendered))
         let files: [(path: String, data: Data)] = [
             ("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8)),
-            ("\(folder)/\(revision)/index.html", Data(documentPage(document).utf8)),
+            ("\(folder)/\(revision)/index.html", Data(html.utf8)),
             ("\(folder)/\(revision)/\(folder)_\(revision).xml", archive),
         ]
         return (files, entries)

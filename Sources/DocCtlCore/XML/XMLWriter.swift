@@ -16,18 +16,34 @@ public enum XMLWriter {
     /// an attribute that would declare a namespace (`xmlns`), is a programming error and stops
     /// the program.
     public static func serialize(_ root: XMLElement) -> Data {
+        serialize(root, validatingWith: nil).data
+    }
+
+    /// The document whose root element is `root`, and what `schema` finds wrong with it.
+    ///
+    /// The tree libxml2 built is validated before it is written, which spares parsing the
+    /// output again (the tests still parse every archive and validate it).
+    public static func serialize(_ root: XMLElement, validatingWith schema: XMLSchema?) -> (data: Data, issues: [XMLIssue]) {
         LibXML2.locked {
             guard let doc = docctl_xml_doc_new() else {
                 preconditionFailure("out of memory creating an XML document")
             }
             defer { docctl_xml_doc_free(doc) }
             add(root, to: nil, in: doc)
+            var issues: [XMLIssue] = []
+            if let schema {
+                let (status, found) = LibXML2.collectingIssues { errors in schema.validate(doc, errors: errors) }
+                issues = found
+                if status != 0 && !issues.contains(where: { $0.severity == .error }) {
+                    issues.append(XMLIssue(severity: .error, line: 0, column: 0, message: "libxml2 could not validate the document"))
+                }
+            }
             var length = 0
             guard let bytes = docctl_xml_doc_serialize(doc, &length) else {
                 preconditionFailure("libxml2 could not serialise an XML document")
             }
             defer { docctl_xml_free(bytes) }
-            return Data(bytes: bytes, count: length)
+            return (Data(bytes: bytes, count: length), issues)
         }
     }
 

@@ -1,4 +1,5 @@
 @testable import DocCtlCore
+import Foundation
 import Testing
 
 @Suite struct HTMLEscapingTests {
@@ -37,6 +38,21 @@ import Testing
             let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(HTMLEscaping.text(text) == reference(text, markup: true), "\(text.debugDescription)")
             #expect(HTMLEscaping.removingForbidden(text) == reference(text, markup: false), "\(text.debugDescription)")
+        }
+    }
+
+    /// The archive's plain text splits lines on bytes unless a CR is present; both forms agree
+    /// with splitting on Characters (where "\r\n" is one Character and stays whole).
+    @Test func plainTextSplitsLinesLikeTheCharacterForm() {
+        func reference(_ nodes: [HTMLNode]) -> String {
+            var output = ""
+            for node in nodes { output += node.textContent + "\n" }
+            return output.split(separator: "\n", omittingEmptySubsequences: true)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+        for text in ["一\n二", " 前后 \n\n\u{3000}全角\u{3000}\n", "a\r\nb\n c ", "\n\n", "", "x \u{301}\ny", "tab\t\nend"] {
+            let nodes: [HTMLNode] = [.el("p", [], text: text)]
+            #expect(DocumentArchive.plainText(nodes) == reference(nodes), "\(text.debugDescription)")
         }
     }
 

@@ -116,4 +116,23 @@ import Testing
         ])
         #expect(schema.validate(XMLWriter.serialize(tree), path: "out.xml") == [])
     }
+
+    /// Validating the tree as it is written agrees with parsing the output and validating that.
+    @Test func treeIsValidatedAsItIsWritten() throws {
+        let schema = try XMLSchema(data: Data(xml: XMLSchemaTests.schemaText), path: "clauses.xsd")
+        let valid = XMLElement(name: "tree", namespace: Self.clauses, children: [
+            .element(XMLElement(name: "clause", namespace: Self.clauses, attributes: [XMLAttribute(name: "id", value: "8.5.1")],
+                                children: [.text("服务请求管理")])),
+        ])
+        let written = XMLWriter.serialize(valid, validatingWith: schema)
+        #expect(written.issues == [])
+        #expect(written.data == XMLWriter.serialize(valid))
+
+        let invalid = XMLElement(name: "tree", namespace: Self.clauses, children: [
+            .element(XMLElement(name: "unexpected", namespace: Self.clauses, children: [.text("x")])),
+        ])
+        let refused = XMLWriter.serialize(invalid, validatingWith: schema)
+        #expect(refused.issues.contains { $0.severity == .error && $0.message.contains("unexpected") })
+        #expect(!schema.validate(refused.data, path: "out.xml").filter { $0.severity == .error }.isEmpty)
+    }
 }
