@@ -124,7 +124,7 @@ enum DocumentLoader {
         var blocks: [Block] = []
         for name in names.prefix(maximumBodyFiles) {
             let url = folder.appendingPathComponent(name)
-            let resolved = url.resolvingSymlinksInPath().path
+            let resolved = context.resolvedPath(url)
             if !resolved.hasPrefix(context.root.path + "/") {
                 context.reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: context.relative(url)),
                                            "\(context.relative(url)) links to \(resolved), outside the document set")

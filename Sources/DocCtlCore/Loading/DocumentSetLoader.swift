@@ -97,8 +97,32 @@ public struct LoadContext {
     public let root: URL
     public var reader = NodeReader()
     public var sources: [String: SourceFile] = [:]
+    /// Folders already resolved (symbolic links followed), by path: every file of a document
+    /// folder would otherwise resolve its whole path again, one `stat` per component.
+    var resolvedFolders: [String: String] = [:]
 
     public init(root: URL) { self.root = root }
+
+    /// `url.resolvingSymlinksInPath().path`, reusing the resolved folder when the file itself is
+    /// not a symbolic link (checked with `lstat`).
+    mutating func resolvedPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return url.resolvingSymlinksInPath().path }
+        let name = path[path.index(after: slash)...]
+        var status = stat()
+        guard !name.isEmpty, name != ".", name != "..", lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK else {
+            return url.resolvingSymlinksInPath().path
+        }
+        let folder = String(path[..<slash])
+        let resolvedFolder: String
+        if let cached = resolvedFolders[folder] {
+            resolvedFolder = cached
+        } else {
+            resolvedFolder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+            resolvedFolders[folder] = resolvedFolder
+        }
+        return resolvedFolder == "/" ? "/" + name : resolvedFolder + "/" + name
+    }
 
     /// Path of `url` relative to the root, with `/`.
     public func relative(_ url: URL) -> String {
@@ -131,7 +155,7 @@ public struct LoadContext {
 
     /// Whether `url`, symbolic links resolved, stays inside the set; reports it when it does not.
     public mutating func isInsideSet(_ url: URL) -> Bool {
-        let resolved = url.resolvingSymlinksInPath().path
+        let resolved = resolvedPath(url)
         if (resolved + "/").hasPrefix(root.path + "/") { return true }
         reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: relative(url)),
                            "\(relative(url)) links to \(resolved), outside the document set",
@@ -162,7 +186,7 @@ enum Discovery {
     /// walked once, not once per path that reaches it (three such links made the walk exponential).
     private static func walk(_ folder: URL, depth: Int, root: URL, into result: inout [URL], visited: inout Set<String>,
                              context: inout LoadContext) {
-        guard depth <= maximumDepth, visited.insert(folder.resolvingSymlinksInPath().path).inserted else { return }
+        guard depth <= maximumDepth, visited.insert(context.resolvedPath(folder)).inserted else { return }
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
         if depth > 0, names.contains("document.yaml") {
@@ -173,7 +197,7 @@ enum Discovery {
             let child = folder.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let resolved = child.resolvingSymlinksInPath().path
+            let resolved = context.resolvedPath(child)
             if !(resolved + "/").hasPrefix(root.path + "/") {
                 context.reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: context.relative(child)),
                                            "folder \(context.relative(child)) is a link to \(resolved), outside the document set",

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a whole output folder atomically: into a temporary folder beside the target, then
 /// renamed into place, so that a failed or killed build leaves the previous output whole.
@@ -20,12 +23,43 @@ public enum OutputWriter {
     /// May be called from several threads at once for different paths.
     public static func write(_ data: Data, to path: String, in folder: URL) throws(DocCtlError) {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path \(path) escapes the output folder")
-        let url = folder.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
-        } catch {
-            throw .io("cannot write \(url.path): \(error.localizedDescription)")
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+        let full = base + path
+        if let slash = path.lastIndex(of: "/") { try makeFolders(base + path[..<slash], below: base) }
+        try writeFile(data, at: full)
+    }
+
+    /// Writes a new file with plain POSIX calls. Foundation's `Data.write(to:)` syncs every file to
+    /// disk (3 000 `fsync`s, a second of a 1000-document build); a build's output is replaced as a
+    /// whole and a killed build leaves the previous output, so per-file durability buys nothing.
+    static func writeFile(_ data: Data, at path: String) throws(DocCtlError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw .io("cannot write \(path): \(String(cString: strerror(failure)))") }
+    }
+
+    /// Creates `folder` and the folders above it up to `base` (which exists), as `mkdir -p`.
+    static func makeFolders(_ folder: String, below base: String) throws(DocCtlError) {
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = folder.lastIndex(of: "/"), folder.count > base.count else {
+            throw .io("cannot create \(folder): \(String(cString: strerror(errno)))")
+        }
+        try makeFolders(String(folder[..<slash]), below: base)
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw .io("cannot create \(folder): \(String(cString: strerror(errno)))")
         }
     }
 
