@@ -15,6 +15,9 @@ import Foundation
 ///   new site is assembled in a staging folder beside it, verified, and swapped in with one rename
 ///   (RENAME_EXCHANGE on Linux); a lock keeps two publishes apart. A killed publish leaves the
 ///   previous site whole, and the next publish clears what it left behind.
+/// - Memory stays bounded by the documents being rendered, not by the site: kept revision folders
+///   are copied into the staging folder file by file, new ones are written as each document is
+///   rendered, and only the SHA-256 of each file is held for the manifests.
 public struct Publish {
     /// What a publish did.
     public struct Outcome: Sendable, Equatable {
@@ -76,7 +79,9 @@ public struct Publish {
         defer { withExtendedLifetime(lock) {} }
         Publish.clearLeftovers(of: site)
 
-        var existing: [String: Data] = [:]
+        // Revision folders already on the site (`<number>/<L-N>`) and their files, copied as they are.
+        var existingFiles: [String: Bool] = [:]
+        var existingRevisions = Set<String>()
         if FileManager.default.fileExists(atPath: site.path) {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []
             if !entries.isEmpty {
@@ -90,38 +95,19 @@ public struct Publish {
                                    notes: verification.problems.map(\.description)
                                        + ["restore the site from a backup, or publish to a new folder; `docctl verify \(site.path)` lists the differences"])
                 }
-                existing = try SiteFiles.read(site)
+                for (path, isRegular) in try SiteFiles.list(site) {
+                    guard let folder = SiteFiles.revisionFolder(of: path) else { continue }
+                    existingFiles[path] = isRegular
+                    existingRevisions.insert(folder)
+                }
             }
         }
 
         let renderer: SiteRenderer
-        let rendered: [String: Data]
         do {
             renderer = try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today)
-            rendered = try renderer.render()
         } catch {
             throw .environment(error.description)
-        }
-
-        var files: [String: Data] = [:]
-        var existingRevisions = Set<String>()
-        for (path, data) in existing {
-            guard let folder = SiteFiles.revisionFolder(of: path) else { continue }
-            files[path] = data
-            existingRevisions.insert(folder)
-        }
-        var newRevisions = Set<String>()
-        for (path, data) in rendered {
-            if let folder = SiteFiles.revisionFolder(of: path) {
-                if existingRevisions.contains(folder) { continue }
-                newRevisions.insert(folder)
-            }
-            files[path] = data
-        }
-        for folder in newRevisions {
-            let inside = files.filter { $0.key.hasPrefix(folder + "/") }
-            let manifest = SiteManifest(files: Dictionary(uniqueKeysWithValues: inside.map { (String($0.key.dropFirst(folder.count + 1)), $0.value) }))
-            files["\(folder)/\(SiteManifest.fileName)"] = Data(manifest.text.utf8)
         }
 
         // The current revision folder of every published document, for the superseded banner.
@@ -131,13 +117,58 @@ public struct Publish {
                 current[folder] = revision
             }
         }
-        let script = files["assets/docctl.js"] ?? Data()
-        files["assets/docctl.js"] = script + Data(SupersededScript.source(current: current, language: set.config.language).utf8)
-        files.removeValue(forKey: SiteManifest.fileName)
-        files[SiteManifest.fileName] = Data(SiteManifest(files: files).text.utf8)
+        let script = Data(SupersededScript.source(current: current, language: set.config.language).utf8)
 
-        try Publish.stageAndSwap(files, into: site)
+        let kept = existingRevisions
+        let stage = Publish.stagingFolder(for: site)
+        let staged = StagedSite(folder: stage)
+        let hashes: [String: String]
+        do throws(WorkflowError) {
+            try staged.create()
+            // Published revisions are immutable and were just verified: copied file by file.
+            for path in existingFiles.keys.sorted() {
+                try staged.write(try SiteFiles.contents(of: path, in: site, isRegular: existingFiles[path]!), to: path)
+            }
+            // New revision folders and site files, written as each document is rendered.
+            do throws(DocCtlError) {
+                try renderer.render { path, data throws(DocCtlError) in
+                    if let folder = SiteFiles.revisionFolder(of: path), kept.contains(folder) { return }
+                    do throws(WorkflowError) {
+                        try staged.write(path == "assets/docctl.js" ? data + script : data, to: path)
+                    } catch {
+                        throw .io(error.description)
+                    }
+                }
+            } catch {
+                throw staged.writeError ?? .environment(error.description)
+            }
+            if staged.hash(of: "assets/docctl.js") == nil { try staged.write(script, to: "assets/docctl.js") }
+            // The manifest of each new revision folder, then of the whole site.
+            var newFolders: [String: [String: String]] = [:]
+            for (path, hash) in staged.hashes {
+                guard let folder = SiteFiles.revisionFolder(of: path), !existingRevisions.contains(folder) else { continue }
+                newFolders[folder, default: [:]][String(path.dropFirst(folder.count + 1))] = hash
+            }
+            for (folder, inside) in newFolders {
+                var inside = inside
+                inside.removeValue(forKey: SiteManifest.fileName)
+                try staged.write(Data(SiteManifest(entries: inside).text.utf8), to: "\(folder)/\(SiteManifest.fileName)")
+            }
+            var siteEntries = staged.hashes
+            siteEntries.removeValue(forKey: SiteManifest.fileName)
+            try staged.write(Data(SiteManifest(entries: siteEntries).text.utf8), to: SiteManifest.fileName)
+            hashes = staged.hashes
+        } catch {
+            try? FileManager.default.removeItem(at: stage)
+            throw error
+        }
 
+        try Publish.verifyAndSwap(stage, into: site)
+
+        var newRevisions = Set<String>()
+        for path in hashes.keys {
+            if let folder = SiteFiles.revisionFolder(of: path), !existingRevisions.contains(folder) { newRevisions.insert(folder) }
+        }
         let allRevisions = existingRevisions.union(newRevisions)
         let superseded = allRevisions.filter { folder in
             let parts = folder.split(separator: "/")
@@ -148,7 +179,7 @@ public struct Publish {
             return "\(parts[0]) \(parts[1].replacingOccurrences(of: "-", with: "/"))"
         }
         return Outcome(added: newRevisions.sorted().map(label), kept: existingRevisions.sorted().map(label),
-                       superseded: superseded.sorted().map(label), withheld: withheld, files: files.count)
+                       superseded: superseded.sorted().map(label), withheld: withheld, files: hashes.count)
     }
 
     /// The staging folder of this process beside `site`.
@@ -171,23 +202,10 @@ public struct Publish {
         }
     }
 
-    /// Writes `files` into a staging folder, verifies it against its manifests and swaps it in.
-    static func stageAndSwap(_ files: [String: Data], into site: URL) throws(WorkflowError) {
+    /// Verifies the staged site in `stage` against its manifests and swaps it in; removes the
+    /// staging folder (holding the previous site after the swap) either way.
+    static func verifyAndSwap(_ stage: URL, into site: URL) throws(WorkflowError) {
         let manager = FileManager.default
-        let stage = stagingFolder(for: site)
-        try? manager.removeItem(at: stage)
-        do {
-            try manager.createDirectory(at: stage, withIntermediateDirectories: true)
-            for path in files.keys.sorted() {
-                precondition(SiteManifest.isSafe(path), "site path \(path) escapes the site")
-                let url = stage.appendingPathComponent(path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try files[path]!.write(to: url)
-            }
-        } catch {
-            try? manager.removeItem(at: stage)
-            throw .environment("cannot write the new site into \(stage.path): \(error.localizedDescription); the site was not touched")
-        }
         do throws(WorkflowError) {
             let check = try SiteVerification.verify(stage)
             guard check.isIntact else {
@@ -199,5 +217,71 @@ public struct Publish {
             throw error
         }
         try? manager.removeItem(at: stage)
+    }
+}
+
+/// The staging folder of a publish being filled: files are written straight to disk (from
+/// several threads at once) and only their SHA-256 hashes are kept, for the manifests.
+final class StagedSite: @unchecked Sendable {
+    let folder: URL
+    private let lock = NSLock()
+    private var written: [String: String] = [:]
+    private var firstWriteError: WorkflowError?
+
+    init(folder: URL) { self.folder = folder }
+
+    /// Creates the staging folder empty (clearing one of an earlier run of this process).
+    func create() throws(WorkflowError) {
+        let manager = FileManager.default
+        try? manager.removeItem(at: folder)
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Writes `data` at `path` (relative to the site, with `/`) and records its hash.
+    func write(_ data: Data, to path: String) throws(WorkflowError) {
+        precondition(SiteManifest.isSafe(path), "site path \(path) escapes the site")
+        let url = folder.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw failure(error)
+        }
+        let hash = SiteManifest.hash(data)
+        lock.lock()
+        defer { lock.unlock() }
+        written[path] = hash
+    }
+
+    /// Path → SHA-256 of every file written so far.
+    var hashes: [String: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return written
+    }
+
+    func hash(of path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return written[path]
+    }
+
+    /// The first write that failed, if any.
+    var writeError: WorkflowError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstWriteError
+    }
+
+    private func failure(_ error: Error) -> WorkflowError {
+        let failure = WorkflowError.environment("cannot write the new site into \(folder.path): \(error.localizedDescription); the site was not touched")
+        lock.lock()
+        defer { lock.unlock() }
+        if firstWriteError == nil { firstWriteError = failure }
+        return failure
     }
 }

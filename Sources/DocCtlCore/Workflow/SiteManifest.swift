@@ -23,7 +23,12 @@ public struct SiteManifest: Sendable, Equatable {
 
     /// Lower-case hex SHA-256 of `data`.
     public static func hash(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    /// Lower-case hex of a digest.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
     }
 
     /// The manifest's text: one line per file, sorted by path.
@@ -94,23 +99,36 @@ public struct SiteVerification: Sendable, Equatable {
 
     /// Re-hashes the site in `folder` against `SHA256SUMS` and every revision's `SHA256SUMS`.
     /// Throws a refusal when the site manifest is missing or corrupt, an environment error when
-    /// the site cannot be read.
+    /// the site cannot be read. Files are hashed one at a time, in chunks: only their hashes are
+    /// held, so verifying a large site takes little memory.
     public static func verify(_ folder: URL) throws(WorkflowError) -> SiteVerification {
-        let files = try SiteFiles.read(folder)
-        guard let manifestData = files[SiteManifest.fileName] else {
+        let listing = try SiteFiles.list(folder)
+        guard let manifestIsRegular = listing[SiteManifest.fileName] else {
             throw .refused("\(folder.path) has no \(SiteManifest.fileName): it is not a published site, or its manifest was deleted",
                            notes: ["a site is created and updated only by `docctl publish`"])
         }
-        let manifest = try SiteManifest.parse(manifestData, path: SiteManifest.fileName)
-        var problems = compare(manifest, files: files.filter { $0.key != SiteManifest.fileName }, prefix: "",
-                               manifestPath: SiteManifest.fileName)
+        let manifest = try SiteManifest.parse(try SiteFiles.contents(of: SiteManifest.fileName, in: folder, isRegular: manifestIsRegular),
+                                              path: SiteManifest.fileName)
+        var hashes: [String: String] = [:]
+        hashes.reserveCapacity(listing.count)
+        for (path, isRegular) in listing where path != SiteManifest.fileName {
+            hashes[path] = try SiteFiles.hash(of: path, in: folder, isRegular: isRegular)
+        }
+        var problems = compare(manifest, hashes: hashes, prefix: "", manifestPath: SiteManifest.fileName)
+        // The files of each `<number>/<L-N>/` folder, relative to it.
+        var folders: [String: [String: String]] = [:]
+        for (path, hash) in hashes {
+            let components = path.split(separator: "/", maxSplits: 2)
+            guard components.count == 3 else { continue }
+            folders["\(components[0])/\(components[1])/", default: [:]][String(components[2])] = hash
+        }
         var revisions = 0
-        for path in files.keys.sorted() where SiteFiles.isRevisionManifest(path) {
+        for path in listing.keys.sorted() where SiteFiles.isRevisionManifest(path) {
             let prefix = String(path.dropLast(SiteManifest.fileName.count))
-            let inside = files.filter { $0.key.hasPrefix(prefix) && $0.key != path }
-            let revision = try SiteManifest.parse(files[path]!, path: path)
-            problems += compare(revision, files: Dictionary(uniqueKeysWithValues: inside.map { (String($0.key.dropFirst(prefix.count)), $0.value) }),
-                                prefix: prefix, manifestPath: path)
+            var inside = folders[prefix] ?? [:]
+            inside.removeValue(forKey: SiteManifest.fileName)
+            let revision = try SiteManifest.parse(try SiteFiles.contents(of: path, in: folder, isRegular: listing[path]!), path: path)
+            problems += compare(revision, hashes: inside, prefix: prefix, manifestPath: path)
             revisions += 1
         }
         var seen = Set<String>()
@@ -119,16 +137,17 @@ public struct SiteVerification: Sendable, Equatable {
                                 problems: problems.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) })
     }
 
-    static func compare(_ manifest: SiteManifest, files: [String: Data], prefix: String, manifestPath: String) -> [Problem] {
+    /// Compares `manifest` with the files found (path relative to the manifest's folder → SHA-256).
+    static func compare(_ manifest: SiteManifest, hashes: [String: String], prefix: String, manifestPath: String) -> [Problem] {
         var problems: [Problem] = []
         for (path, expected) in manifest.entries {
-            guard let data = files[path] else {
+            guard let hash = hashes[path] else {
                 problems.append(Problem(kind: .missing, path: prefix + path, manifest: manifestPath))
                 continue
             }
-            if SiteManifest.hash(data) != expected { problems.append(Problem(kind: .changed, path: prefix + path, manifest: manifestPath)) }
+            if hash != expected { problems.append(Problem(kind: .changed, path: prefix + path, manifest: manifestPath)) }
         }
-        for path in files.keys where manifest.entries[path] == nil {
+        for path in hashes.keys where manifest.entries[path] == nil {
             problems.append(Problem(kind: .added, path: prefix + path, manifest: manifestPath))
         }
         return problems
@@ -137,15 +156,18 @@ public struct SiteVerification: Sendable, Equatable {
 
 /// Reading a site folder and telling its parts apart.
 enum SiteFiles {
-    /// Every regular file below `folder`, path → bytes. Symbolic links and other non-regular
-    /// entries are reported as files with no readable content (they never match a manifest).
-    static func read(_ folder: URL) throws(WorkflowError) -> [String: Data] {
+    /// What stands in for the content of an entry that is not a regular file (it never matches a manifest).
+    static let notARegularFile = Data("\u{0}not a regular file".utf8)
+
+    /// Every file below `folder`, path → whether it is a regular file. Symbolic links and other
+    /// non-regular entries are listed as files (and not followed); folders are not listed.
+    static func list(_ folder: URL) throws(WorkflowError) -> [String: Bool] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .environment("\(folder.path): no such folder")
         }
-        var result: [String: Data] = [:]
+        var result: [String: Bool] = [:]
         guard let enumerator = manager.enumerator(atPath: folder.path) else { throw .environment("cannot read \(folder.path)") }
         while let relative = enumerator.nextObject() as? String {
             let url = folder.appendingPathComponent(relative)
@@ -153,15 +175,49 @@ enum SiteFiles {
             let type = (try? manager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
             if type == .typeDirectory { continue }
             if type == .typeRegular {
-                do { result[relative] = try Data(contentsOf: url) } catch {
-                    throw .environment("cannot read \(url.path): \(error.localizedDescription)")
-                }
+                result[relative] = true
             } else {
                 enumerator.skipDescendants()
-                result[relative] = Data("\u{0}not a regular file".utf8)
+                result[relative] = false
             }
         }
         return result
+    }
+
+    /// Every regular file below `folder`, path → bytes. Symbolic links and other non-regular
+    /// entries are reported as files with no readable content (they never match a manifest).
+    static func read(_ folder: URL) throws(WorkflowError) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for (path, isRegular) in try list(folder) {
+            result[path] = try contents(of: path, in: folder, isRegular: isRegular)
+        }
+        return result
+    }
+
+    /// The bytes of one listed file.
+    static func contents(of path: String, in folder: URL, isRegular: Bool) throws(WorkflowError) -> Data {
+        guard isRegular else { return notARegularFile }
+        let url = folder.appendingPathComponent(path)
+        do { return try Data(contentsOf: url) } catch {
+            throw .environment("cannot read \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The SHA-256 of one listed file, read in chunks.
+    static func hash(of path: String, in folder: URL, isRegular: Bool) throws(WorkflowError) -> String {
+        guard isRegular else { return SiteManifest.hash(notARegularFile) }
+        let url = folder.appendingPathComponent(path)
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            var hasher = SHA256()
+            while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+                hasher.update(data: chunk)
+            }
+            return SiteManifest.hex(hasher.finalize())
+        } catch {
+            throw .environment("cannot read \(url.path): \(error.localizedDescription)")
+        }
     }
 
     /// Whether `component` names a revision folder (`A-0`, `B-12`, `AA-3`).

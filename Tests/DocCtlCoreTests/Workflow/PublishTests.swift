@@ -192,6 +192,52 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.site.path) == ["notes.txt"])
     }
 
+    @Test func filesAreHashedInChunksToTheSameDigest() throws {
+        try TemporaryFolder.with { folder in
+            for size in [0, 1, 65_535, 65_536, 65_537, 200_003] {
+                let data = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 / 7) })
+                try data.write(to: folder.url.appendingPathComponent("f\(size)"))
+                #expect(try SiteFiles.hash(of: "f\(size)", in: folder.url, isRegular: true) == SiteManifest.hash(data), "\(size) bytes")
+            }
+        }
+    }
+
+    @Test func aSymbolicLinkOnTheSiteIsNotTakenForItsTarget() throws {
+        let fixture = try Fixture()
+        _ = try fixture.publish()
+        let path = "\(Self.procedure)/A-0/index.html"
+        let page = fixture.site.appendingPathComponent(path)
+        let copy = fixture.siteParent.url.appendingPathComponent("copy.html")
+        try FileManager.default.moveItem(at: page, to: copy)
+        try FileManager.default.createSymbolicLink(at: page, withDestinationURL: copy)
+        let problems = try SiteVerification.verify(fixture.site).problems.map { "\($0.kind) \($0.path)" }
+        #expect(problems == ["changed \(path)"])
+        #expect(refusal { try fixture.publish() }?.description.contains("does not match its manifests") == true)
+    }
+
+    @Test func aRepublishCopiesKeptRevisionsAndRegeneratesTheRest() throws {
+        let fixture = try Fixture()
+        _ = try fixture.publish()
+        let before = try fixture.files()
+        try fixture.reviseProcedure()
+        let outcome = try fixture.publish()
+        #expect(outcome.kept == ["\(FixtureSet.manualNumber) A/0", "\(Self.procedure) A/0"])
+        let after = try fixture.files()
+        #expect(outcome.files == after.count)
+        // Kept revision folders hold exactly the files they had, manifest included.
+        let kept = before.keys.filter { SiteFiles.revisionFolder(of: $0) != nil }
+        #expect(Set(kept).isSubset(of: Set(after.keys)))
+        let added = after.keys.filter { $0.hasPrefix("\(Self.procedure)/A-1/") }.sorted()
+        #expect(Set(added) == ["\(Self.procedure)/A-1/SHA256SUMS", "\(Self.procedure)/A-1/\(Self.procedure)_A-1.xml", "\(Self.procedure)/A-1/index.html"])
+        let manifest = try SiteManifest.parse(after["\(Self.procedure)/A-1/SHA256SUMS"]!, path: "SHA256SUMS")
+        #expect(manifest.entries == ["index.html": SiteManifest.hash(after["\(Self.procedure)/A-1/index.html"]!),
+                                     "\(Self.procedure)_A-1.xml": SiteManifest.hash(after["\(Self.procedure)/A-1/\(Self.procedure)_A-1.xml"]!)])
+        let site = try SiteManifest.parse(after["SHA256SUMS"]!, path: "SHA256SUMS")
+        #expect(Set(site.entries.keys) == Set(after.keys).subtracting(["SHA256SUMS"]))
+        #expect(try fixture.siteText("assets/docctl.js").components(separatedBy: "docctl publish: superseded revisions").count == 2,
+                "the superseded script is appended once")
+    }
+
     @Test func theSwapExchangesTheFoldersInOneStep() throws {
         try TemporaryFolder.with { folder in
             let a = folder.url.appendingPathComponent("a"), b = folder.url.appendingPathComponent("b")
