@@ -191,6 +191,35 @@ import Testing
             #expect(siblings == ["out"], "temporary folders left behind: \(siblings)")
         }
     }
+
+    @Test func writesNestedFilesAndReportsWhatItCannotWrite() throws {
+        try TemporaryFolder.with { folder in
+            try OutputWriter.write(Data("页".utf8), to: "QP-01/A-0/index.html", in: folder.url)
+            try OutputWriter.write(Data("x".utf8), to: "QP-01/A-0/index.html", in: folder.url)  // replaced, not appended
+            #expect(FileManager.default.contents(atPath: folder.url.appendingPathComponent("QP-01/A-0/index.html").path) == Data("x".utf8))
+            // A file where a folder must go: an error naming the place, no crash.
+            try Data("file".utf8).write(to: folder.url.appendingPathComponent("blocked"))
+            do {
+                try OutputWriter.write(Data("y".utf8), to: "blocked/index.html", in: folder.url)
+                Issue.record("writing below a file succeeded")
+            } catch {
+                #expect("\(error)".contains("blocked"), "\(error)")
+            }
+        }
+    }
+
+    @Test func aFailedFillLeavesThePreviousOutputWhole() throws {
+        try TemporaryFolder.with { folder in
+            let target = folder.url.appendingPathComponent("out")
+            try OutputWriter.replace(target, with: ["index.html": Data("1".utf8)])
+            #expect(throws: DocCtlError.self) {
+                try OutputWriter.replace(target) { (_: URL) throws(DocCtlError) in throw .io("rendering failed") }
+            }
+            #expect(FileManager.default.contents(atPath: target.appendingPathComponent("index.html").path) == Data("1".utf8))
+            let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(siblings == ["out"], "temporary folders left behind: \(siblings)")
+        }
+    }
 }
 
 @Suite(.serialized) struct ArchivedRevisionTests {
