@@ -18,6 +18,7 @@ public struct TemplateSet: Sendable {
 
     /// Loads every `*.mustache` below `folder` (recursively, sorted).
     public init(folder: URL) throws(DocCtlError) {
+        ScalarHTMLEscaping.register()
         // `templates/` in the repository is a link to the bundled folder: resolve it to enumerate.
         let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
@@ -34,9 +35,10 @@ public struct TemplateSet: Sendable {
                 throw .io("\(url.path): cannot read the template as UTF-8")
             }
             do {
-                try library.register(text, named: String(relative.dropLast(".mustache".count)))
+                try library.register(ScalarHTMLEscaping.pragma + text, named: String(relative.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                throw .io("\(url.path):\(error.context.lineNumber):\(error.context.columnNumber): template error: \(error.error)")
+                // The pragma is a line of its own in front of the template's text.
+                throw .io("\(url.path):\(max(error.context.lineNumber - 1, 1)):\(error.context.columnNumber): template error: \(error.error)")
             } catch {
                 throw .io("\(url.path): template error: \(error)")
             }
@@ -80,4 +82,28 @@ public struct TemplateSet: Sendable {
         }
         throw .io("\(url.path): missing (needed beside the templates)")
     }
+}
+
+/// The escaping of every `{{value}}`: docctl's own, by Unicode scalar.
+///
+/// swift-mustache's HTML escaping walks Characters, and a quote followed by a combining mark
+/// (`"` U+0301) is one Character that is not `"`: it was left unescaped and ended an attribute
+/// value, letting source text add `onmouseover=…` to a page. Every template (bundled or given
+/// with `--templates`, partials included, since each partial starts with the default content
+/// type again) is registered with a pragma selecting this content type, which escapes with
+/// ``HTMLEscaping/text(_:)``: the same five references, found scalar by scalar, and a byte scan
+/// that skips clean text.
+enum ScalarHTMLEscaping: MustacheContentType {
+    case html
+
+    static let name = "DOCCTL_HTML"
+    /// Put in front of every template's text.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+
+    func escapeText(_ text: String) -> String { HTMLEscaping.text(text) }
+
+    private static let registration: Void = MustacheContentTypes.register(ScalarHTMLEscaping.html, named: name)
+
+    /// Registers the content type with swift-mustache (once per process).
+    static func register() { _ = registration }
 }

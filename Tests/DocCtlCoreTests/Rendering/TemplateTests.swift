@@ -81,6 +81,26 @@ import Testing
         #expect(checked.count >= 15, "view model types reached: \(checked.sorted())")
     }
 
+    /// A broken template is reported at its own line and column (the escaping pragma docctl puts in
+    /// front of every template does not shift them).
+    @Test func templateErrorsPointAtTheTemplatesOwnLine() throws {
+        try TemporaryFolder.with { folder in
+            let bundled = try TemplateSet.bundledFolder()
+            for name in TemplateSet.required {
+                try FileManager.default.copyItem(at: bundled.appendingPathComponent("\(name).mustache"),
+                                                 to: folder.url.appendingPathComponent("\(name).mustache"))
+            }
+            try Data("<p>one</p>\n<p>two</p>\n<p>{{#open}}x{{/other}}</p>\n".utf8)
+                .write(to: folder.url.appendingPathComponent("broken.mustache"))
+            do {
+                _ = try TemplateSet(folder: folder.url)
+                Issue.record("a broken template was accepted")
+            } catch {
+                #expect("\(error)".contains("broken.mustache:3:"), "\(error)")
+            }
+        }
+    }
+
     @Test func everyTemplateFillsEverySlotOfAFullModel() throws {
         var checker = try TemplateSlotChecker(folder: RenderingFixtures.templatesFolder)
         for (template, view) in try Self.fullModels() { checker.check(template, view: view) }
