@@ -211,6 +211,13 @@ public struct Publish {
             guard check.isIntact else {
                 throw .environment("internal error: the staged site does not match its own manifest (\(check.problems.first!)); the site was not touched")
             }
+            // Files were written without a sync each (thousands of fsyncs); one syncfs puts the
+            // whole staged site on disk before it becomes the site.
+            let descriptor = open(stage.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor >= 0 {
+                _ = syncFileSystem(descriptor)
+                close(descriptor)
+            }
             try FolderSwap.swap(stage, into: site)
         } catch {
             try? manager.removeItem(at: stage)
@@ -244,10 +251,9 @@ final class StagedSite: @unchecked Sendable {
     /// Writes `data` at `path` (relative to the site, with `/`) and records its hash.
     func write(_ data: Data, to path: String) throws(WorkflowError) {
         precondition(SiteManifest.isSafe(path), "site path \(path) escapes the site")
-        let url = folder.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+        do throws(DocCtlError) {
+            // Plain writes: the staged site is synced to disk once, before the swap (see verifyAndSwap).
+            try OutputWriter.write(data, to: path, in: folder)
         } catch {
             throw failure(error)
         }
@@ -278,10 +284,19 @@ final class StagedSite: @unchecked Sendable {
     }
 
     private func failure(_ error: Error) -> WorkflowError {
-        let failure = WorkflowError.environment("cannot write the new site into \(folder.path): \(error.localizedDescription); the site was not touched")
+        let reason = (error as? DocCtlError)?.description ?? error.localizedDescription
+        let failure = WorkflowError.environment("cannot write the new site into \(folder.path): \(reason); the site was not touched")
         lock.lock()
         defer { lock.unlock() }
         if firstWriteError == nil { firstWriteError = failure }
         return failure
     }
 }
+
+#if os(Linux)
+/// glibc's `syncfs(2)`, which the Glibc module does not import (it needs `_GNU_SOURCE`).
+@_silgen_name("syncfs")
+private func syncFileSystem(_ descriptor: Int32) -> Int32
+#else
+private func syncFileSystem(_ descriptor: Int32) -> Int32 { fsync(descriptor) }
+#endif
