@@ -6,7 +6,7 @@
 # /usr/bin/time -v, and the floor — the cmark-gfm command line rendering the same Markdown —
 # in the same run. Writes BENCHMARKS.md (bench/report.py) with medians, ratios and the goals.
 #
-# Environment: BENCH_SIZES ("50 200 1000"), BENCH_RUNS (3), BENCH_SCRATCH (.build-bench),
+# Environment: BENCH_SIZES ("50 200 1000"), BENCH_RUNS (3), BENCH_SCRATCH (.build-bench), BENCH_DYNAMIC=1,
 # BENCH_OUTPUT (BENCHMARKS.md), BENCH_SKIP_BUILD=1 to reuse the last release build.
 set -euo pipefail
 
@@ -34,11 +34,16 @@ if [ -n "$missing" ]; then
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
 fi
 
+# The binary as shipped (`make release`): the Swift runtime and Foundation linked in, which saves
+# the dynamic linking of every start (~10 ms, a fifth of `check` on the example).
+# BENCH_DYNAMIC=1 measures a dynamically linked build instead.
+LINK_FLAGS=(--static-swift-stdlib)
+[ "${BENCH_DYNAMIC:-0}" != 1 ] || LINK_FLAGS=()
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-    say "building docctl (release, scratch path $SCRATCH)"
-    swift build -c release --scratch-path "$SCRATCH" --product docctl >&2
+    say "building docctl (release ${LINK_FLAGS[*]:-dynamic}, scratch path $SCRATCH)"
+    swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --product docctl >&2
 fi
-BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/docctl
+BIN=$(swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)/docctl
 [ -x "$BIN" ] || { say "no release binary at $BIN"; exit 2; }
 
 HELP=$("$BIN" --help 2>&1 || true)
