@@ -66,7 +66,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders `view` with the template `name`; HTML forbidden control characters are removed.
     public func render(_ name: String, _ view: Any) -> String {
-        guard let output = library.render(view, withTemplate: name) else {
+        guard let output = library.render(TemplateNode.wrap(view), withTemplate: name) else {
             preconditionFailure("template \(name) was checked at load time")
         }
         return HTMLEscaping.removingForbidden(output)

@@ -80,11 +80,28 @@ private extension String {
             default: false
             }
         }
+        if !mayHoldForbiddenCharacter { return self }
         if unicodeScalars.allSatisfy(allowed) { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             result.append(allowed(scalar) ? scalar : "\u{FFFD}")
         }
         return String(result)
+    }
+
+    /// False when the UTF-8 bytes show no control character other than tab, LF and CR and no
+    /// U+FFFE/U+FFFF (EF BF BE/BF): one pass over bytes instead of decoding every scalar.
+    var mayHoldForbiddenCharacter: Bool {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+                index += 1
+            }
+            return false
+        }
     }
 }

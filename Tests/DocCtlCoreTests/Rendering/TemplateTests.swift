@@ -101,6 +101,29 @@ import Testing
         }
     }
 
+    /// The per-rendering cache answers what the view model answers, nested models included, and
+    /// nil for names it does not have (so Mustache looks further up the stack).
+    @Test func templateNodesAnswerLikeTheirViewModels() throws {
+        for (_, view) in try Self.fullModels() {
+            let model = try #require(view as? any MustacheParent)
+            let node = try #require(TemplateNode.wrap(view) as? TemplateNode)
+            for name in ["chrome", "number", "title", "rows", "watermark", "noSuchName"] {
+                let direct = model.child(named: name)
+                for _ in 0..<2 {  // the second answer comes from the cache
+                    let cached = node.child(named: name)
+                    #expect((direct == nil) == (cached == nil), "\(name)")
+                    if let direct, !(direct is PageChrome) {
+                        #expect(String(describing: direct) == String(describing: cached!), "\(name)")
+                    }
+                }
+            }
+            let chrome = try #require(node.child(named: "chrome") as? TemplateNode)
+            #expect(chrome === node.child(named: "chrome") as? TemplateNode, "a nested model is wrapped once")
+            let labels = try #require(chrome.child(named: "labels") as? [String: Any])
+            #expect(labels["serial"] as? String == (model.child(named: "chrome") as? PageChrome)?.labels.serial)
+        }
+    }
+
     @Test func everyTemplateFillsEverySlotOfAFullModel() throws {
         var checker = try TemplateSlotChecker(folder: RenderingFixtures.templatesFolder)
         for (template, view) in try Self.fullModels() { checker.check(template, view: view) }
