@@ -55,7 +55,10 @@ public struct SearchIndex: Encodable, Sendable {
     }
 
     /// The index as a script for `file://` browsing.
-    public var script: Data {
+    public var script: Data { SearchIndex.script(json: json) }
+
+    /// The script around an index already encoded (encoding is the costly part: do it once).
+    static func script(json: Data) -> Data {
         Data("window.DOCCTL_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8)
     }
 }

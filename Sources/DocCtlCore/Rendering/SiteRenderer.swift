@@ -124,7 +124,8 @@ public struct SiteRenderer: Sendable {
 
     /// The search index files (`assets/search-index.json` and `.js`).
     static func searchIndexFiles(_ index: SearchIndex) -> [(path: String, data: Data)] {
-        [("assets/search-index.json", index.json), ("assets/search-index.js", index.script)]
+        let json = index.json
+        return [("assets/search-index.json", json), ("assets/search-index.js", SearchIndex.script(json: json))]
     }
 
     /// The files of one document on the site: the pointer page `<number>/index.html`, then the
@@ -155,11 +156,15 @@ public struct SiteRenderer: Sendable {
     /// so that only the documents being rendered are held in memory. `write` is called from
     /// several threads at once, never twice for one path. The first error (in document order) is thrown.
     public func render(into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
-        for file in try siteFiles() { try write(file.path, file.data) }
         let documents = set.documents
-        let results = DocumentSetLoader.concurrently(documents.count) { index -> Result<[SearchIndex.Entry], DocCtlError> in
+        // Task 0 renders the site pages (master list, coverage), alongside the documents.
+        let results = DocumentSetLoader.concurrently(documents.count + 1) { index -> Result<[SearchIndex.Entry], DocCtlError> in
             do throws(DocCtlError) {
-                let rendered = try renderDocument(documents[index])
+                if index == 0 {
+                    for file in try siteFiles() { try write(file.path, file.data) }
+                    return .success([])
+                }
+                let rendered = try renderDocument(documents[index - 1])
                 for file in rendered.files { try write(file.path, file.data) }
                 return .success(rendered.entries)
             } catch {
