@@ -1,4 +1,4 @@
-import DocCtlCore
+@testable import DocCtlCore
 import DocCtlTestSupport
 import Foundation
 import Testing
@@ -25,5 +25,24 @@ import Testing
         let outcome = try fixture.check()
         #expect(outcome.rules.contains(Rules.yamlSyntax.id))
         #expect(outcome.diagnostics(Rules.unresolvedReference).allSatisfy { !$0.message.contains(FixtureSet.procedureNumber) })
+    }
+}
+
+/// The themes run on both cores; the diagnostics must be those of running them one by one, in order.
+@Suite struct ParallelCheckTests {
+    @Test func parallelThemesReportWhatSequentialThemesReport() throws {
+        var fixture = FixtureSet.valid()
+        // Findings for several themes at once: a dangling reference, an unknown clause, a stray
+        // emphasis marker and a history entry without a date.
+        fixture.append("\(FixtureSet.procedureFolder)/body.md", "\n见 [[QP-99]] 与 [[99.9]]，以及 **未闭合。\n")
+        fixture.append("\(FixtureSet.procedureFolder)/history.yaml", "- revision: A/1\n  change: 无日期\n")
+        let (set, _) = try fixture.load()
+        let checker = Checker(today: FixtureSet.today)
+        let parallel = checker.run(set)
+        var sink = DiagnosticSink()
+        let context = CheckContext(set: set, today: FixtureSet.today, coverage: CoverageReport.compute(set))
+        for theme in Checker.themes { theme(context, &sink) }
+        #expect(parallel.count >= 3)
+        #expect(parallel.map { String(describing: $0) } == sink.diagnostics.map { String(describing: $0) })
     }
 }
