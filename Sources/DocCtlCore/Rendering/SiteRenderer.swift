@@ -134,18 +134,29 @@ public struct SiteRenderer: Sendable {
         try renderDocument(document).files
     }
 
-    /// A document's files and its search index entries.
-    func renderDocument(_ document: Document) throws(DocCtlError) -> (files: [(path: String, data: Data)], entries: [SearchIndex.Entry]) {
+    /// A document's files and its search index entries. With `revisionFolderKept`, the revision
+    /// folder (`<number>/<L-N>/`) is already on the site and never rewritten: only the pointer page
+    /// and the search entries are made.
+    func renderDocument(_ document: Document, revisionFolderKept: Bool = false) throws(DocCtlError)
+        -> (files: [(path: String, data: Data)], entries: [SearchIndex.Entry]) {
         guard site.published.contains(document.number), let folder = site.documentFolders[document.number],
               let revision = site.revisionFolders[document.number], let page = site.pagePath(document.number) else { return ([], []) }
         // The page and the archive are rendered in the same context: render the blocks once.
         let placement = PageBuilder.Placement.site(depth: 2)
         let rendered = RenderedBlocks(document, renderer: MarkdownRenderer(context: builder.context(placement, document: document)))
+        let pointer = ("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
+        if revisionFolderKept {
+            // The same texts the archive holds (DocumentArchive.element takes them from these blocks).
+            let entries = SearchIndex.entries(document, page: page, preamble: DocumentArchive.plainText(rendered.preamble)) {
+                DocumentArchive.plainText(rendered.sections[$0.anchor] ?? [])
+            }
+            return ([pointer], entries)
+        }
         let (archive, texts) = try archiveAndTexts(document, rendered: rendered)
         let entries = SearchIndex.entries(document, page: page, preamble: texts.preamble) { texts.sections[$0.anchor] ?? "" }
         let html = templates.render("document", builder.documentPage(document, placement: placement, copy: nil, rendered: rendered))
         let files: [(path: String, data: Data)] = [
-            ("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8)),
+            pointer,
             ("\(folder)/\(revision)/index.html", Data(html.utf8)),
             ("\(folder)/\(revision)/\(folder)_\(revision).xml", archive),
         ]
@@ -155,7 +166,11 @@ public struct SiteRenderer: Sendable {
     /// Renders every file of the site and hands it to `write`, document by document on all cores,
     /// so that only the documents being rendered are held in memory. `write` is called from
     /// several threads at once, never twice for one path. The first error (in document order) is thrown.
-    public func render(into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
+    ///
+    /// Revision folders in `kept` (`QP-01/A-0`, as on a published site) are not rendered again:
+    /// their files are never handed to `write`, but the documents still reach the search index.
+    public func render(keeping kept: Set<String> = [],
+                       into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
         let documents = set.documents
         // Task 0 renders the site pages (master list, coverage), alongside the documents.
         let results = DocumentSetLoader.concurrently(documents.count + 1) { index -> Result<[SearchIndex.Entry], DocCtlError> in
@@ -164,7 +179,11 @@ public struct SiteRenderer: Sendable {
                     for file in try siteFiles() { try write(file.path, file.data) }
                     return .success([])
                 }
-                let rendered = try renderDocument(documents[index - 1])
+                let document = documents[index - 1]
+                let revisionFolder = site.documentFolders[document.number].flatMap { folder in
+                    site.revisionFolders[document.number].map { "\(folder)/\($0)" }
+                }
+                let rendered = try renderDocument(document, revisionFolderKept: revisionFolder.map(kept.contains) ?? false)
                 for file in rendered.files { try write(file.path, file.data) }
                 return .success(rendered.entries)
             } catch {
