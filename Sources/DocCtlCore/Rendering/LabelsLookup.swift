@@ -6,18 +6,18 @@ import Mustache
 final class LabelsLookup: @unchecked Sendable {
     static let shared = LabelsLookup()
     private let lock = NSLock()
-    private var dictionaries: [String: [String: Any]] = [:]
+    private var dictionaries: [String: (labels: Labels, dictionary: [String: Any])] = [:]
 
     func dictionary(_ labels: Labels) -> [String: Any] {
         lock.lock()
         defer { lock.unlock() }
-        // Labels are fixed per language; the language code is a cheap key.
-        if let cached = dictionaries[labels.lang], cached["__labels"] as? Labels == labels { return cached }
-        var dictionary: [String: Any] = ["__labels": labels]
+        // Labels are fixed per language; the language code is a cheap key (checked against the labels).
+        if let cached = dictionaries[labels.lang], cached.labels == labels { return cached.dictionary }
+        var dictionary: [String: Any] = [:]
         for child in Mirror(reflecting: labels).children {
             if let label = child.label { dictionary[label] = child.value }
         }
-        dictionaries[labels.lang] = dictionary
+        dictionaries[labels.lang] = (labels, dictionary)
         return dictionary
     }
 }
