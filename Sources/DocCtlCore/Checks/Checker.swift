@@ -14,7 +14,7 @@ public struct Checker {
     /// themes' order, so the result is the same as running them one after the other.
     public func run(_ set: DocumentSet) -> [Diagnostic] {
         let context = SharedContext(value: CheckContext(set: set, today: today, coverage: CoverageReport.compute(set)))
-        let found = DocumentSetLoader.concurrently(Checker.themes.count) { index in
+        let found = Parallel.map(Checker.themes.count) { index in
             var sink = DiagnosticSink()
             Checker.themes[index](context.value, &sink)
             return sink.diagnostics

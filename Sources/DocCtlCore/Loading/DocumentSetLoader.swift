@@ -54,7 +54,7 @@ public struct DocumentSetLoader {
         // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
         let folders = Discovery.documentFolders(in: root, context: &context)
         let config = set.config
-        let loaded = DocumentSetLoader.concurrently(folders.count) { index in
+        let loaded = Parallel.map(folders.count) { index in
             var local = LoadContext(root: root)
             let document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
             return LoadedDocument(document: document, context: local)
@@ -80,17 +80,6 @@ struct LoadedDocument: @unchecked Sendable {
     var context: LoadContext
 }
 
-extension DocumentSetLoader {
-    /// `work(0..<count)` spread over the cores, results in index order.
-    static func concurrently<Result>(_ count: Int, _ work: @Sendable (Int) -> Result) -> [Result] {
-        var results = [Result?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: count) { index in slots[index] = work(index) }
-        }
-        return results.map { $0! }
-    }
-}
 
 /// State shared by the loaders of one set: the root, the sources read so far and the diagnostics.
 public struct LoadContext {

@@ -36,7 +36,7 @@ public struct SiteMap: Sendable {
         var documentFolders: [String: String] = [:]
         var byTitle: [String: String] = [:]
         // Each status digests the document's content: on both cores.
-        let computed = DocumentSetLoader.concurrently(set.documents.count) { ControlStatus.of(set.documents[$0], in: set) }
+        let computed = Parallel.map(set.documents.count) { ControlStatus.of(set.documents[$0], in: set) }
         for (document, status) in zip(set.documents, computed) {
             statuses[document.number] = status
             if SiteMap.isPublishable(document, config: set.config) { published.insert(document.number) }

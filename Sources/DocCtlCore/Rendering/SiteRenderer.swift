@@ -173,7 +173,7 @@ public struct SiteRenderer: Sendable {
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
         let documents = set.documents
         // Task 0 renders the site pages (master list, coverage), alongside the documents.
-        let results = DocumentSetLoader.concurrently(documents.count + 1) { index -> Result<[SearchIndex.Entry], DocCtlError> in
+        let results = Parallel.map(documents.count + 1) { index -> Result<[SearchIndex.Entry], DocCtlError> in
             do throws(DocCtlError) {
                 if index == 0 {
                     for file in try siteFiles() { try write(file.path, file.data) }

@@ -129,7 +129,7 @@ import Testing
         }
         #expect(library.trees.keys.sorted() == library.ids)
         // Asked for from many threads at once, every caller gets the one tree.
-        let designations = DocumentSetLoader.concurrently(8) { _ in StandardsLibrary.builtIn.tree("iso-9001-2015")?.designation }
+        let designations = Parallel.map(8) { _ in StandardsLibrary.builtIn.tree("iso-9001-2015")?.designation }
         #expect(Set(designations).count == 1 && designations[0] != nil)
     }
 }
