@@ -13,21 +13,18 @@ public struct Checker {
     /// Runs the themes on both cores, each into its own sink; the diagnostics are joined in the
     /// themes' order, so the result is the same as running them one after the other.
     public func run(_ set: DocumentSet) -> [Diagnostic] {
-        let context = SharedContext(value: CheckContext(set: set, today: today, coverage: CoverageReport.compute(set)))
+        let context = CheckContext(set: set, today: today, coverage: CoverageReport.compute(set))
         let found = Parallel.map(Checker.themes.count) { index in
             var sink = DiagnosticSink()
-            Checker.themes[index](context.value, &sink)
+            Checker.themes[index](context, &sink)
             return sink.diagnostics
         }
         return found.flatMap { $0 }
     }
-
-    /// The context handed to the themes on several threads: they only read it.
-    private struct SharedContext: @unchecked Sendable { let value: CheckContext }
 }
 
 /// What every check reads.
-public struct CheckContext {
+public struct CheckContext: Sendable {
     public let set: DocumentSet
     public let today: Day
     public let coverage: CoverageReport?

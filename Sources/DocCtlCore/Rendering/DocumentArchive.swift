@@ -11,25 +11,16 @@ public enum DocumentArchive {
     public static let svgNamespace = "http://www.w3.org/2000/svg"
     public static let formatVersion = "1"
 
-    /// The archive of `document` as rendered in `context` (its links are those of the site page).
+    /// The archive of `document` as rendered in `context` (its links are those of the site page);
+    /// `rendered` holds its blocks when the caller rendered them already in that context.
     public static func element(_ document: Document, context: PageContext, buildDate: Day) -> XMLElement {
-        var texts = SectionTexts()
-        return element(document, context: context, buildDate: buildDate, texts: &texts)
+        element(document, context: context, buildDate: buildDate, rendered: nil)
     }
 
-    /// The plain text of a document's preamble and of each section (by anchor), as the archive
-    /// holds it: the search index reuses it instead of rendering the document again.
-    struct SectionTexts {
-        var preamble = ""
-        var sections: [String: String] = [:]
-    }
-
-    static func element(_ document: Document, context: PageContext, buildDate: Day, texts: inout SectionTexts,
-                        rendered: RenderedBlocks? = nil) -> XMLElement {
+    static func element(_ document: Document, context: PageContext, buildDate: Day, rendered: RenderedBlocks?) -> XMLElement {
         let set = context.set
         let status = context.site.status(document.number) ?? ControlStatus.of(document, in: set)
-        var renderer = MarkdownRenderer(context: context)
-        renderer.rendered = rendered
+        let rendered = rendered ?? RenderedBlocks(document, renderer: MarkdownRenderer(context: context))
         func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [XMLNode] = []) -> XMLElement {
             XMLElement(name: name, namespace: namespace,
                        attributes: attributes.compactMap { pair in pair.1.map { XMLAttribute(name: pair.0, value: $0) } },
@@ -80,14 +71,11 @@ public enum DocumentArchive {
 
         func xhtml(_ nodes: [HTMLNode]) -> [XMLNode] { nodes.map { xmlNode($0, namespace: xhtmlNamespace) } }
         func sectionElement(_ section: Section) -> XMLNode {
-            let content = renderer.sectionBlocks(section)
-            let text = plainText(content)
-            texts.sections[section.anchor] = text
             var children: [XMLNode] = [
                 textElement("title", section.title),
                 .element(el("clauses", [], section.clauses.map { textElement("clause", $0) })),
-                .element(el("body", [], xhtml(content))),
-                textElement("text", text),
+                .element(el("body", [], xhtml(rendered.sections[section.anchor] ?? []))),
+                textElement("text", rendered.sectionTexts[section.anchor] ?? ""),
             ]
             children += section.children.map { sectionElement($0) }
             return .element(el("section", [("anchor", section.anchor), ("level", String(min(max(section.level, 1), 6))),
@@ -99,9 +87,8 @@ public enum DocumentArchive {
             .element(el("distribution", [], distribution)), .element(el("history", [], history)),
         ]
         if !document.preamble.isEmpty {
-            let content = renderer.preambleBlocks(document)
-            texts.preamble = plainText(content)
-            root.append(.element(el("preamble", [], [.element(el("body", [], xhtml(content))), textElement("text", texts.preamble)])))
+            root.append(.element(el("preamble", [], [.element(el("body", [], xhtml(rendered.preamble))),
+                                                      textElement("text", rendered.preambleText)])))
         }
         root.append(.element(el("sections", [], document.sections.map(sectionElement))))
         root.append(.element(el("references", [], references(document, context: context).map { .element($0) })))
@@ -116,18 +103,10 @@ public enum DocumentArchive {
         ], children: root)
     }
 
-    /// The serialised archive.
-    public static func data(_ document: Document, context: PageContext, buildDate: Day) -> Data {
-        XMLWriter.serialize(element(document, context: context, buildDate: buildDate))
-    }
-
-    /// The serialised archive, what `schema` finds wrong with it, and the texts it holds.
-    static func dataAndTexts(_ document: Document, context: PageContext, buildDate: Day, schema: XMLSchema,
-                             rendered: RenderedBlocks? = nil) -> (data: Data, issues: [XMLIssue], texts: SectionTexts) {
-        var texts = SectionTexts()
-        let root = element(document, context: context, buildDate: buildDate, texts: &texts, rendered: rendered)
-        let (data, issues) = XMLWriter.serialize(root, validatingWith: schema)
-        return (data, issues, texts)
+    /// The serialised archive and what `schema` finds wrong with it.
+    static func data(_ document: Document, context: PageContext, buildDate: Day, schema: XMLSchema,
+                     rendered: RenderedBlocks?) -> (data: Data, issues: [XMLIssue]) {
+        XMLWriter.serialize(element(document, context: context, buildDate: buildDate, rendered: rendered), validatingWith: schema)
     }
 
     /// An ``HTMLNode`` as XHTML (SVG keeps its own namespace; `xmlns` attributes are the writer's job).

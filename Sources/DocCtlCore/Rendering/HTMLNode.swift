@@ -130,12 +130,7 @@ public enum HTMLEscaping {
     /// `markup`, none of `&<>"'`. Reads UTF-8 bytes; may answer true for allowed text (a
     /// plane's last characters), which then takes the scalar-by-scalar path.
     static func mayNeedEscaping(_ text: String, markup: Bool) -> Bool {
-        var utf8 = text.utf8
-        if let answer = utf8.withContiguousStorageIfAvailable({ mayNeedEscaping(bytes: $0, markup: markup) }) { return answer }
-        var copy = text
-        copy.makeContiguousUTF8()
-        utf8 = copy.utf8
-        return utf8.withContiguousStorageIfAvailable { mayNeedEscaping(bytes: $0, markup: markup) } ?? true
+        text.withUTF8Bytes { mayNeedEscaping(bytes: $0, markup: markup) }
     }
 
     private static func mayNeedEscaping(bytes: UnsafeBufferPointer<UInt8>, markup: Bool) -> Bool {

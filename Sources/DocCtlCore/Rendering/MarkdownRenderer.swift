@@ -248,14 +248,23 @@ public struct MarkdownRenderer: Sendable {
     }
 }
 
-/// A document's preamble and sections rendered once, by section anchor (unique in a document):
-/// its site page and its archive are rendered in the same context and share them.
+/// A document's preamble and sections rendered once, by section anchor (unique in a document),
+/// with their plain text: its site page, its archive and its search entries share them (all three
+/// are rendered in the same context).
 struct RenderedBlocks: Sendable {
     var preamble: [HTMLNode]
     var sections: [String: [HTMLNode]] = [:]
+    /// The text a reader sees, line by line (``DocumentArchive/plainText(_:)``).
+    var preambleText: String
+    var sectionTexts: [String: String] = [:]
 
     init(_ document: Document, renderer: MarkdownRenderer) {
         preamble = renderer.blocks(document.preamble)
-        for section in document.allSections { sections[section.anchor] = renderer.blocks(section.blocks) }
+        preambleText = DocumentArchive.plainText(preamble)
+        for section in document.allSections {
+            let blocks = renderer.blocks(section.blocks)
+            sections[section.anchor] = blocks
+            sectionTexts[section.anchor] = DocumentArchive.plainText(blocks)
+        }
     }
 }

@@ -19,29 +19,15 @@ public struct SearchIndex: Encodable, Sendable {
     public var format = 1
     public var entries: [Entry]
 
-    /// The index of the published documents of `site`, with text as rendered on site pages.
-    public static func build(site: SiteMap, coverage: CoverageReport?, labels: Labels) -> SearchIndex {
-        var entries: [Entry] = []
-        for document in site.set.documents where site.published.contains(document.number) {
-            guard let page = site.pagePath(document.number) else { continue }
-            let context = PageContext(site: site, coverage: coverage, labels: labels, links: .site(root: ""), document: document)
-            let renderer = MarkdownRenderer(context: context)
-            entries += self.entries(document, page: page, preamble: DocumentArchive.plainText(renderer.blocks(document.preamble))) {
-                DocumentArchive.plainText(renderer.blocks($0.blocks))
-            }
-        }
-        return SearchIndex(entries: entries)
-    }
-
-    /// The entries of one document whose page is at `page`, given the plain text of its preamble
-    /// and of each section.
-    static func entries(_ document: Document, page: String, preamble: String, text: (Section) -> String) -> [Entry] {
+    /// The entries of one document whose page is at `page`: its preamble, then each section, with
+    /// the texts rendered for its page and archive.
+    static func entries(_ document: Document, page: String, rendered: RenderedBlocks) -> [Entry] {
         var entries = [Entry(number: document.number, document: document.title, section: "", url: page,
-                             text: preamble.isEmpty ? document.title : preamble)]
+                             text: rendered.preambleText.isEmpty ? document.title : rendered.preambleText)]
         for section in document.allSections {
             let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
             entries.append(Entry(number: document.number, document: document.title, section: title,
-                                 url: page + "#" + section.anchor, text: text(section)))
+                                 url: page + "#" + section.anchor, text: rendered.sectionTexts[section.anchor] ?? ""))
         }
         return entries
     }
@@ -54,10 +40,7 @@ public struct SearchIndex: Encodable, Sendable {
         return (try? encoder.encode(self)) ?? Data("{}".utf8)
     }
 
-    /// The index as a script for `file://` browsing.
-    public var script: Data { SearchIndex.script(json: json) }
-
-    /// The script around an index already encoded (encoding is the costly part: do it once).
+    /// The index (as encoded by ``json``) as a script for `file://` browsing.
     static func script(json: Data) -> Data {
         Data("window.DOCCTL_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8)
     }

@@ -93,21 +93,20 @@ public struct SiteRenderer: Sendable {
         return builder.coveragePage(placement: placement).map { templates.render("coverage", $0) }
     }
 
-    /// The archive XML of a document, validated against document.xsd.
+    /// The archive XML of a document, validated against document.xsd; `rendered` holds its blocks
+    /// when they were rendered already for its site page.
     public func archive(_ document: Document) throws(DocCtlError) -> Data {
-        try archiveAndTexts(document).data
+        try archive(document, rendered: nil)
     }
 
-    /// The archive and the plain texts of its sections (for the search index).
-    func archiveAndTexts(_ document: Document, rendered: RenderedBlocks? = nil) throws(DocCtlError) -> (data: Data, texts: DocumentArchive.SectionTexts) {
+    func archive(_ document: Document, rendered: RenderedBlocks?) throws(DocCtlError) -> Data {
         let context = builder.context(.site(depth: 2), document: document)
-        let (data, issues, texts) = DocumentArchive.dataAndTexts(document, context: context, buildDate: buildDate, schema: schema,
-                                                                 rendered: rendered)
+        let (data, issues) = DocumentArchive.data(document, context: context, buildDate: buildDate, schema: schema, rendered: rendered)
         if let first = issues.first(where: { $0.severity == .error }) {
             throw .io("internal error: the XML archive of \(document.number) does not conform to document.xsd "
                 + "(\(first.message)); please report this")
         }
-        return (data, texts)
+        return data
     }
 
     // MARK: Site
@@ -128,37 +127,25 @@ public struct SiteRenderer: Sendable {
         return [("assets/search-index.json", json), ("assets/search-index.js", SearchIndex.script(json: json))]
     }
 
-    /// The files of one document on the site: the pointer page `<number>/index.html`, then the
-    /// revision page and its archive in `<number>/<L-N>/`. Empty when the document is not published.
-    public func documentFiles(_ document: Document) throws(DocCtlError) -> [(path: String, data: Data)] {
-        try renderDocument(document).files
-    }
-
-    /// A document's files and its search index entries. With `revisionFolderKept`, the revision
-    /// folder (`<number>/<L-N>/`) is already on the site and never rewritten: only the pointer page
-    /// and the search entries are made.
+    /// A document's files on the site — the pointer page `<number>/index.html`, then the revision
+    /// page and its archive in `<number>/<L-N>/` — and its search index entries; nothing when the
+    /// document is not published. With `revisionFolderKept`, the revision folder is already on the
+    /// site and never rewritten: only the pointer page and the entries are made.
     func renderDocument(_ document: Document, revisionFolderKept: Bool = false) throws(DocCtlError)
         -> (files: [(path: String, data: Data)], entries: [SearchIndex.Entry]) {
         guard site.published.contains(document.number), let folder = site.documentFolders[document.number],
               let revision = site.revisionFolders[document.number], let page = site.pagePath(document.number) else { return ([], []) }
-        // The page and the archive are rendered in the same context: render the blocks once.
+        // The page, the archive and the search entries are made in the same context: render the blocks once.
         let placement = PageBuilder.Placement.site(depth: 2)
         let rendered = RenderedBlocks(document, renderer: MarkdownRenderer(context: builder.context(placement, document: document)))
+        let entries = SearchIndex.entries(document, page: page, rendered: rendered)
         let pointer = ("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
-        if revisionFolderKept {
-            // The same texts the archive holds (DocumentArchive.element takes them from these blocks).
-            let entries = SearchIndex.entries(document, page: page, preamble: DocumentArchive.plainText(rendered.preamble)) {
-                DocumentArchive.plainText(rendered.sections[$0.anchor] ?? [])
-            }
-            return ([pointer], entries)
-        }
-        let (archive, texts) = try archiveAndTexts(document, rendered: rendered)
-        let entries = SearchIndex.entries(document, page: page, preamble: texts.preamble) { texts.sections[$0.anchor] ?? "" }
+        if revisionFolderKept { return ([pointer], entries) }
         let html = templates.render("document", builder.documentPage(document, placement: placement, copy: nil, rendered: rendered))
         let files: [(path: String, data: Data)] = [
             pointer,
             ("\(folder)/\(revision)/index.html", Data(html.utf8)),
-            ("\(folder)/\(revision)/\(folder)_\(revision).xml", archive),
+            ("\(folder)/\(revision)/\(folder)_\(revision).xml", try archive(document, rendered: rendered)),
         ]
         return (files, entries)
     }

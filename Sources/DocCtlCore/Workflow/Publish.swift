@@ -132,7 +132,6 @@ public struct Publish {
             // New revision folders and site files, written as each document is rendered.
             do throws(DocCtlError) {
                 try renderer.render(keeping: kept) { path, data throws(DocCtlError) in
-                    if let folder = SiteFiles.revisionFolder(of: path), kept.contains(folder) { return }
                     do throws(WorkflowError) {
                         try staged.write(path == "assets/docctl.js" ? data + script : data, to: path)
                     } catch {

@@ -32,11 +32,8 @@ public enum XMLWriter {
             add(root, to: nil, in: doc)
             var issues: [XMLIssue] = []
             if let schema {
-                let (status, found) = LibXML2.collectingIssues { errors in schema.validate(doc, errors: errors) }
-                issues = found
-                if status != 0 && !issues.contains(where: { $0.severity == .error }) {
-                    issues.append(XMLIssue(severity: .error, line: 0, column: 0, message: "libxml2 could not validate the document"))
-                }
+                // A document that is invalid, or that libxml2 could not validate, always comes with an error issue.
+                (_, issues) = LibXML2.collectingIssues { errors in schema.validate(doc, errors: errors) }
             }
             var length = 0
             guard let bytes = docctl_xml_doc_serialize(doc, &length) else {
@@ -92,8 +89,7 @@ private extension String {
     /// False when the UTF-8 bytes show no control character other than tab, LF and CR and no
     /// U+FFFE/U+FFFF (EF BF BE/BF): one pass over bytes instead of decoding every scalar.
     var mayHoldForbiddenCharacter: Bool {
-        var copy = self
-        return copy.withUTF8 { bytes in
+        withUTF8Bytes { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
