@@ -254,13 +254,7 @@ enum InlineExtensions {
 
     /// Splits one text run into text, references and cited titles. Columns advance by scalars.
     static func split(_ text: String, at start: SourceLocation) -> [Inline] {
-        switch markerPresence(text) {
-        case .none: return [.text(text)]
-        case .clean: break
-        case .onlyBeforeMarks:
-            // Foundation's `contains` does not match a marker that a combining mark follows: keep its answer.
-            guard text.contains("[[") || text.contains("《") else { return [.text(text)] }
-        }
+        guard containsMarker(text) else { return [.text(text)] }
         var result: [Inline] = []
         let all = Array(text.unicodeScalars)
         // Where each scalar starts in `text`, so that pieces are copied from it whole.
@@ -306,49 +300,17 @@ enum InlineExtensions {
         return result
     }
 
-    /// Whether `text` holds `[[` or `《`, found in its UTF-8 bytes without Foundation.
-    enum MarkerPresence { case none, clean, onlyBeforeMarks }
-
-    /// `.clean` when some `[[` or `《` (E3 80 8A) is followed by a scalar that cannot join it into
-    /// a larger character (Foundation's `contains` finds it then), `.onlyBeforeMarks` when every one
-    /// is followed by a combining mark or other extender, `.none` when there is none.
-    static func markerPresence(_ text: String) -> MarkerPresence {
-        text.withUTF8Bytes { bytes -> MarkerPresence in
-            var found = false
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                var end = -1  // the index after a marker
-                if byte == UInt8(ascii: "["), index + 1 < count, bytes[index + 1] == UInt8(ascii: "[") {
-                    end = index + 2
-                } else if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8A {
-                    end = index + 3
-                }
-                if end >= 0 {
-                    found = true
-                    if !startsWithExtender(bytes, at: end) { return .clean }
-                    index = end
-                } else {
-                    index += 1
-                }
+    /// Whether `text` holds `[[` or `《` (E3 80 8A), found in its UTF-8 bytes. Markers are scalars,
+    /// as the split below reads them (`[[` before a combining mark is still a marker).
+    static func containsMarker(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "[") && previous == UInt8(ascii: "[") { return true }
+                if byte == 0x8A && previous == 0x80 && beforePrevious == 0xE3 { return true }
+                (beforePrevious, previous) = (previous, byte)
             }
-            return found ? .onlyBeforeMarks : .none
-        }
-    }
-
-    /// Whether the scalar at `offset` might join the marker before it into a larger character.
-    /// Only scalars known never to do so answer false: ASCII, CJK ideographs, CJK punctuation and
-    /// full-width forms — what follows a marker in practice. Anything else lets Foundation decide.
-    private static func startsWithExtender(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        guard offset < bytes.count, bytes[offset] >= 0x80 else { return false }
-        var iterator = UnsafeBufferPointer(rebasing: bytes[offset...]).makeIterator()
-        var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return true }
-        switch scalar.value {
-        case 0x302A...0x302F, 0x3099...0x309A: return true  // ideographic tone marks, kana voicing marks
-        case 0x3000...0x303F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: return false
-        default: return true
+            return false
         }
     }
 

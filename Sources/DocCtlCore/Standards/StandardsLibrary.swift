@@ -6,9 +6,7 @@ import Foundation
 /// tree its set names (reading and validating all five cost 40 ms per run).
 public struct StandardsLibrary: Sendable {
     /// Trees added by a document set's `standards/`; they take precedence over built-in trees.
-    private var added: [String: ClauseTree]
-    /// Whether the built-in trees are part of this library.
-    private let includesBuiltIn: Bool
+    private var added: [String: ClauseTree] = [:]
 
     /// Every tree, built-in ones included (this loads them all).
     public var trees: [String: ClauseTree] {
@@ -18,25 +16,22 @@ public struct StandardsLibrary: Sendable {
     }
 
     public var ids: [String] {
-        (includesBuiltIn ? Set(ClauseTreeReader.builtInIDs).union(added.keys) : Set(added.keys)).sorted()
+        Set(ClauseTreeReader.builtInIDs).union(added.keys).sorted()
     }
 
     public func tree(_ id: String) -> ClauseTree? {
         if let tree = added[id] { return tree }
-        return includesBuiltIn ? BuiltInTrees.shared.tree(id) : nil
+        return BuiltInTrees.shared.tree(id)
     }
 
     /// The trees shipped with docctl, each loaded once per process when first asked for.
-    public static let builtIn = StandardsLibrary(added: [:], includesBuiltIn: true)
+    public static let builtIn = StandardsLibrary()
 
-    private init(added: [String: ClauseTree], includesBuiltIn: Bool) {
-        self.added = added
-        self.includesBuiltIn = includesBuiltIn
-    }
+    private init() {}
 
     /// Whether a tree of this id is known, without loading it.
     func contains(_ id: String) -> Bool {
-        added[id] != nil || (includesBuiltIn && ClauseTreeReader.builtInIDs.contains(id))
+        added[id] != nil || ClauseTreeReader.builtInIDs.contains(id)
     }
 
     /// Adds the `*.xml` trees of a document set's `standards/` folder, reporting invalid ones.
