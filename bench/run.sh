@@ -4,7 +4,8 @@
 # Builds docctl in release mode, generates synthetic document sets (bench/gen_docset.py), times
 # `docctl check`, `build` and `publish` (the latter two only when this docctl has them) with
 # /usr/bin/time -v, and the floor — the cmark-gfm command line rendering the same Markdown —
-# in the same run. Writes BENCHMARKS.md (bench/report.py) with medians, ratios and the goals.
+# in the same run, and xmllint reading and validating the archives `build` wrote (libxml2 alone on
+# output the floor does not make). Writes BENCHMARKS.md (bench/report.py) with medians, ratios and the goals.
 #
 # Environment: BENCH_SIZES ("50 200 1000"), BENCH_RUNS (3), BENCH_SCRATCH (.build-bench), BENCH_DYNAMIC=1, BENCH_TMP,
 # BENCH_OUTPUT (BENCHMARKS.md), BENCH_SKIP_BUILD=1 to reuse the last release build.
@@ -27,6 +28,7 @@ missing=""
 [ -x /usr/bin/time ] || missing="$missing time"
 command -v cmark-gfm >/dev/null 2>&1 || missing="$missing cmark-gfm"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 if [ -n "$missing" ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
     say "installing missing Debian packages:$missing"
@@ -119,6 +121,17 @@ for size in $SIZES; do
         PREPARE=prepare_build
         measure build "$size" "$BIN" build "$SET" -o "$OUT" "${BUILD_ARGS[@]}"
         PREPARE=""
+        # What the floor does not do, from the last build's output: bytes written (against the
+        # floor's HTML), and libxml2 alone reading and validating the archives (xmllint).
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" output-bytes \
+            "$(find "$OUT" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')" 0 0 0 >> "$RESULTS"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" floor-output-bytes \
+            "$(cmark-gfm -e table "$WORK/all-$size.md" | wc -c)" 0 0 0 >> "$RESULTS"
+        find "$OUT" -name '*.xml' | LC_ALL=C sort > "$WORK/archives.txt"
+        if [ -s "$WORK/archives.txt" ]; then
+            measure xmllint-archives "$size" xargs -a "$WORK/archives.txt" \
+                xmllint --noout --nonet --schema "$ROOT/Sources/DocCtlCore/Resources/templates/document.xsd"
+        fi
     fi
     if has_command publish; then
         SITE="$WORK/site-$size"
