@@ -29,6 +29,12 @@ public enum SectionBuilder {
 
     static let appendixPrefixes = ["附录", "附件", "附表", "Annex", "Appendix", "annex", "appendix"]
 
+    /// Whether a heading's text starts with one of ``appendixPrefixes``, compared by UTF-8 bytes
+    /// (String.hasPrefix compares Characters, which was a tenth of building sections).
+    static func isAppendixTitle(_ text: String) -> Bool {
+        appendixPrefixes.contains { text.utf8.starts(with: $0.utf8) }
+    }
+
     /// Splits `8.6.1 事件管理 {clause=8.6.1}`.
     public static func parseHeading(_ text: String) -> HeadingParts {
         var text = trimming(text[...], .whitespaces)
@@ -65,7 +71,8 @@ public enum SectionBuilder {
                 || (!(rest.first!.isASCII) && !quantityUnits.contains(rest.first!)) {
                 var candidate = String(digits)
                 if candidate.hasSuffix(".") { candidate.removeLast() }
-                if !candidate.contains(".."), candidate.split(separator: ".").allSatisfy({ !$0.isEmpty }) {
+                // Digits and dots only: no empty part means no leading dot and no "..".
+                if candidate.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty }) {
                     number = candidate
                     text = trimming(rest, headingBlanks)
                 }
@@ -93,9 +100,9 @@ public enum SectionBuilder {
                 if stack.isEmpty { preamble.append(block) } else { stack[stack.count - 1].blocks.append(block) }
                 continue
             }
-            let parts = parseHeading(inlines.plainText)
-            let isAppendix = appendixPrefixes.contains { parts.title.hasPrefix($0) } && parts.number == nil
-                || (parts.number == nil && appendixPrefixes.contains { inlines.plainText.hasPrefix($0) })
+            let text = inlines.plainText
+            let parts = parseHeading(text)
+            let isAppendix = parts.number == nil && (isAppendixTitle(parts.title) || isAppendixTitle(text))
             var explicit: [Located<String>]? = nil
             var anchor: String? = nil
             for (key, value) in parts.attributes {

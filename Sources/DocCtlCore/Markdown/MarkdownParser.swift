@@ -253,52 +253,66 @@ enum InlineExtensions {
     }
 
     /// Splits one text run into text, references and cited titles. Columns advance by scalars.
+    ///
+    /// Works on the UTF-8 bytes: the markers' first bytes (`[`, `]`, E3 of `《` and `》`) only ever
+    /// start a scalar, so every match is on a scalar boundary and pieces are whole scalars.
     static func split(_ text: String, at start: SourceLocation) -> [Inline] {
         guard containsMarker(text) else { return [.text(text)] }
+        let bytes = Array(text.utf8)
+        let count = bytes.count
+        func piece(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func scalars(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        /// At most `maximumLength` scalars. A scalar is 1 to 4 bytes, so only ranges of between 1 and 4
+        /// times that many bytes are counted: a run of unclosed `[[` far from its `]]` stays linear.
+        func fits(_ range: Range<Int>) -> Bool {
+            range.count <= maximumLength || (range.count <= 4 * maximumLength && scalars(range) <= maximumLength)
+        }
+        func holds(_ range: Range<Int>, _ marker: [UInt8]) -> Bool {
+            range.count >= marker.count && range.indices.dropLast(marker.count - 1).contains { bytes[$0...].starts(with: marker) }
+        }
+        var references = MarkerFinder(bytes, closing: Self.referenceClose), titles = MarkerFinder(bytes, closing: Self.titleClose)
         var result: [Inline] = []
-        let all = Array(text.unicodeScalars)
-        // Where each scalar starts in `text`, so that pieces are copied from it whole.
-        let positions = Array(text.unicodeScalars.indices) + [text.endIndex]
-        func piece(_ range: Range<Int>) -> String { String(text.unicodeScalars[positions[range.lowerBound]..<positions[range.upperBound]]) }
-        var references = MarkerFinder(all, "]]"), titles = MarkerFinder(all, "》")
-        var scalars = all[...]
-        var pendingStart = 0  // the text before `scalars` not yet in `result` starts here
+        var index = 0
+        var pendingStart = 0  // the text before `index` not yet in `result` starts here
         var column = start.column
         func location() -> SourceLocation { SourceLocation(path: start.path, line: start.line, column: column) }
         func flushPending(upTo end: Int) { if pendingStart < end { result.append(.text(piece(pendingStart..<end))) } }
-        while let first = scalars.first {
-            let here = scalars.startIndex
-            if first == "[", scalars.dropFirst().first == "[",
-               let end = references.next(from: here + 2), end - (here + 2) <= maximumLength {
-                let target = piece((here + 2)..<end)
-                if !target.isEmpty, !target.contains("[") {
-                    flushPending(upTo: here)
-                    result.append(.reference(target: NodeReader.trimmingWhitespace(target), location: location()))
-                    let length = end + 2 - here
-                    scalars = scalars.dropFirst(length)
-                    pendingStart = here + length
-                    column += length
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x5B, index + 1 < count, bytes[index + 1] == 0x5B,
+               let end = references.next(from: index + 2), fits((index + 2)..<end) {
+                let inner = (index + 2)..<end
+                if !inner.isEmpty, !bytes[inner].contains(0x5B) {
+                    flushPending(upTo: index)
+                    result.append(.reference(target: NodeReader.trimmingWhitespace(piece(inner)), location: location()))
+                    column += scalars(index..<(end + 2))
+                    index = end + 2
+                    pendingStart = index
                     continue
                 }
             }
-            if first == "《", let end = titles.next(from: here + 1), end - (here + 1) <= maximumLength {
-                let title = piece((here + 1)..<end)
-                if !title.isEmpty, !title.contains("《") {
-                    flushPending(upTo: here)
-                    result.append(.citedTitle(title, location: location()))
-                    let length = end + 1 - here
-                    scalars = scalars.dropFirst(length)
-                    pendingStart = here + length
-                    column += length
+            if byte == 0xE3, bytes[index...].starts(with: Self.titleOpen),
+               let end = titles.next(from: index + 3), fits((index + 3)..<end) {
+                let inner = (index + 3)..<end
+                if !inner.isEmpty, !holds(inner, Self.titleOpen) {
+                    flushPending(upTo: index)
+                    result.append(.citedTitle(piece(inner), location: location()))
+                    column += scalars(index..<(end + 3))
+                    index = end + 3
+                    pendingStart = index
                     continue
                 }
             }
-            scalars = scalars.dropFirst()
-            column += 1
+            if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
         }
-        flushPending(upTo: all.count)
+        flushPending(upTo: count)
         return result
     }
+
+    static let referenceClose: [UInt8] = Array("]]".utf8)
+    static let titleOpen: [UInt8] = Array("《".utf8)
+    static let titleClose: [UInt8] = Array("》".utf8)
 
     /// Whether `text` holds `[[` or `《` (E3 80 8A), found in its UTF-8 bytes. Markers are scalars,
     /// as the split below reads them (`[[` before a combining mark is still a marker).
@@ -321,26 +335,26 @@ enum InlineExtensions {
     /// its answer: a run of 100 000 unclosed `[[` or `《` is scanned once, not once per bracket
     /// (which took minutes).
     struct MarkerFinder {
-        let scalars: [Unicode.Scalar]
-        let needle: [Unicode.Scalar]
+        let bytes: [UInt8]
+        let needle: [UInt8]
         /// The last answer holds for every position in `from...upTo`.
         private var from = Int.max, upTo = -1, answer: Int? = nil
 
-        init(_ scalars: [Unicode.Scalar], _ marker: String) {
-            self.scalars = scalars
-            self.needle = Array(marker.unicodeScalars)
+        init(_ bytes: [UInt8], closing needle: [UInt8]) {
+            self.bytes = bytes
+            self.needle = needle
         }
 
-        /// The index where the marker next starts, or nil when a line end or the end comes first.
+        /// The byte offset where the marker next starts, or nil when a line end or the end comes first.
         mutating func next(from position: Int) -> Int? {
             if position >= from && position <= upTo { return answer }
             var index = position
-            while index + needle.count <= scalars.count {
-                if scalars[index..<(index + needle.count)].elementsEqual(needle) {
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) {
                     (from, upTo, answer) = (position, index, index)
                     return index
                 }
-                if scalars[index] == "\n" {
+                if bytes[index] == 0x0A {
                     (from, upTo, answer) = (position, index, nil)
                     return nil
                 }

@@ -146,3 +146,68 @@ import Testing
         #expect(Set(designations).count == 1 && designations[0] != nil)
     }
 }
+
+/// The split of a text run into references and cited titles, as it was written on scalars before
+/// it moved to UTF-8 bytes: the byte form must give the same inlines, at the same columns.
+@Suite struct MarkerSplitTests {
+    static func scalarSplit(_ text: String, at start: DocCtlCore.SourceLocation) -> [Inline] {
+        let all = Array(text.unicodeScalars)
+        func next(_ needle: [Unicode.Scalar], from position: Int) -> Int? {
+            var index = position
+            while index + needle.count <= all.count {
+                if all[index..<(index + needle.count)].elementsEqual(needle) { return index }
+                if all[index] == "\n" { return nil }
+                index += 1
+            }
+            return nil
+        }
+        func piece(_ range: Range<Int>) -> String {
+            var string = ""
+            string.unicodeScalars.append(contentsOf: all[range])
+            return string
+        }
+        var result: [Inline] = []
+        var index = 0, pending = 0, column = start.column
+        func location() -> DocCtlCore.SourceLocation { SourceLocation(path: start.path, line: start.line, column: column) }
+        func flush(_ end: Int) { if pending < end { result.append(.text(piece(pending..<end))) } }
+        while index < all.count {
+            if all[index] == "[", index + 1 < all.count, all[index + 1] == "[",
+               let end = next(["]", "]"], from: index + 2), end - (index + 2) <= InlineExtensions.maximumLength,
+               end > index + 2, !all[(index + 2)..<end].contains("[") {
+                flush(index)
+                result.append(.reference(target: NodeReader.trimmingWhitespace(piece((index + 2)..<end)), location: location()))
+                column += end + 2 - index
+                index = end + 2
+                pending = index
+                continue
+            }
+            if all[index] == "《", let end = next(["》"], from: index + 1), end - (index + 1) <= InlineExtensions.maximumLength,
+               end > index + 1, !all[(index + 1)..<end].contains("《") {
+                flush(index)
+                result.append(.citedTitle(piece((index + 1)..<end), location: location()))
+                column += end + 1 - index
+                index = end + 1
+                pending = index
+                continue
+            }
+            index += 1
+            column += 1
+        }
+        flush(all.count)
+        return result.isEmpty && text.isEmpty ? [] : result
+    }
+
+    @Test func byteSplitMatchesTheScalarSplit() {
+        let start = SourceLocation(path: "body.md", line: 3, column: 5)
+        let pieces = ["[", "[[", "]", "]]", "《", "》", "\u{301}", "一", "a", " ", "\n", "QP-01", "8.6", "\u{1F3FB}", "é", "\u{3000}"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = FastPathTests.markdownSamples + [String(repeating: "《", count: 300) + "》", "[[" + String(repeating: "一", count: 201) + "]]",
+                                                     "[[" + String(repeating: "一", count: 200) + "]]", "《" + String(repeating: "é", count: 200) + "》"]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 1...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts where InlineExtensions.containsMarker(text) {
+            #expect(InlineExtensions.split(text, at: start) == Self.scalarSplit(text, at: start), "\(text.debugDescription)")
+        }
+    }
+}
