@@ -28,7 +28,7 @@ enum SourceChecks {
             case .text(let text) where hasDoubleAsterisk(text):
                 // Text nodes carry no position; the paragraph check below reports those with one.
                 break
-            case .link(let url, _, _, let location), .image(let url, _, _, let location):
+            case .link(let url, _, _, let location):
                 checkPath(url, from: document, at: location, context, &sink)
             default: break
             }
@@ -72,36 +72,25 @@ enum SourceChecks {
     }
 
     /// Local links must stay inside the set and exist; URLs with a scheme are left alone
-    /// (cmark already drops `javascript:` and `data:` targets).
+    /// (cmark already drops `javascript:` and `data:` targets). Images are checked as they are
+    /// loaded (``ImageLoader``).
     static func checkPath(_ url: String, from document: Document, at location: SourceLocation,
                           _ context: CheckContext, _ sink: inout DiagnosticSink) {
-        if url.isEmpty || url.hasPrefix("#") { return }
-        if let colon = url.firstIndex(of: ":"), url[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }) {
-            let scheme = url[..<colon].lowercased()
-            if scheme == "file" {
-                sink.report(Rules.pathOutsideSet, at: location, "link '\(url)' points to a local file outside the document set",
-                            fix: "link to a file inside the set with a relative path")
-            }
-            return
-        }
-        let path = String(url.split(separator: "#", maxSplits: 1).first ?? "").removingPercentEncoding ?? url
-        if path.isEmpty { return }
-        if path.hasPrefix("/") || path.hasPrefix("\\") || path.contains("\\") {
+        switch LocalTarget.resolve(url, from: document.folder, root: context.set.root) {
+        case .none, .url, .inside:
+            break
+        case .absolute:
             sink.report(Rules.pathOutsideSet, at: location, "link '\(url)' is an absolute path; paths must stay inside the document set",
                         fix: "use a path relative to the Markdown file")
-            return
-        }
-        let base = context.set.root.appendingPathComponent(document.folder)
-        let target = base.appendingPathComponent(path).standardizedFileURL
-        let rootPath = context.set.root.path + "/"
-        guard target.path.hasPrefix(rootPath) else {
+        case .outside where url.lowercased().hasPrefix("file:"):
+            sink.report(Rules.pathOutsideSet, at: location, "link '\(url)' points to a local file outside the document set",
+                        fix: "link to a file inside the set with a relative path")
+        case .outside:
             sink.report(Rules.pathOutsideSet, at: location, "link '\(url)' leaves the document set",
                         fix: "keep linked files inside the set")
-            return
-        }
-        if !FileManager.default.fileExists(atPath: target.path) {
+        case .missing:
             sink.report(Rules.missingFile, at: location, "link '\(url)' points to a file that does not exist")
-        } else if !(target.resolvingSymlinksInPath().path + "/").hasPrefix(rootPath) {
+        case .symlinkOut:
             sink.report(Rules.pathOutsideSet, at: location, "link '\(url)' is a symbolic link out of the document set")
         }
     }

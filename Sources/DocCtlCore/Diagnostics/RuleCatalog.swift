@@ -4,7 +4,7 @@ public enum Rules {
     // Sources
     public static let unreadableFile = Rule("unreadable-file", .sources, .error, "A file of the document set cannot be read (permissions, a folder where a file is expected).", environmental: true)
     public static let encoding = Rule("encoding", .sources, .error, "Every text file is UTF-8 (a BOM and CRLF are accepted); other encodings such as GB18030 are named, never shown as mojibake.")
-    public static let fileTooLarge = Rule("file-too-large", .sources, .error, "A source file is larger than the limit (4 MiB for Markdown and YAML), which keeps hostile input bounded.")
+    public static let fileTooLarge = Rule("file-too-large", .sources, .error, "A source file is larger than the limit (4 MiB for Markdown and YAML, 10 MiB per image), which keeps hostile input bounded.")
     public static let yamlSyntax = Rule("yaml-syntax", .sources, .error, "YAML files parse, and nest no deeper than 64 levels.")
     public static let csvSyntax = Rule("csv-syntax", .sources, .error, "The responsibility matrix CSV is well formed (quotes closed, a header row).")
     public static let unknownKey = Rule("unknown-key", .sources, .error, "Keys in YAML files are known ones (a misspelt key would otherwise be ignored silently).")
@@ -13,7 +13,9 @@ public enum Rules {
     public static let badDate = Rule("bad-date", .sources, .error, "Dates are real calendar dates written YYYY-MM-DD.")
     public static let duplicateDocument = Rule("duplicate-document-number", .sources, .error, "Document numbers are unique in the set.")
     public static let pathOutsideSet = Rule("path-outside-set", .sources, .error, "Links, images and files never point outside the document set (no `..` escapes, no absolute paths, no symlinks out).")
-    public static let missingFile = Rule("missing-file", .sources, .error, "A document folder holds a history.yaml and at least one Markdown body file; a linked local file exists.")
+    public static let missingFile = Rule("missing-file", .sources, .error, "A document folder holds a history.yaml and at least one Markdown body file; a linked local file or an image exists.")
+    public static let remoteImage = Rule("remote-image", .sources, .error, "Images are files of the document set, never fetched from a URL (http, https, data, …): what a controlled document shows cannot change outside document control.")
+    public static let imageFormat = Rule("image-format", .sources, .error, "An image is PNG, JPEG, GIF or WebP, as its first bytes say, with a matching extension; SVG is refused (it can carry script).")
     public static let rawHTML = Rule("raw-html", .sources, .warning, "Markdown contains no raw HTML: it is never rendered, because sources are published to everyone.")
     public static let unparsedEmphasis = Rule("unparsed-emphasis", .sources, .warning, "No `**` is left in the text after parsing (e.g. `**注：**本条` is not bold in CommonMark; write `**注**：`).")
     // Clauses
@@ -64,7 +66,7 @@ public enum Rules {
     /// Every rule, in the order of the README table.
     public static let all: [Rule] = [
         unreadableFile, encoding, fileTooLarge, yamlSyntax, csvSyntax, unknownKey, missingKey, invalidValue,
-        badDate, duplicateDocument, pathOutsideSet, missingFile, rawHTML, unparsedEmphasis,
+        badDate, duplicateDocument, pathOutsideSet, missingFile, remoteImage, imageFormat, rawHTML, unparsedEmphasis,
         unknownStandard, unknownClause, uncoveredClause, notApplicableUnjustified, exclusionNotAllowed,
         sectionHierarchy, sectionOrder, clauseTitleMismatch, duplicatePrimaryClause, unfinishedSection,
         malformedRevision, emptyHistory, historyFirst, revisionGap, skippedLetter, editionNotZero,

@@ -139,5 +139,6 @@ enum DocumentLoader {
             blocks.append(contentsOf: parsed)
         }
         (document.preamble, document.sections) = SectionBuilder.build(blocks, numbering: document.numbering)
+        ImageLoader.load(into: &document, context: &context)
     }
 }

@@ -19,6 +19,11 @@ import Foundation
 ///     records: REC-05,REC-06
 ///     file: body.md <byte count>
 ///     <normalised text>
+///     image: procedures/QP-06-change/media/flow.png <byte count> <SHA-256 hex>
+///
+/// An image is controlled content too: each image the body shows adds one `image:` line (by source
+/// path, each file once). A document without images has no such line, so its digest is the one it
+/// had before docctl knew images, and the digests sealed then stay valid.
 public enum ContentDigest {
     public static let prefix = "sha256:"
 
@@ -38,7 +43,13 @@ public enum ContentDigest {
             text += "file: \(name) \(normalised.utf8.count)\n"
             text += normalised
         }
+        text += imageLines(document.images)
         return Data(text.utf8)
+    }
+
+    /// One `image: <source> <bytes> <sha256>` line per image; empty without images.
+    static func imageLines(_ images: [DocumentImage]) -> String {
+        images.map { "image: \($0.source) \($0.data.count) \($0.sha256)\n" }.joined()
     }
 
     public static func digest(_ document: Document, sources: [String: SourceFile]) -> String {

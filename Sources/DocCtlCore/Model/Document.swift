@@ -86,8 +86,12 @@ public struct Document: Sendable {
     public var preamble: [Block]
     public var sections: [Section]
     public var location: SourceLocation
-    /// A body file could not be read (already reported): its digest cannot be compared.
+    /// A body file or an image could not be read (already reported): its digest cannot be compared.
     public var hasUnreadableBody = false
+    /// The images of the body that could be loaded, each file once, sorted by source path.
+    public var images: [DocumentImage] = []
+    /// Image target as written in the Markdown → ``DocumentImage/source`` of the image it loaded.
+    public var imageSources: [String: String] = [:]
 
     /// The current revision: the last history entry.
     public var current: HistoryEntry? { history.last }

@@ -148,12 +148,21 @@ public struct ArchivedRevision: Sendable {
     static let allowedElements: Set<String> = [
         "p", "a", "span", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "br", "hr", "table", "thead",
         "tbody", "tr", "th", "td", "h2", "h3", "h4", "h5", "h6", "div", "section", "svg", "g", "rect", "path", "text", "tspan",
-        "title",
+        "title", "figure", "figcaption", "img",
     ]
     static let allowedAttributes: Set<String> = [
         "href", "class", "title", "id", "start", "scope", "rel", "xmlns", "role", "aria-label", "viewBox", "width", "height",
-        "x", "y", "rx", "d", "text-anchor", "data-clauses",
+        "x", "y", "rx", "d", "text-anchor", "data-clauses", "src", "alt", "loading",
     ]
+
+    /// Whether `path` names an image copy in a revision folder, as ``DocumentImage/archivedPath`` does.
+    static func isArchivedImagePath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0] == "media" else { return false }
+        let name = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return name.count == 2 && name[0].count == 16 && name[0].allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+            && DocumentImage.Format.allCases.contains { $0.fileExtension == name[1] }
+    }
 
     /// An archived XHTML element as an HTML node, or nil when it is not something docctl writes.
     static func html(_ element: XMLElement) -> HTMLNode? {
@@ -167,6 +176,10 @@ public struct ArchivedRevision: Sendable {
             if attribute.name == "href" {
                 guard let safe = HTMLEscaping.safeURL(attribute.value) else { continue }
                 attributes.append(("href", safe))
+            } else if attribute.name == "src" {
+                // Only the revision's own archived images (`media/<16 hex>.<ext>`), never a URL.
+                guard isArchivedImagePath(attribute.value) else { return nil }
+                attributes.append(("src", attribute.value))
             } else {
                 attributes.append((attribute.name, attribute.value))
             }

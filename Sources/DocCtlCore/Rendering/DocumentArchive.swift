@@ -95,6 +95,15 @@ public enum DocumentArchive {
         root.append(.element(el("generated", [], generatedBlocks(document).map { name, anchor in
             .element(el("block", [("name", name), ("section", anchor)]))
         })))
+        let shown = images(document)
+        if !shown.isEmpty {
+            root.append(.element(el("images", [], shown.map { anchor, url, title, alt, image in
+                .element(el("image", [("source", image.source), ("file", image.archivedPath), ("media-type", image.format.mediaType),
+                                      ("sha256", image.sha256), ("bytes", String(image.data.count)), ("from", anchor),
+                                      ("title", title.isEmpty ? nil : title)],
+                            [textElement("alt", alt)]))
+            })))
+        }
         return XMLElement(name: "document", namespace: namespace, attributes: [
             XMLAttribute(name: "format", value: formatVersion), XMLAttribute(name: "number", value: document.number),
             XMLAttribute(name: "revision", value: status.revisionText.isEmpty ? "-" : status.revisionText),
@@ -154,7 +163,8 @@ public enum DocumentArchive {
     }
 
     private static let plainTextBlocks: Set<String> = ["p", "li", "tr", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-                                                       "div", "section", "table", "ul", "ol", "br", "svg"]
+                                                       "div", "section", "table", "ul", "ol", "br", "svg",
+                                                       "figure", "figcaption"]
 
     /// Every `[[…]]` and `《…》` of the body, with where it points.
     static func references(_ document: Document, context: PageContext) -> [XMLElement] {
@@ -193,6 +203,25 @@ public enum DocumentArchive {
         }
         visit(document.preamble, from: "")
         for section in document.allSections { visit(section.blocks, from: section.anchor) }
+        return result
+    }
+
+    /// Every image the body shows, in document order, with the section showing it (`""` for the
+    /// preamble), its target, title and description as written.
+    static func images(_ document: Document) -> [(String, String, String, String, DocumentImage)] {
+        guard !document.images.isEmpty else { return [] }
+        var result: [(String, String, String, String, DocumentImage)] = []
+        func visit(_ blocks: [Block], _ anchor: String) {
+            for block in blocks {
+                block.forEachInline { inline in
+                    if case .image(let url, let title, let alt, _) = inline, let image = document.image(target: url) {
+                        result.append((anchor, url, title, alt.plainText, image))
+                    }
+                }
+            }
+        }
+        visit(document.preamble, "")
+        for section in document.allSections { visit(section.blocks, section.anchor) }
         return result
     }
 

@@ -61,6 +61,7 @@ public struct MarkdownRenderer: Sendable {
         case .heading(let level, let inlines, _):
             return [.el("h\(min(level + 1, 6))", [], self.inlines(inlines))]
         case .paragraph(let inlines, _):
+            if let figure = figure(inlines) { return [figure] }
             let content = self.inlines(inlines)
             return content.isEmpty ? [] : [.el("p", [], content)]
         case .placeholder(let name, _):
@@ -155,15 +156,52 @@ public struct MarkdownRenderer: Sendable {
             if !title.isEmpty { attributes.append(("title", title)) }
             if href.lowercased().hasPrefix("http") { attributes.append(("rel", "noopener noreferrer")) }
             return [.el("a", attributes, content)]
-        case .image(_, _, let alt, _):
-            // Images are not copied into the site yet: show their description.
-            return [.el("span", [("class", "image-alt")], inlines(alt))]
+        case .image(let url, let title, let alt, _):
+            return [image(url, title: title, alt: alt)]
         case .softBreak: return [.text("\n")]
         case .lineBreak: return [.el("br")]
         case .html: return []
         case .reference(let target, _): return [reference(target, named: [])]
         case .citedTitle(let title, _): return [citedTitle(title)]
         }
+    }
+
+    // MARK: Images
+
+    /// `<img>` of a loaded image: `src` is its copy in the revision folder (`media/<hash>.png`), or
+    /// a `data:` URL on a self-contained page. An image that was not loaded (reported by `check`)
+    /// shows its description instead, and nothing is ever fetched from elsewhere.
+    func image(_ url: String, title: String, alt: [Inline]) -> HTMLNode {
+        guard let image = context.document?.image(target: url) else {
+            return .el("span", [("class", "image-alt")], inlines(alt))
+        }
+        let source: String
+        switch context.links {
+        case .site: source = image.archivedPath
+        case .standalone: source = image.dataURL
+        }
+        var attributes = [("src", source), ("alt", alt.plainText)]
+        if !title.isEmpty { attributes.append(("title", title)) }
+        attributes.append(("loading", "lazy"))
+        return .el("img", attributes)
+    }
+
+    /// A paragraph holding one loaded image and nothing else (blanks aside) becomes a figure,
+    /// captioned with the image's description when it has one.
+    func figure(_ inlines: [Inline]) -> HTMLNode? {
+        let content = inlines.filter { inline in
+            switch inline {
+            case .softBreak, .lineBreak: false
+            case .text(let text): !text.allSatisfy(\.isWhitespace)
+            default: true
+            }
+        }
+        guard content.count == 1, case .image(let url, let title, let alt, _) = content[0],
+              context.document?.image(target: url) != nil else { return nil }
+        var children = [image(url, title: title, alt: alt)]
+        let caption = self.inlines(alt)
+        if !alt.plainText.allSatisfy(\.isWhitespace) { children.append(.el("figcaption", [], caption)) }
+        return .el("figure", [("class", "figure")], children)
     }
 
     /// `[[QP-04]]` → 《title》 linked to its page; `[[8.6.1]]` → the covering section;

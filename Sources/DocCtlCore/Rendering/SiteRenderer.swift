@@ -7,6 +7,7 @@ import Foundation
 ///     output/<number>/index.html                 points to the current revision
 ///     output/<number>/<L-N>/index.html           the document at revision L/N
 ///     output/<number>/<L-N>/<number>_<L-N>.xml   its archive, valid against document.xsd
+///     output/<number>/<L-N>/media/<sha256>.<ext>  its images, named by the first 16 hex digits of their SHA-256
 ///     output/assets/                             CSS, JS and the search index
 ///
 /// Documents classified above `publish-up-to` are left out (and never linked). The same set,
@@ -147,7 +148,13 @@ public struct SiteRenderer: Sendable {
             ("\(folder)/\(revision)/index.html", Data(html.utf8)),
             ("\(folder)/\(revision)/\(folder)_\(revision).xml", try archive(document, rendered: rendered)),
         ]
-        return (files, entries)
+        // The images, named by their content: a later revision with a changed image gets a new file
+        // in its own folder, and this one never changes.
+        // Two source files with the same bytes share one copy.
+        var named = Set<String>()
+        let media = document.images.filter { named.insert($0.archivedPath).inserted }
+            .map { ("\(folder)/\(revision)/\($0.archivedPath)", $0.data) }
+        return (files + media, entries)
     }
 
     /// Renders every file of the site and hands it to `write`, document by document on all cores,

@@ -6,13 +6,16 @@ import Foundation
 /// heading of any level (or the end of its file). Subsections are digested on their own, so a
 /// change in 8.5.1 marks 8.5.1 and not also 8.5 and 8: 修改页码及章节 names the sections whose text
 /// changed. Lines are normalised as for ``ContentDigest`` (LF, no trailing blanks, no trailing
-/// empty lines), so re-saving a file with CRLF changes nothing.
+/// empty lines), so re-saving a file with CRLF changes nothing. An image shown in a section is part
+/// of its text: its SHA-256 follows the lines (``ContentDigest/imageLines(_:)``), so a changed
+/// image marks the section that shows it; sections without images digest as before.
 public enum SectionDigests {
     /// The release record of `document` as it stands, for `revision` dated `date`.
     public static func record(of document: Document, sources: [String: SourceFile], revision: String,
                               date: Day?) -> ReleaseRecord {
         var identity = document
         identity.bodyFiles = []
+        identity.images = []
         let fields = ContentDigest.hash(ContentDigest.canonical(identity, sources: sources))
         var preamble = ""
         var sections: [ReleaseRecord.SectionDigest] = []
@@ -33,9 +36,11 @@ public enum SectionDigests {
                 let text = start < end && start < lines.count ? lines[start..<min(end, lines.count)].joined(separator: "\n") : ""
                 sections.append(ReleaseRecord.SectionDigest(
                     number: section.number, title: section.title, anchor: section.anchor,
-                    digest: ContentDigest.hash(Data(ContentDigest.normalize(text).utf8))))
+                    digest: ContentDigest.hash(Data((ContentDigest.normalize(text)
+                        + ContentDigest.imageLines(document.images(in: section.blocks))).utf8))))
             }
         }
+        preamble += ContentDigest.imageLines(document.images(in: document.preamble))
         return ReleaseRecord(document: document.number, revision: revision, date: date,
                              digest: ContentDigest.digest(document, sources: sources), fields: fields,
                              preamble: preamble.isEmpty ? nil : ContentDigest.hash(Data(preamble.utf8)), sections: sections)

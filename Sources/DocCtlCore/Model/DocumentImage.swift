@@ -1,0 +1,108 @@
+import Crypto
+import Foundation
+
+/// An image of a document body (`![流程图](media/flow.png)`): a PNG, JPEG, GIF or WebP file of the
+/// document set, read, verified by its magic bytes and hashed when the set is loaded.
+///
+/// It is part of the controlled content: its SHA-256 goes into the content digest, and it is copied
+/// into the revision folder under a name made from that hash (``archivedPath``), so a published
+/// revision never changes when a later revision changes the image.
+public struct DocumentImage: Sendable, Hashable {
+    /// The image formats docctl accepts. SVG is not one: an SVG file can carry script, which runs when
+    /// the file is opened on its own from the intranet's origin.
+    public enum Format: String, Sendable, Hashable, CaseIterable {
+        case png, jpeg, gif, webp
+
+        /// The media type, as in the archive (`image/png`).
+        public var mediaType: String { "image/\(rawValue)" }
+
+        /// The file extension of the archived copy.
+        public var fileExtension: String { self == .jpeg ? "jpg" : rawValue }
+
+        /// The name users know the format by.
+        public var displayName: String { self == .webp ? "WebP" : rawValue.uppercased() }
+
+        /// The format a file name's extension claims, if it is one docctl accepts.
+        public static func claimed(byExtension name: String) -> Format? {
+            switch (name.split(separator: ".").last.map(String.init) ?? "").lowercased() {
+            case "png": .png
+            case "jpg", "jpeg": .jpeg
+            case "gif": .gif
+            case "webp": .webp
+            default: nil
+            }
+        }
+    }
+
+    /// What a file's first bytes say it is.
+    public enum Sniffed: Sendable, Equatable {
+        case image(Format)
+        case svg
+        /// Another kind of file, named when it is a common one (`PDF`), else nil.
+        case other(String?)
+    }
+
+    /// Larger images are refused (`file-too-large`): a flowchart or diagram needs far less, and
+    /// every image is read into memory and copied into every revision that shows it.
+    public static let sizeLimit = 10 * 1024 * 1024
+
+    /// Path of the image file relative to the document set's root, with `/`.
+    public var source: String
+    public var format: Format
+    /// Lower-case hex SHA-256 of the file's bytes.
+    public var sha256: String
+    public var data: Data
+
+    public init(source: String, format: Format, data: Data) {
+        self.source = source
+        self.format = format
+        self.data = data
+        self.sha256 = SiteManifest.hash(data)
+    }
+
+    /// The copy's path relative to the revision folder: `media/<first 16 hex of the SHA-256>.<ext>`.
+    public var archivedPath: String { "media/\(sha256.prefix(16)).\(format.fileExtension)" }
+
+    /// The image inlined as a `data:` URL, for self-contained pages (`docctl copy`).
+    public var dataURL: String { "data:\(format.mediaType);base64,\(data.base64EncodedString())" }
+
+    /// Reads the format from the magic bytes, never from the name.
+    public static func sniff(_ data: Data) -> Sniffed {
+        let head = [UInt8](data.prefix(512))
+        func starts(_ bytes: [UInt8], at offset: Int = 0) -> Bool {
+            head.count >= offset + bytes.count && Array(head[offset..<(offset + bytes.count)]) == bytes
+        }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .image(.png) }
+        if starts([0xFF, 0xD8, 0xFF]) { return .image(.jpeg) }
+        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .image(.gif) }
+        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .image(.webp) }
+        if starts(Array("%PDF".utf8)) { return .other("PDF") }
+        if starts(Array("BM".utf8)) { return .other("BMP") }
+        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .other("TIFF") }
+        if starts([0x1F, 0x8B]) { return .other("gzip (perhaps a compressed SVG)") }
+        // SVG is XML text: look for an <svg element near the start, whatever comes before it.
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        if text.contains("<svg") { return .svg }
+        return .other(nil)
+    }
+}
+
+extension Document {
+    /// The image a Markdown image target of this document's body points to, when it was loaded.
+    public func image(target: String) -> DocumentImage? {
+        imageSources[target].flatMap { source in images.first { $0.source == source } }
+    }
+
+    /// The images referenced in `blocks`, in order of first reference, each once.
+    func images(in blocks: [Block]) -> [DocumentImage] {
+        var result: [DocumentImage] = []
+        for block in blocks {
+            block.forEachInline { inline in
+                if case .image(let url, _, _, _) = inline, let image = image(target: url), !result.contains(image) {
+                    result.append(image)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,166 @@
+import DocCtlCore
+import DocCtlTestSupport
+import Foundation
+import Testing
+
+/// Images in document bodies: only PNG, JPEG, GIF and WebP files of the set, by their bytes, within
+/// the size limit — every other image is a diagnostic at its line.
+@Suite struct ImageRuleTests {
+    static let folder = FixtureSet.procedureFolder
+    static let body = "\(folder)/body.md"
+
+    /// The valid set with `markdown` appended to the procedure's body and `files` (relative to the
+    /// procedure's folder) added.
+    static func fixture(_ markdown: String, files: [String: Data] = [:]) -> FixtureSet {
+        var fixture = FixtureSet.valid()
+        fixture.append(body, "\n" + markdown + "\n")
+        for (path, data) in files { fixture.write("\(folder)/\(path)", data: data) }
+        return fixture
+    }
+
+    @Test func pngJPEGGIFAndWebPFilesOfTheSetAreAccepted() throws {
+        let fixture = Self.fixture("""
+            ![流程图](media/flow.png)
+
+            照片 ![机房](media/room.jpeg) ![动画](media/spin.gif) ![图标](media/icon.webp "图标")
+            """, files: ["media/flow.png": TestImages.bluePNG, "media/room.jpeg": TestImages.jpeg,
+                         "media/spin.gif": TestImages.gif, "media/icon.webp": TestImages.webp])
+        let outcome = try fixture.check(strict: true)
+        expectClean(outcome)
+        let document = try #require(outcome.set.document(number: FixtureSet.procedureNumber))
+        #expect(document.images.map(\.source) == ["flow.png", "icon.webp", "room.jpeg", "spin.gif"].map { "\(Self.folder)/media/\($0)" })
+        #expect(document.images.map(\.format) == [.png, .webp, .jpeg, .gif])
+        #expect(document.image(target: "media/flow.png")?.data == TestImages.bluePNG)
+    }
+
+    @Test func anImageShownTwiceIsReadOnce() throws {
+        let fixture = Self.fixture("![一](media/flow.png) ![二](./media/flow.png)", files: ["media/flow.png": TestImages.bluePNG])
+        let outcome = try fixture.check(strict: true)
+        expectClean(outcome)
+        #expect(outcome.set.document(number: FixtureSet.procedureNumber)?.images.count == 1)
+    }
+
+    // MARK: remote-image
+
+    @Test func remoteImagesAreReportedAtTheirLine() throws {
+        let fixture = Self.fixture("1️⃣![流程图](https://example.com/flow.png) 和 2️⃣![图](http://intranet/a.gif)")
+        let outcome = try fixture.check()
+        let finding = expectFinding(outcome, Rules.remoteImage, at: fixture.marker("1️⃣"))
+        #expect(finding?.message.contains("https://example.com/flow.png") == true)
+        #expect(finding?.fix?.contains("relative path") == true)
+        expectFinding(outcome, Rules.remoteImage, at: fixture.marker("2️⃣"))
+        #expect(outcome.exitStatus == 1)
+    }
+
+    @Test func dataURLImagesAreNotFilesOfTheSet() throws {
+        let fixture = Self.fixture("1️⃣![点](data:image/png;base64,iVBORw0KGgo=)")
+        let outcome = try fixture.check()
+        let finding = expectFinding(outcome, Rules.remoteImage, at: fixture.marker())
+        #expect(finding?.message.contains("not a file of the document set") == true)
+    }
+
+    // MARK: missing-file
+
+    @Test func aMissingImageIsAnErrorAtItsLine() throws {
+        let fixture = Self.fixture("1️⃣![流程图](media/missing.png)")
+        let outcome = try fixture.check()
+        let finding = expectFinding(outcome, Rules.missingFile, at: fixture.marker())
+        #expect(finding?.message.contains("\(Self.folder)/media/missing.png") == true)
+        // The digest cannot be compared without the image: no second error about it.
+        expectNoFinding(outcome, Rules.changedSinceRelease)
+    }
+
+    // MARK: path-outside-set
+
+    @Test func imagesClimbingOutOfTheSetOrAbsoluteAreReported() throws {
+        let fixture = Self.fixture("1️⃣![图](../../../../etc/logo.png) 2️⃣![图](/usr/share/logo.png) 3️⃣![图](file:///etc/logo.png)")
+        let outcome = try fixture.check()
+        expectFinding(outcome, Rules.pathOutsideSet, at: fixture.marker("1️⃣"))
+        expectFinding(outcome, Rules.pathOutsideSet, at: fixture.marker("2️⃣"))
+        expectFinding(outcome, Rules.pathOutsideSet, at: fixture.marker("3️⃣"))
+    }
+
+    @Test func anImageInAnotherFolderOfTheSetIsAccepted() throws {
+        var fixture = Self.fixture("![组织](../../shared/org.png)")
+        fixture.write("shared/org.png", data: TestImages.bluePNG)
+        let outcome = try fixture.check(strict: true)
+        expectClean(outcome)
+        #expect(outcome.set.document(number: FixtureSet.procedureNumber)?.images.map(\.source) == ["shared/org.png"])
+    }
+
+    @Test func aSymlinkedImageLeavingTheSetIsReportedAndNotRead() throws {
+        let outside = try TemporaryFolder(prefix: "docctl-outside")
+        defer { outside.remove() }
+        let secret = outside.url.appendingPathComponent("secret.png")
+        try TestImages.bluePNG.write(to: secret)
+        let fixture = Self.fixture("1️⃣![图](media/linked.png)")
+        let outcome = try fixture.check { root in
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("\(Self.folder)/media"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("\(Self.folder)/media/linked.png"),
+                                                       withDestinationURL: secret)
+        }
+        let finding = expectFinding(outcome, Rules.pathOutsideSet, at: fixture.marker())
+        #expect(finding?.message.contains("symbolic link") == true)
+        #expect(outcome.set.document(number: FixtureSet.procedureNumber)?.images.isEmpty == true)
+    }
+
+    // MARK: image-format
+
+    @Test func svgIsRefusedWhateverItIsCalled() throws {
+        let fixture = Self.fixture("1️⃣![图](media/chart.svg) 2️⃣![图](media/chart.png)",
+                                   files: ["media/chart.svg": TestImages.svg, "media/chart.png": TestImages.svg])
+        let outcome = try fixture.check()
+        for marker in ["1️⃣", "2️⃣"] {
+            let finding = expectFinding(outcome, Rules.imageFormat, at: fixture.marker(marker))
+            #expect(finding?.message.contains("SVG") == true)
+            #expect(finding?.message.contains("script") == true)
+            #expect(finding?.fix == "export the drawing as PNG")
+        }
+        #expect(outcome.set.document(number: FixtureSet.procedureNumber)?.images.isEmpty == true)
+    }
+
+    @Test func theMagicBytesDecideNotTheExtension() throws {
+        let fixture = Self.fixture("1️⃣![图](media/flow.jpg) 2️⃣![图](media/notes.png) 3️⃣![图](media/scan.png)",
+                                   files: ["media/flow.jpg": TestImages.bluePNG, "media/notes.png": Data("not an image\n".utf8),
+                                           "media/scan.png": Data("%PDF-1.7\n".utf8)])
+        let outcome = try fixture.check()
+        let renamed = expectFinding(outcome, Rules.imageFormat, at: fixture.marker("1️⃣"))
+        #expect(renamed?.message.contains("is a PNG file, but its extension says JPEG") == true)
+        #expect(renamed?.fix == "rename it to flow.png")
+        let text = expectFinding(outcome, Rules.imageFormat, at: fixture.marker("2️⃣"))
+        #expect(text?.message.contains("PNG, JPEG, GIF or WebP") == true)
+        let pdf = expectFinding(outcome, Rules.imageFormat, at: fixture.marker("3️⃣"))
+        #expect(pdf?.message.contains("a PDF file") == true)
+    }
+
+    // MARK: file-too-large
+
+    @Test func anImageOverTheSizeLimitIsRefused() throws {
+        var big = TestImages.bluePNG
+        big.append(Data(repeating: 0, count: DocumentImage.sizeLimit))
+        let fixture = Self.fixture("1️⃣![大图](media/big.png)", files: ["media/big.png": big])
+        let outcome = try fixture.check()
+        let finding = expectFinding(outcome, Rules.fileTooLarge, at: fixture.marker())
+        #expect(finding?.message.contains("the limit is 10 MiB per image") == true)
+    }
+
+    @Test func anImageAtTheSizeLimitIsAccepted() throws {
+        var large = TestImages.bluePNG
+        large.append(Data(repeating: 0, count: DocumentImage.sizeLimit - large.count))
+        let outcome = try Self.fixture("![大图](media/big.png)", files: ["media/big.png": large]).check(strict: true)
+        expectClean(outcome)
+    }
+
+    // MARK: Sniffing
+
+    @Test func sniffingReadsTheFirstBytes() {
+        #expect(DocumentImage.sniff(TestImages.bluePNG) == .image(.png))
+        #expect(DocumentImage.sniff(TestImages.jpeg) == .image(.jpeg))
+        #expect(DocumentImage.sniff(TestImages.gif) == .image(.gif))
+        #expect(DocumentImage.sniff(TestImages.webp) == .image(.webp))
+        #expect(DocumentImage.sniff(TestImages.svg) == .svg)
+        #expect(DocumentImage.sniff(Data("<!-- drawn by hand -->\n<svg>".utf8)) == .svg)
+        #expect(DocumentImage.sniff(Data("RIFF\0\0\0\0WAVE".utf8)) == .other(nil))
+        #expect(DocumentImage.sniff(Data()) == .other(nil))
+    }
+}
