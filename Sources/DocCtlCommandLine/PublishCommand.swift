@@ -47,10 +47,12 @@ struct PublishCommand: ParsableCommand {
             if outcome.added.isEmpty {
                 print("\(to) already holds every released revision; site pages regenerated (\(outcome.files) files)")
             } else {
-                print("published \(outcome.added.count) revision\(outcome.added.count == 1 ? "" : "s") to \(to): \(outcome.added.joined(separator: ", "))")
+                // One revision per line: a first publish of a large set is readable, and CI logs can be searched.
+                print("published \(outcome.added.count) revision\(outcome.added.count == 1 ? "" : "s") to \(to):")
+                for revision in outcome.added { print("  added \(revision)") }
             }
             if !outcome.kept.isEmpty { print("  kept unchanged: \(outcome.kept.count) revision\(outcome.kept.count == 1 ? "" : "s") already published") }
-            if !outcome.superseded.isEmpty { print("  superseded: \(outcome.superseded.joined(separator: ", "))") }
+            for revision in outcome.superseded { print("  superseded \(revision)") }
             if !outcome.withheld.isEmpty { print("  not published (above publish-up-to): \(outcome.withheld.joined(separator: ", "))") }
         } catch {
             throw WorkflowReport.fail(error, command: "publish", session: session, format: options.format)

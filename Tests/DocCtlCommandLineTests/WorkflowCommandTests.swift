@@ -120,7 +120,8 @@ import Testing
             }
             var result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("published 2 revisions to site"))
+            #expect(result.stdout.contains("published 2 revisions to site:\n"))
+            #expect(result.stdout.contains("\n  added \(Self.procedure) A/0\n"))
             result = try DocCtlProcess.run(["verify", "site"], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("match their manifests"))
@@ -134,7 +135,7 @@ import Testing
             let old = try Data(contentsOf: folder.appendingPathComponent("site/\(Self.procedure)/A-0/index.html"))
             result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("superseded: \(Self.procedure) A/0"))
+            #expect(result.stdout.contains("  superseded \(Self.procedure) A/0\n"))
             #expect(try Data(contentsOf: folder.appendingPathComponent("site/\(Self.procedure)/A-0/index.html")) == old)
 
             result = try DocCtlProcess.run(["diff", Self.procedure, "A/0", "A/1", "--set", "set", "--site", "site", "-o", "redline.html"], in: folder)
