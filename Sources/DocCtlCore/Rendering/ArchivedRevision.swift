@@ -38,6 +38,18 @@ public struct ArchivedRevision: Sendable {
         public var flattened: [Section] { [self] + children.flatMap(\.flattened) }
     }
 
+    /// One place the body shows an image (the archive's `<images>`; none in archives written
+    /// before docctl knew images).
+    public struct Image: Sendable, Hashable {
+        /// The anchor of the section showing it, `""` for the preamble.
+        public var from: String
+        public var source: String
+        /// The archived copy, relative to the revision folder (`media/<16 hex>.png`).
+        public var file: String
+        public var sha256: String
+        public var alt: String
+    }
+
     public var number: String
     public var revision: String
     public var language: Language
@@ -67,6 +79,7 @@ public struct ArchivedRevision: Sendable {
     public var preambleBody: [XMLElement]
     public var preambleText: String
     public var sections: [Section]
+    public var images: [Image] = []
 
     /// Every section in document order.
     public var allSections: [Section] { sections.flatMap(\.flattened) }
@@ -121,7 +134,11 @@ public struct ArchivedRevision: Sendable {
                              approver: $0.attribute("approver") ?? "", digest: $0.attribute("digest"))
             } ?? [],
             preambleBody: preamble?.firstElement(named: "body")?.childElements ?? [], preambleText: text(preamble, "text") ?? "",
-            sections: root.firstElement(named: "sections")?.elements(named: "section").map(section) ?? [])
+            sections: root.firstElement(named: "sections")?.elements(named: "section").map(section) ?? [],
+            images: root.firstElement(named: "images")?.elements(named: "image").map {
+                Image(from: $0.attribute("from") ?? "", source: $0.attribute("source") ?? "", file: $0.attribute("file") ?? "",
+                      sha256: $0.attribute("sha256") ?? "", alt: text($0, "alt") ?? "")
+            } ?? [])
     }
 
     /// The XHTML of the whole body back as HTML nodes: `<section id=…>` with numbered headings, as

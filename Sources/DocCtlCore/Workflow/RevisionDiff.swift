@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Sections are matched by number (by title when unnumbered) and listed as added, removed or
 /// changed; within a changed section deletions and insertions are marked in the text (character
-/// by character for Chinese, word by word for English). Unchanged sections are only counted.
+/// by character for Chinese, word by word for English). A section whose images changed (by their
+/// SHA-256) is changed too, with the old and new images named in the redline. Unchanged sections
+/// are only counted.
 public struct RevisionDiff {
     /// How a section differs.
     public struct SectionChange: Sendable {
@@ -48,25 +50,39 @@ public struct RevisionDiff {
                                              segments: [.inserted(section.text)]))
                 continue
             }
-            if previous.text == section.text && previous.title == section.title {
+            let pictures = RevisionDiff.imageSegments(old, previous.anchor, new, section.anchor)
+            if previous.text == section.text && previous.title == section.title && pictures.isEmpty {
                 unchanged += 1
                 continue
             }
             changes.append(SectionChange(kind: .changed, number: section.number, title: section.title,
                                          oldTitle: previous.title == section.title ? nil : previous.title,
-                                         segments: TextDiff.diff(previous.text, section.text)))
+                                         segments: TextDiff.diff(previous.text, section.text) + pictures))
         }
         for section in old.allSections where !seen.contains(key(section)) {
             seen.insert(key(section))
             changes.append(SectionChange(kind: .removed, number: section.number, title: section.title, oldTitle: nil,
                                          segments: [.deleted(section.text)]))
         }
-        if old.preambleText != new.preambleText {
+        let preamblePictures = RevisionDiff.imageSegments(old, "", new, "")
+        if old.preambleText != new.preambleText || !preamblePictures.isEmpty {
             changes.insert(SectionChange(kind: .changed, number: nil, title: new.language == .en ? "(before the first heading)" : "（正文前）",
-                                         oldTitle: nil, segments: TextDiff.diff(old.preambleText, new.preambleText)), at: 0)
+                                         oldTitle: nil, segments: TextDiff.diff(old.preambleText, new.preambleText) + preamblePictures), at: 0)
         }
         self.changes = changes
         self.unchanged = unchanged
+    }
+
+    /// The images a section showed and shows, as a deletion and an insertion, when they differ by
+    /// content (an image-only change leaves the text as it was); empty when they are the same.
+    static func imageSegments(_ old: ArchivedRevision, _ oldAnchor: String, _ new: ArchivedRevision, _ newAnchor: String)
+        -> [TextDiff.Segment] {
+        let before = old.images.filter { $0.from == oldAnchor }, after = new.images.filter { $0.from == newAnchor }
+        guard before.map(\.sha256) != after.map(\.sha256) else { return [] }
+        func names(_ images: [ArchivedRevision.Image]) -> String {
+            images.map { new.language == .en ? "\n[image: \($0.alt), \($0.file)]" : "\n〔图：\($0.alt)，\($0.file)〕" }.joined()
+        }
+        return (before.isEmpty ? [] : [.deleted(names(before))]) + (after.isEmpty ? [] : [.inserted(names(after))])
     }
 
     // MARK: Locating archives

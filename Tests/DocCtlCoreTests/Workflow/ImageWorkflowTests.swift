@@ -93,5 +93,16 @@ import Testing
         #expect(after["\(Self.number)/A-1/\(ImageRenderingTests.blueName)"] == nil)
         #expect(String(decoding: try #require(after["\(Self.number)/A-1/index.html"]), as: UTF8.self).contains("src=\"\(redName)\""))
         #expect(try SiteVerification.verify(fixture.site).isIntact)
+
+        // diff names the section whose picture changed, though its text did not.
+        let checked = try fixture.workspace.check()
+        let document = try #require(checked.set.document(number: Self.number))
+        let renderer = try SiteRenderer(set: checked.set, templates: try TemplateSet.bundled(), buildDate: FixtureSet.today)
+        let diff = RevisionDiff(old: try RevisionDiff.archive(of: document, revision: RevisionMark("A/0")!, site: fixture.site, renderer: renderer),
+                                new: try RevisionDiff.archive(of: document, revision: RevisionMark("A/1")!, site: fixture.site, renderer: renderer))
+        #expect(diff.changes.map { "\($0.label) \($0.kind.rawValue)" } == ["4.2 changed"])
+        let segments = try #require(diff.changes.first?.segments)
+        #expect(segments.contains(.deleted("\n〔图：发放流程，\(ImageRenderingTests.blueName)〕")))
+        #expect(segments.contains(.inserted("\n〔图：发放流程，\(redName)〕")))
     }
 }
