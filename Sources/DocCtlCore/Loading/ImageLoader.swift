@@ -83,6 +83,11 @@ enum ImageLoader {
     /// say PNG, JPEG, GIF or WebP, as its extension does.
     static func read(_ url: URL, path: String) -> Result<DocumentImage, Problem> {
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            return .failure(Problem(rule: Rules.missingFile, message: "image '\(path)' is a folder, not an image file",
+                                    fix: "name the image file, e.g. \(path)/flow.png"))
+        }
         let data: Data
         switch SourceReader.readData(url, limit: DocumentImage.sizeLimit) {
         case .success(let bytes):

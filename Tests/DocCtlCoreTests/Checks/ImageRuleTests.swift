@@ -70,6 +70,14 @@ import Testing
         expectNoFinding(outcome, Rules.changedSinceRelease)
     }
 
+    @Test func aFolderIsNotAnImage() throws {
+        let fixture = Self.fixture("1️⃣![图](media)", files: ["media/flow.png": TestImages.bluePNG])
+        let outcome = try fixture.check()
+        let finding = expectFinding(outcome, Rules.missingFile, at: fixture.marker())
+        #expect(finding?.message.contains("is a folder") == true)
+        #expect(outcome.exitStatus == 1)
+    }
+
     // MARK: path-outside-set
 
     @Test func imagesClimbingOutOfTheSetOrAbsoluteAreReported() throws {
