@@ -58,6 +58,20 @@ import Testing
         #expect(try workspace.check().diagnostics(Rules.changedSinceRelease).isEmpty)
     }
 
+    /// A sealed document whose image is deleted: the missing file is the one error; its digest
+    /// cannot be compared without the image, so no `changed-since-release` on top of it.
+    @Test func aMissingImageOfASealedDocumentIsOneError() throws {
+        let workspace = try WorkflowWorkspace(Self.fixture())
+        _ = try workspace.release(Self.number)
+        try FileManager.default.removeItem(at: workspace.url.appendingPathComponent(Self.image))
+        let outcome = try workspace.check()
+        #expect(outcome.diagnostics(Rules.missingFile).count == 1)
+        #expect(outcome.diagnostics(Rules.changedSinceRelease).isEmpty)
+        // Put back with other pixels, it is compared and reported: the release is sealed.
+        try TestImages.redPNG.write(to: workspace.url.appendingPathComponent(Self.image))
+        #expect(try workspace.check().diagnostics(Rules.changedSinceRelease).count == 1)
+    }
+
     // MARK: Publish
 
     @Test func publishedImagesAreInTheManifestsAndVerified() throws {
