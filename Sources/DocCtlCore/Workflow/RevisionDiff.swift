@@ -188,6 +188,7 @@ public struct RevisionDiff {
         .diff-summary { margin: 1em 0; }
         """
         return "<!DOCTYPE html>\n<html lang=\"\(en ? "en" : "zh-CN")\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + ContentSecurityPolicy.meta + "\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"docctl\">\n"
             + "<title>\(HTMLEscaping.text(title))</title>\n<style>\(style)</style>\n</head>\n<body class=\"page-diff\">\n"
             + "<main id=\"main\" class=\"sheet\">\n" + HTMLSerializer.html(body) + "\n</main>\n</body>\n</html>\n"
