@@ -1,7 +1,7 @@
 import Foundation
 
-/// Small image files for fixtures: real 2×2 PNGs, and files that only start like other formats
-/// (docctl reads the first bytes, never decodes an image).
+/// Small image files for fixtures: real 2×2 PNGs, and files with only the frame of other formats
+/// (docctl reads the first bytes and checks the frame is whole, never decodes an image).
 public enum TestImages {
     /// A 2×2 blue PNG.
     public static let bluePNG = Data([
@@ -19,12 +19,12 @@ public enum TestImages {
         0x4D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
     ])
 
-    /// The start of a JFIF file.
-    public static let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]) + Data("JFIF\0".utf8) + Data(repeating: 0, count: 16)
-    /// The start of a GIF89a file.
-    public static let gif = Data("GIF89a".utf8) + Data([0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00])
-    /// The start of a WebP file.
-    public static let webp = Data("RIFF".utf8) + Data([0x1A, 0, 0, 0]) + Data("WEBPVP8 ".utf8) + Data(repeating: 0, count: 14)
+    /// A JFIF frame: start, header, end-of-image marker.
+    public static let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]) + Data("JFIF\0".utf8) + Data(repeating: 0, count: 16) + Data([0xFF, 0xD9])
+    /// A GIF89a frame: header, screen descriptor, trailer.
+    public static let gif = Data("GIF89a".utf8) + Data([0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x3B])
+    /// A WebP frame whose RIFF length matches the file.
+    public static let webp = Data("RIFF".utf8) + Data([0x16, 0, 0, 0]) + Data("WEBPVP8 ".utf8) + Data(repeating: 0, count: 14)
     /// An SVG drawing that runs script when opened on its own.
     public static let svg = Data("""
         <?xml version="1.0" encoding="UTF-8"?>

@@ -15,7 +15,7 @@ public enum Rules {
     public static let pathOutsideSet = Rule("path-outside-set", .sources, .error, "Links, images and files never point outside the document set (no `..` escapes, no absolute paths, no symlinks out).")
     public static let missingFile = Rule("missing-file", .sources, .error, "A document folder holds a history.yaml and at least one Markdown body file; a linked local file or an image exists.")
     public static let remoteImage = Rule("remote-image", .sources, .error, "Images are files of the document set, never fetched from a URL (http, https, data, …): what a controlled document shows cannot change outside document control.")
-    public static let imageFormat = Rule("image-format", .sources, .error, "An image is PNG, JPEG, GIF or WebP, as its first bytes say, with a matching extension; SVG is refused (it can carry script).")
+    public static let imageFormat = Rule("image-format", .sources, .error, "An image is a whole PNG, JPEG, GIF or WebP file, as its first bytes say, with a matching extension; SVG is refused (it can carry script).")
     public static let rawHTML = Rule("raw-html", .sources, .warning, "Markdown contains no raw HTML: it is never rendered, because sources are published to everyone.")
     public static let unparsedEmphasis = Rule("unparsed-emphasis", .sources, .warning, "No `**` is left in the text after parsing (e.g. `**注：**本条` is not bold in CommonMark; write `**注**：`).")
     // Clauses

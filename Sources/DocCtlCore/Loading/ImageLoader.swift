@@ -6,8 +6,8 @@ import Foundation
 /// - a URL (`https://…`, `data:`) is `remote-image`: its content is not under document control;
 /// - an absolute path, a `..` escape or a symbolic link out of the set is `path-outside-set`;
 /// - a missing file is `missing-file`, one over ``DocumentImage/sizeLimit`` is `file-too-large`;
-/// - anything but PNG, JPEG, GIF or WebP by its magic bytes, an extension that says otherwise, and
-///   SVG above all, is `image-format`.
+/// - anything but PNG, JPEG, GIF or WebP by its magic bytes, an extension that says otherwise, a file
+///   cut short, and SVG above all, is `image-format`.
 ///
 /// A target is resolved against the folder of the Markdown file that names it. Each file is read
 /// once per document, however often it is shown.
@@ -105,6 +105,10 @@ enum ImageLoader {
                           fix: "export the drawing as PNG")
         switch DocumentImage.sniff(data) {
         case .image(let format) where claimed == format:
+            if let damage = DocumentImage.damage(data, format: format) {
+                return .failure(Problem(rule: Rules.imageFormat, message: "image \(path) is a damaged \(format.displayName) file: \(damage)",
+                                        fix: "copy or export the image again from its original"))
+            }
             return .success(DocumentImage(source: path, format: format, data: data))
         case .svg:
             return .failure(svg)

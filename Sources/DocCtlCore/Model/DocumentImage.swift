@@ -66,6 +66,39 @@ public struct DocumentImage: Sendable, Hashable {
     /// The image inlined as a `data:` URL, for self-contained pages (`docctl copy`).
     public var dataURL: String { "data:\(format.mediaType);base64,\(data.base64EncodedString())" }
 
+    /// Why a file whose first bytes say `format` is not a whole image, or nil when its frame holds:
+    /// a copy cut short (an interrupted download, sync or commit) shows as a broken picture on every
+    /// page. The frame only: PNG chunks up to `IEND` (starting with `IHDR`), a JPEG's closing EOI
+    /// marker, a GIF's trailer byte, the RIFF length of a WebP file. Pixels are never decoded.
+    public static func damage(_ data: Data, format: Format) -> String? {
+        let bytes = [UInt8](data)
+        switch format {
+        case .png:
+            var offset = 8
+            var first = true
+            while offset + 12 <= bytes.count {
+                let length = bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
+                let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
+                if first && type != "IHDR" { return "its first chunk is not IHDR" }
+                first = false
+                guard length <= bytes.count - offset - 12 else { break }
+                if type == "IEND" { return nil }
+                offset += 12 + length
+            }
+            return "it is cut short (no IEND chunk)"
+        case .jpeg:
+            // EOI (FF D9) ends the file; some writers pad after it, so look at the last bytes only.
+            let tail = bytes.suffix(1_024)
+            return zip(tail, tail.dropFirst()).contains { $0 == 0xFF && $1 == 0xD9 } ? nil : "it is cut short (no end-of-image marker)"
+        case .gif:
+            return bytes.count > 13 && bytes.last == 0x3B ? nil : "it is cut short (no trailer)"
+        case .webp:
+            guard bytes.count >= 12 else { return "it is cut short" }
+            let length = bytes[4..<8].reversed().reduce(0) { $0 << 8 | Int($1) }
+            return length + 8 <= bytes.count ? nil : "it is cut short (its RIFF header says \(length + 8) bytes, the file has \(bytes.count))"
+        }
+    }
+
     /// Reads the format from the magic bytes, never from the name.
     public static func sniff(_ data: Data) -> Sniffed {
         let head = [UInt8](data.prefix(512))

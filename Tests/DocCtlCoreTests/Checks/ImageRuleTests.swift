@@ -126,6 +126,39 @@ import Testing
         #expect(outcome.set.document(number: FixtureSet.procedureNumber)?.images.isEmpty == true)
     }
 
+    /// A file cut short (an interrupted copy) is reported, format by format, at the image's place.
+    @Test func imagesCutShortAreDamaged() throws {
+        let files: [String: Data] = [
+            "media/a.png": TestImages.bluePNG.dropLast(1), "media/b.png": TestImages.bluePNG.prefix(40),
+            "media/c.jpg": TestImages.jpeg.dropLast(2), "media/d.gif": TestImages.gif.dropLast(1),
+            "media/e.webp": TestImages.webp.dropLast(4),
+            "media/f.png": TestImages.bluePNG.prefix(8) + TestImages.bluePNG.suffix(12),
+        ]
+        let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣"]
+        let names = files.keys.sorted()
+        let fixture = Self.fixture(zip(markers, names).map { "\($0)![图](\($1))" }.joined(separator: " "), files: files)
+        let outcome = try fixture.check()
+        let expected = ["cut short (no IEND chunk)", "cut short (no IEND chunk)", "cut short (no end-of-image marker)",
+                        "cut short (no trailer)", "its RIFF header says 30 bytes, the file has 26", "its first chunk is not IHDR"]
+        for (marker, (name, reason)) in zip(markers, zip(names, expected)) {
+            let finding = expectFinding(outcome, Rules.imageFormat, at: fixture.marker(marker))
+            #expect(finding?.message.contains("\(Self.folder)/\(name) is a damaged") == true, "\(name): \(finding?.message ?? "-")")
+            #expect(finding?.message.contains(reason) == true, "\(name): \(finding?.message ?? "-")")
+        }
+        #expect(outcome.set.document(number: FixtureSet.procedureNumber)?.images.isEmpty == true)
+    }
+
+    @Test func wholeFramesAreNotDamaged() {
+        for (data, format) in [(TestImages.bluePNG, DocumentImage.Format.png), (TestImages.redPNG, .png), (TestImages.jpeg, .jpeg),
+                               (TestImages.gif, .gif), (TestImages.webp, .webp)] {
+            #expect(DocumentImage.damage(data, format: format) == nil, "\(format)")
+        }
+        // A chunk length beyond the file, however large, is a cut, not a crash.
+        var huge = [UInt8](TestImages.bluePNG)
+        huge.replaceSubrange(33..<37, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        #expect(DocumentImage.damage(Data(huge), format: .png) == "it is cut short (no IEND chunk)")
+    }
+
     @Test func theMagicBytesDecideNotTheExtension() throws {
         let fixture = Self.fixture("1️⃣![图](media/flow.jpg) 2️⃣![图](media/notes.png) 3️⃣![图](media/scan.png)",
                                    files: ["media/flow.jpg": TestImages.bluePNG, "media/notes.png": Data("not an image\n".utf8),

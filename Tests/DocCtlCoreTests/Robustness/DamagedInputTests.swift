@@ -216,7 +216,42 @@ struct Damage: Sendable, CustomTestStringConvertible {
         return result
     }()
 
-    static let all = perFile + hostile
+    /// Damaged images (a body showing `media/flow.png`): cut, garbage, the wrong type, too large,
+    /// a folder, thousands of references, paths out of the set.
+    static let images: [Damage] = {
+        let body = "\(FixtureSet.procedureFolder)/body.md"
+        let image = "\(FixtureSet.procedureFolder)/media/flow.png"
+        let png = TestImages.bluePNG
+        func shown(_ name: String, markdown: String = "![流程图](media/flow.png)\n", _ data: Data?) -> Damage {
+            Damage(name: "image: \(name)") { set in
+                set.append(body, "\n" + markdown)
+                if let data { set.write(image, data: data) }
+            }
+        }
+        var random = SplitMix64(seed: 2_018_2_0000)
+        var result = [4, 8, 16, png.count - 1].map { cut in shown("PNG cut at \(cut) bytes", png.prefix(cut)) }
+        result += [
+            shown("garbage after the PNG signature", png.prefix(8) + Data(random.bytes(64))),
+            shown("garbage", Data(random.bytes(256))),
+            shown("NUL bytes", Data(repeating: 0, count: 64)),
+            shown("empty file", Data()),
+            shown("SVG with a script named .png", TestImages.svg),
+            shown("JPEG named .png", TestImages.jpeg),
+            shown("11 MiB", png + Data(repeating: 0, count: 11 << 20)),
+            shown("missing", nil),
+            shown("1 000 references", markdown: String(repeating: "![图](media/flow.png) ", count: 1_000) + "\n", png),
+            shown("1 MB target", markdown: "![图](" + String(repeating: "a/", count: megabyte / 2) + "x.png)\n", png),
+            shown("escapes and schemes", markdown: "![a](../../../../etc/passwd) ![b](/etc/passwd) ![c](file:///etc/passwd) "
+                  + "![d](javascript:alert(1)) ![e](data:text/html,x) ![f](%2e%2e/%2e%2e/x.png)\n", png),
+            Damage(name: "image: a folder in its place") { set in
+                set.append(body, "\n![流程图](media/flow.png)\n")
+                set.folders.insert(image)
+            },
+        ]
+        return result
+    }()
+
+    static let all = perFile + hostile + images
 
     @Test func damageIsDeterministicAndPlentiful() {
         #expect(Self.perFile.count == Self.textFiles.count * 8)
