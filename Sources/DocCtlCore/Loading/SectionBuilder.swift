@@ -35,6 +35,36 @@ public enum SectionBuilder {
         appendixPrefixes.contains { text.utf8.starts(with: $0.utf8) }
     }
 
+    /// The anchor of an unnumbered heading, made from its text so that it stays put when sections
+    /// are added or moved before it, and never `sec-` and a number (a numbered section's anchor: an
+    /// unnumbered 前言 before `1 目的` used to take `sec-1` and push section 1 to `sec-1-2`).
+    /// Appendices go by their label — `appendix-A` for 附录A, Appendix A or Annex A, `attachment-1`
+    /// for 附件1, `schedule-2` for 附表2 — other headings by their title's letters and digits
+    /// (`sec-前言`; the first 40 letters and digits, blanks as `-`). Nil when the title has neither.
+    static func unnumberedAnchor(_ title: String, isAppendix: Bool) -> String? {
+        if isAppendix, let prefix = appendixPrefixes.first(where: { title.utf8.starts(with: $0.utf8) }) {
+            let rest = title.unicodeScalars.dropFirst(prefix.unicodeScalars.count).drop { headingBlanks.contains($0) }
+            let label = String(String.UnicodeScalarView(rest.prefix { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }))
+            if !label.isEmpty {
+                let kind = prefix == "附件" ? "attachment" : prefix == "附表" ? "schedule" : "appendix"
+                return "\(kind)-\(label)"
+            }
+        }
+        var slug = ""
+        var count = 0
+        for character in title where count < 40 {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                slug.append(character)
+                count += 1
+            } else if character.isWhitespace, !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        guard slug.contains(where: { !$0.isNumber && $0 != "-" }) else { return nil }
+        return "sec-" + slug
+    }
+
     /// Splits `8.6.1 事件管理 {clause=8.6.1}`.
     public static func parseHeading(_ text: String) -> HeadingParts {
         var text = trimming(text[...], .whitespaces)
@@ -120,7 +150,8 @@ public enum SectionBuilder {
             } else if numbering == .standard, let number = parts.number, !isAppendix, number != "0", !number.hasPrefix("0.") {
                 clauses = [number]
             }
-            var base = anchor ?? parts.number.map { "sec-\($0)" } ?? "sec-\(anchors.count + 1)"
+            var base = anchor ?? parts.number.map { "sec-\($0)" }
+                ?? unnumberedAnchor(parts.title, isAppendix: isAppendix) ?? "sec-u\(anchors.count + 1)"
             base = base.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }
             var unique = base.isEmpty ? "sec" : base
             // Resume where the last search for this base stopped: 100 000 headings `# 1 …`

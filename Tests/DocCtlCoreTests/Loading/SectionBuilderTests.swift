@@ -75,5 +75,39 @@ import Testing
         let blocks = MarkdownParser.parse("# 说明\n\n# 说明\n\n# 1 目的\n\n# 1 目的\n", path: "p.md")
         let anchors = SectionBuilder.build(blocks, numbering: .own).sections.map(\.anchor)
         #expect(Set(anchors).count == 4)
+        #expect(anchors == ["sec-说明", "sec-说明-2", "sec-1", "sec-1-2"])
+    }
+
+    static func anchors(_ markdown: String) -> [String] {
+        SectionBuilder.build(MarkdownParser.parse(markdown, path: "p.md"), numbering: .own).sections.map(\.anchor)
+    }
+
+    /// An unnumbered heading before `1 目的` took `sec-1` and moved section 1 to `sec-1-2`.
+    @Test func unnumberedHeadingsNeverTakeANumberedAnchor() {
+        #expect(Self.anchors("# 前言\n\n# 1 目的\n\n# 2 范围\n") == ["sec-前言", "sec-1", "sec-2"])
+        #expect(Self.anchors("# 2025年度目标\n\n# 1 目的\n") == ["sec-2025年度目标", "sec-1"])
+        #expect(Self.anchors("# ——\n\n# 1 目的\n") == ["sec-u1", "sec-1"])
+    }
+
+    @Test func appendicesAreAnchoredByTheirLabel() {
+        let anchors = Self.anchors("""
+            # 附录A 程序文件清单
+            # 附件 2 申请表
+            # 附表3 记录格式
+            # Annex B (informative) Records
+            # Appendix C
+            # 附录 流程图
+            # Terms and definitions of the service desk, as agreed with customers in 2024 and reviewed yearly
+            """.split(separator: "\n").joined(separator: "\n\n"))
+        #expect(anchors == ["appendix-A", "attachment-2", "schedule-3", "appendix-B", "appendix-C", "sec-附录-流程图",
+                            "sec-Terms-and-definitions-of-the-service-desk-as-agr"])
+    }
+
+    /// Adding a section earlier leaves the anchors of unnumbered sections where they were.
+    @Test func anchorsOfUnnumberedSectionsDoNotDependOnWhatComesBefore() {
+        let before = Self.anchors("# 1 目的\n\n# 附录A 清单\n\n# 说明\n")
+        let after = Self.anchors("# 1 目的\n\n# 2 范围\n\n## 2.1 细则\n\n# 附录A 清单\n\n# 说明\n")
+        #expect(before.suffix(2) == after.suffix(2))
+        #expect(after.suffix(2) == ["appendix-A", "sec-说明"])
     }
 }
