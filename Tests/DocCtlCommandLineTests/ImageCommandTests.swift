@@ -17,7 +17,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             #expect(try Data(contentsOf: output.appendingPathComponent("QP-06/A-3/\(name)")) == png)
             let page = String(decoding: try Data(contentsOf: output.appendingPathComponent("QP-06/A-3/index.html")), as: UTF8.self)
-            #expect(page.contains("<img src=\"\(name)\" alt=\"变更管理流程图\" loading=\"lazy\">"))
+            #expect(page.contains("<img src=\"\(name)\" alt=\"变更管理流程图\" width=\"540\" height=\"600\" loading=\"lazy\">"))
             let archive = String(decoding: try Data(contentsOf: output.appendingPathComponent("QP-06/A-3/QP-06_A-3.xml")), as: UTF8.self)
             #expect(archive.contains("source=\"procedures/QP-06-change/media/change-flow.png\" file=\"\(name)\" media-type=\"image/png\""))
         }

@@ -58,6 +58,7 @@ public struct DocumentImage: Sendable, Hashable {
         self.format = format
         self.data = data
         self.sha256 = SiteManifest.hash(data)
+        self.dimensions = DocumentImage.pixelSize(data, format: format)
     }
 
     /// The copy's path relative to the revision folder: `media/<first 16 hex of the SHA-256>.<ext>`.
@@ -96,6 +97,72 @@ public struct DocumentImage: Sendable, Hashable {
             guard bytes.count >= 12 else { return "it is cut short" }
             let length = bytes[4..<8].reversed().reduce(0) { $0 << 8 | Int($1) }
             return length + 8 <= bytes.count ? nil : "it is cut short (its RIFF header says \(length + 8) bytes, the file has \(bytes.count))"
+        }
+    }
+
+    /// Width and height in pixels, read from the file's header (PNG `IHDR`, the JPEG frame header,
+    /// the GIF screen descriptor, WebP `VP8 `/`VP8L`/`VP8X`); nil when the header does not say.
+    /// Pages give them to `<img>` so the browser keeps the image's place before it loads, and a
+    /// jump to a section below a picture lands where it should.
+    public let dimensions: PixelSize?
+
+    /// An image's width and height in pixels.
+    public struct PixelSize: Sendable, Hashable {
+        public var width: Int
+        public var height: Int
+        public init(width: Int, height: Int) {
+            self.width = width
+            self.height = height
+        }
+    }
+
+    /// The size a file's header gives (see ``dimensions``).
+    public static func pixelSize(_ data: Data, format: Format) -> PixelSize? {
+        // A JPEG's frame header follows its APPn segments (EXIF, ICC profile: up to 64 KiB each).
+        let bytes = [UInt8](data.prefix(format == .jpeg ? 1 << 19 : 64))
+        func big(_ offset: Int, _ count: Int) -> Int? {
+            offset >= 0 && offset + count <= bytes.count ? bytes[offset..<(offset + count)].reduce(0) { $0 << 8 | Int($1) } : nil
+        }
+        func little(_ offset: Int, _ count: Int) -> Int? {
+            offset >= 0 && offset + count <= bytes.count ? bytes[offset..<(offset + count)].reversed().reduce(0) { $0 << 8 | Int($1) } : nil
+        }
+        func valid(_ width: Int?, _ height: Int?) -> PixelSize? {
+            guard let width, let height, (1...100_000).contains(width), (1...100_000).contains(height) else { return nil }
+            return PixelSize(width: width, height: height)
+        }
+        switch format {
+        case .png:
+            guard big(12, 4) == 0x4948_4452 else { return nil }  // "IHDR"
+            return valid(big(16, 4), big(20, 4))
+        case .gif:
+            return valid(little(6, 2), little(8, 2))
+        case .webp:
+            switch big(12, 4) {
+            case 0x5650_3820:  // "VP8 ": lossy, 14-bit sizes after the frame tag and start code
+                return valid(little(26, 2).map { $0 & 0x3FFF }, little(28, 2).map { $0 & 0x3FFF })
+            case 0x5650_384C:  // "VP8L": lossless, 14-bit sizes minus one, packed after the signature byte
+                guard let bits = little(21, 4) else { return nil }
+                return valid((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
+            case 0x5650_3858:  // "VP8X": extended, 24-bit sizes minus one
+                return valid(little(24, 3).map { $0 + 1 }, little(27, 3).map { $0 + 1 })
+            default:
+                return nil
+            }
+        case .jpeg:
+            // Walk the markers after SOI to the first start-of-frame (C0–CF but C4, C8, CC).
+            var offset = 2
+            while offset + 4 <= bytes.count, bytes[offset] == 0xFF {
+                let marker = bytes[offset + 1]
+                if marker == 0xFF { offset += 1; continue }  // fill byte
+                if marker == 0xD8 || (0xD0...0xD7).contains(marker) || marker == 0x01 { offset += 2; continue }
+                guard let length = big(offset + 2, 2), length >= 2 else { return nil }
+                if (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker) {
+                    return valid(big(offset + 7, 2), big(offset + 5, 2))
+                }
+                if marker == 0xDA || marker == 0xD9 { return nil }  // image data before any frame header
+                offset += 2 + length
+            }
+            return nil
         }
     }
 

@@ -182,6 +182,9 @@ public struct MarkdownRenderer: Sendable {
         }
         var attributes = [("src", source), ("alt", alt.plainText)]
         if !title.isEmpty { attributes.append(("title", title)) }
+        if let size = image.dimensions {
+            attributes += [("width", String(size.width)), ("height", String(size.height))]
+        }
         attributes.append(("loading", "lazy"))
         return .el("img", attributes)
     }

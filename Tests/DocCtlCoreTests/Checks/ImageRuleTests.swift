@@ -159,6 +159,31 @@ import Testing
         #expect(DocumentImage.damage(Data(huge), format: .png) == "it is cut short (no IEND chunk)")
     }
 
+    /// Width and height come from each format's header; a header that does not say gives none.
+    @Test func dimensionsAreReadFromTheHeader() {
+        typealias Size = DocumentImage.PixelSize
+        func size(_ data: Data, _ format: DocumentImage.Format) -> Size? { DocumentImage.pixelSize(data, format: format) }
+        #expect(size(TestImages.bluePNG, .png) == Size(width: 2, height: 2))
+        // GIF: 16-bit little-endian width and height after the signature.
+        #expect(size(Data("GIF89a".utf8) + Data([0x40, 0x01, 0xF0, 0x00, 0, 0, 0, 0x3B]), .gif) == Size(width: 320, height: 240))
+        // JPEG: an APP0 segment, then SOF2 (progressive) with height 0x01E0 and width 0x0280.
+        let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC2, 0x00, 0x0B, 0x08, 0x01, 0xE0, 0x02, 0x80,
+                         0x01, 0x01, 0x11, 0x00, 0xFF, 0xD9])
+        #expect(size(jpeg, .jpeg) == Size(width: 640, height: 480))
+        // DHT (C4) is not a frame header; the image data (DA) before any frame header gives none.
+        #expect(size(Data([0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xDA, 0x00, 0x02]), .jpeg) == nil)
+        func webp(_ chunk: String, _ payload: [UInt8]) -> Data {
+            Data("RIFF".utf8) + Data([0x20, 0, 0, 0]) + Data("WEBP".utf8) + Data(chunk.utf8) + Data([0x10, 0, 0, 0]) + Data(payload)
+        }
+        #expect(size(webp("VP8 ", [0, 0, 0, 0x9D, 0x01, 0x2A, 0x90, 0x01, 0x2C, 0x01]), .webp) == Size(width: 400, height: 300))
+        // VP8L: width − 1 = 399 and height − 1 = 299 packed in 14-bit fields after the 0x2F signature.
+        let packed = 399 | 299 << 14
+        #expect(size(webp("VP8L", [0x2F] + (0..<4).map { UInt8(packed >> (8 * $0) & 0xFF) }), .webp) == Size(width: 400, height: 300))
+        #expect(size(webp("VP8X", [0, 0, 0, 0, 0x8F, 0x01, 0x00, 0x2B, 0x01, 0x00]), .webp) == Size(width: 400, height: 300))
+        #expect(size(TestImages.webp, .webp) == nil)
+        #expect(size(TestImages.bluePNG.prefix(20), .png) == nil)
+    }
+
     @Test func theMagicBytesDecideNotTheExtension() throws {
         let fixture = Self.fixture("1️⃣![图](media/flow.jpg) 2️⃣![图](media/notes.png) 3️⃣![图](media/scan.png)",
                                    files: ["media/flow.jpg": TestImages.bluePNG, "media/notes.png": Data("not an image\n".utf8),

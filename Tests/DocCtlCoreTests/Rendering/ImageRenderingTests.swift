@@ -35,13 +35,13 @@ import Testing
 
     @Test func anImageAloneInItsParagraphIsAFigureWithACaption() throws {
         let html = try Self.page(Self.fixture("![发放流程](media/flow.png \"流程\")"))
-        #expect(html.contains("<figure class=\"figure\"><img src=\"\(Self.blueName)\" alt=\"发放流程\" title=\"流程\" loading=\"lazy\"><figcaption>发放流程</figcaption></figure>"))
+        #expect(html.contains("<figure class=\"figure\"><img src=\"\(Self.blueName)\" alt=\"发放流程\" title=\"流程\" width=\"2\" height=\"2\" loading=\"lazy\"><figcaption>发放流程</figcaption></figure>"))
         #expect(!html.contains("image-alt"))
     }
 
     @Test func anImageInRunningTextStaysInline() throws {
         let html = try Self.page(Self.fixture("见图 ![图标](media/flow.png) 所示。"))
-        #expect(html.contains("<p>见图 <img src=\"\(Self.blueName)\" alt=\"图标\" loading=\"lazy\"> 所示。</p>"))
+        #expect(html.contains("<p>见图 <img src=\"\(Self.blueName)\" alt=\"图标\" width=\"2\" height=\"2\" loading=\"lazy\"> 所示。</p>"))
         #expect(!html.contains("<figure"))
     }
 
