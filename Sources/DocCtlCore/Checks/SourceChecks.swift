@@ -82,7 +82,7 @@ enum SourceChecks {
         case .absolute:
             sink.report(Rules.pathOutsideSet, at: location, "link '\(url)' is an absolute path; paths must stay inside the document set",
                         fix: "use a path relative to the Markdown file")
-        case .outside where url.lowercased().hasPrefix("file:"):
+        case .fileURL:
             sink.report(Rules.pathOutsideSet, at: location, "link '\(url)' points to a local file outside the document set",
                         fix: "link to a file inside the set with a relative path")
         case .outside:

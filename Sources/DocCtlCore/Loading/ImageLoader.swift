@@ -68,7 +68,7 @@ enum ImageLoader {
         case .absolute:
             sink(Rules.pathOutsideSet, "image '\(url)' is an absolute path; paths must stay inside the document set",
                  "use a path relative to the Markdown file")
-        case .outside:
+        case .outside, .fileURL:
             sink(Rules.pathOutsideSet, "image '\(url)' leaves the document set", "copy the image into the document's folder")
         case .missing(let path):
             sink(Rules.missingFile, "image '\(url)' does not exist (looked for \(path))", "add the file, or correct the path")

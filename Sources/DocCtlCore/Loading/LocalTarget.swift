@@ -5,11 +5,13 @@ import Foundation
 enum LocalTarget: Equatable {
     /// Empty, or only a `#fragment`: nothing to check.
     case none
-    /// A URL with a scheme (`https`, `mailto`, `data`, …); `file:` is ``outside``.
+    /// A URL with a scheme (`https`, `mailto`, `data`, …) other than `file:`.
     case url(scheme: String)
+    /// A `file:` URL: a local file, named outside the set's relative paths.
+    case fileURL
     /// `/…` or `\…`: an absolute path.
     case absolute
-    /// A relative path whose `..` components leave the set, or a `file:` URL.
+    /// A relative path whose `..` components leave the set.
     case outside
     /// Inside the set, but nothing is there.
     case missing(path: String)
@@ -25,7 +27,7 @@ enum LocalTarget: Equatable {
         if let colon = target.firstIndex(of: ":"),
            target[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }) {
             let scheme = target[..<colon].lowercased()
-            return scheme == "file" ? .outside : .url(scheme: scheme)
+            return scheme == "file" ? .fileURL : .url(scheme: scheme)
         }
         let path = String(target.split(separator: "#", maxSplits: 1).first ?? "").removingPercentEncoding ?? target
         if path.isEmpty { return .none }

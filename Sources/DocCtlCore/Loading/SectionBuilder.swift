@@ -31,8 +31,11 @@ public enum SectionBuilder {
 
     /// Whether a heading's text starts with one of ``appendixPrefixes``, compared by UTF-8 bytes
     /// (String.hasPrefix compares Characters, which was a tenth of building sections).
-    static func isAppendixTitle(_ text: String) -> Bool {
-        appendixPrefixes.contains { text.utf8.starts(with: $0.utf8) }
+    static func isAppendixTitle(_ text: String) -> Bool { appendixPrefix(of: text) != nil }
+
+    /// The appendix prefix `text` starts with.
+    static func appendixPrefix(of text: String) -> String? {
+        appendixPrefixes.first { text.utf8.starts(with: $0.utf8) }
     }
 
     /// The anchor of an unnumbered heading, made from its text so that it stays put when sections
@@ -42,7 +45,7 @@ public enum SectionBuilder {
     /// for 附件1, `schedule-2` for 附表2 — other headings by their title's letters and digits
     /// (`sec-前言`; the first 40 letters and digits, blanks as `-`). Nil when the title has neither.
     static func unnumberedAnchor(_ title: String, isAppendix: Bool) -> String? {
-        if isAppendix, let prefix = appendixPrefixes.first(where: { title.utf8.starts(with: $0.utf8) }) {
+        if isAppendix, let prefix = appendixPrefix(of: title) {
             let rest = title.unicodeScalars.dropFirst(prefix.unicodeScalars.count).drop { headingBlanks.contains($0) }
             let label = String(String.UnicodeScalarView(rest.prefix { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }))
             if !label.isEmpty {

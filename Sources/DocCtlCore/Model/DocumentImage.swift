@@ -52,54 +52,6 @@ public struct DocumentImage: Sendable, Hashable {
     /// Lower-case hex SHA-256 of the file's bytes.
     public var sha256: String
     public var data: Data
-
-    public init(source: String, format: Format, data: Data) {
-        self.source = source
-        self.format = format
-        self.data = data
-        self.sha256 = SiteManifest.hash(data)
-        self.dimensions = DocumentImage.pixelSize(data, format: format)
-    }
-
-    /// The copy's path relative to the revision folder: `media/<first 16 hex of the SHA-256>.<ext>`.
-    public var archivedPath: String { "media/\(sha256.prefix(16)).\(format.fileExtension)" }
-
-    /// The image inlined as a `data:` URL, for self-contained pages (`docctl copy`).
-    public var dataURL: String { "data:\(format.mediaType);base64,\(data.base64EncodedString())" }
-
-    /// Why a file whose first bytes say `format` is not a whole image, or nil when its frame holds:
-    /// a copy cut short (an interrupted download, sync or commit) shows as a broken picture on every
-    /// page. The frame only: PNG chunks up to `IEND` (starting with `IHDR`), a JPEG's closing EOI
-    /// marker, a GIF's trailer byte, the RIFF length of a WebP file. Pixels are never decoded.
-    public static func damage(_ data: Data, format: Format) -> String? {
-        let bytes = [UInt8](data)
-        switch format {
-        case .png:
-            var offset = 8
-            var first = true
-            while offset + 12 <= bytes.count {
-                let length = bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
-                let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
-                if first && type != "IHDR" { return "its first chunk is not IHDR" }
-                first = false
-                guard length <= bytes.count - offset - 12 else { break }
-                if type == "IEND" { return nil }
-                offset += 12 + length
-            }
-            return "it is cut short (no IEND chunk)"
-        case .jpeg:
-            // EOI (FF D9) ends the file; some writers pad after it, so look at the last bytes only.
-            let tail = bytes.suffix(1_024)
-            return zip(tail, tail.dropFirst()).contains { $0 == 0xFF && $1 == 0xD9 } ? nil : "it is cut short (no end-of-image marker)"
-        case .gif:
-            return bytes.count > 13 && bytes.last == 0x3B ? nil : "it is cut short (no trailer)"
-        case .webp:
-            guard bytes.count >= 12 else { return "it is cut short" }
-            let length = bytes[4..<8].reversed().reduce(0) { $0 << 8 | Int($1) }
-            return length + 8 <= bytes.count ? nil : "it is cut short (its RIFF header says \(length + 8) bytes, the file has \(bytes.count))"
-        }
-    }
-
     /// Width and height in pixels, read from the file's header (PNG `IHDR`, the JPEG frame header,
     /// the GIF screen descriptor, WebP `VP8 `/`VP8L`/`VP8X`); nil when the header does not say.
     /// Pages give them to `<img>` so the browser keeps the image's place before it loads, and a
@@ -116,23 +68,70 @@ public struct DocumentImage: Sendable, Hashable {
         }
     }
 
+    public init(source: String, format: Format, data: Data) {
+        self.source = source
+        self.format = format
+        self.data = data
+        self.sha256 = SiteManifest.hash(data)
+        self.dimensions = DocumentImage.pixelSize(data, format: format)
+    }
+
+    /// The copy's path relative to the revision folder: `media/<first 16 hex of the SHA-256>.<ext>`.
+    public var archivedPath: String { "media/\(sha256.prefix(16)).\(format.fileExtension)" }
+
+    /// Whether `path` has the form of ``archivedPath`` (`media/<16 lower-case hex>.<ext>`).
+    public static func isArchivedPath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0] == "media" else { return false }
+        let name = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return name.count == 2 && name[0].count == 16 && name[0].allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+            && Format.allCases.contains { $0.fileExtension == name[1] }
+    }
+
+    /// The image inlined as a `data:` URL, for self-contained pages (`docctl copy`).
+    public var dataURL: String { "data:\(format.mediaType);base64,\(data.base64EncodedString())" }
+
+    /// Why a file whose first bytes say `format` is not a whole image, or nil when its frame holds:
+    /// a copy cut short (an interrupted download, sync or commit) shows as a broken picture on every
+    /// page. The frame only: PNG chunks up to `IEND` (starting with `IHDR`), a JPEG's closing EOI
+    /// marker, a GIF's trailer byte, the RIFF length of a WebP file. Pixels are never decoded.
+    public static func damage(_ data: Data, format: Format) -> String? {
+        let bytes = HeaderBytes(data)
+        switch format {
+        case .png:
+            var offset = 8
+            while offset + 12 <= bytes.count, let length = bytes.big(offset, 4), let type = bytes.big(offset + 4, 4) {
+                if offset == 8 && type != pngIHDR { return "its first chunk is not IHDR" }
+                guard length <= bytes.count - offset - 12 else { break }
+                if type == 0x4945_4E44 { return nil }  // "IEND"
+                offset += 12 + length
+            }
+            return "it is cut short (no IEND chunk)"
+        case .jpeg:
+            // EOI (FF D9) ends the file; some writers pad after it, so look at the last bytes only.
+            let tail = max(0, bytes.count - 1_024)..<max(0, bytes.count - 1)
+            return tail.contains { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xD9 } ? nil : "it is cut short (no end-of-image marker)"
+        case .gif:
+            return bytes.count > 13 && bytes[bytes.count - 1] == 0x3B ? nil : "it is cut short (no trailer)"
+        case .webp:
+            guard let length = bytes.little(4, 4) else { return "it is cut short" }
+            return length + 8 <= bytes.count ? nil : "it is cut short (its RIFF header says \(length + 8) bytes, the file has \(bytes.count))"
+        }
+    }
+
+    static let pngIHDR = 0x4948_4452
+
     /// The size a file's header gives (see ``dimensions``).
     public static func pixelSize(_ data: Data, format: Format) -> PixelSize? {
-        // A JPEG's frame header follows its APPn segments (EXIF, ICC profile: up to 64 KiB each).
-        let bytes = [UInt8](data.prefix(format == .jpeg ? 1 << 19 : 64))
-        func big(_ offset: Int, _ count: Int) -> Int? {
-            offset >= 0 && offset + count <= bytes.count ? bytes[offset..<(offset + count)].reduce(0) { $0 << 8 | Int($1) } : nil
-        }
-        func little(_ offset: Int, _ count: Int) -> Int? {
-            offset >= 0 && offset + count <= bytes.count ? bytes[offset..<(offset + count)].reversed().reduce(0) { $0 << 8 | Int($1) } : nil
-        }
+        let bytes = HeaderBytes(data)
+        let big = bytes.big, little = bytes.little
         func valid(_ width: Int?, _ height: Int?) -> PixelSize? {
             guard let width, let height, (1...100_000).contains(width), (1...100_000).contains(height) else { return nil }
             return PixelSize(width: width, height: height)
         }
         switch format {
         case .png:
-            guard big(12, 4) == 0x4948_4452 else { return nil }  // "IHDR"
+            guard big(12, 4) == pngIHDR else { return nil }
             return valid(big(16, 4), big(20, 4))
         case .gif:
             return valid(little(6, 2), little(8, 2))
@@ -149,7 +148,8 @@ public struct DocumentImage: Sendable, Hashable {
                 return nil
             }
         case .jpeg:
-            // Walk the markers after SOI to the first start-of-frame (C0–CF but C4, C8, CC).
+            // Walk the markers after SOI to the first start-of-frame (C0–CF but C4, C8, CC), past the
+            // APPn segments (EXIF, ICC profile) before it.
             var offset = 2
             while offset + 4 <= bytes.count, bytes[offset] == 0xFF {
                 let marker = bytes[offset + 1]
@@ -204,5 +204,27 @@ extension Document {
             }
         }
         return result
+    }
+}
+
+/// Big- and little-endian integers at byte offsets of a file, read in place (an image is not copied
+/// to check its frame); nil past the end.
+private struct HeaderBytes {
+    let data: Data
+
+    init(_ data: Data) { self.data = data }
+
+    var count: Int { data.count }
+
+    subscript(offset: Int) -> UInt8 { data[data.startIndex + offset] }
+
+    func big(_ offset: Int, _ length: Int) -> Int? {
+        guard offset >= 0, offset + length <= count else { return nil }
+        return (offset..<(offset + length)).reduce(0) { $0 << 8 | Int(self[$1]) }
+    }
+
+    func little(_ offset: Int, _ length: Int) -> Int? {
+        guard offset >= 0, offset + length <= count else { return nil }
+        return (offset..<(offset + length)).reversed().reduce(0) { $0 << 8 | Int(self[$1]) }
     }
 }

@@ -172,15 +172,6 @@ public struct ArchivedRevision: Sendable {
         "x", "y", "rx", "d", "text-anchor", "data-clauses", "src", "alt", "loading",
     ]
 
-    /// Whether `path` names an image copy in a revision folder, as ``DocumentImage/archivedPath`` does.
-    static func isArchivedImagePath(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0] == "media" else { return false }
-        let name = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        return name.count == 2 && name[0].count == 16 && name[0].allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
-            && DocumentImage.Format.allCases.contains { $0.fileExtension == name[1] }
-    }
-
     /// An archived XHTML element as an HTML node, or nil when it is not something docctl writes.
     static func html(_ element: XMLElement) -> HTMLNode? {
         guard allowedElements.contains(element.name),
@@ -195,7 +186,7 @@ public struct ArchivedRevision: Sendable {
                 attributes.append(("href", safe))
             } else if attribute.name == "src" {
                 // Only the revision's own archived images (`media/<16 hex>.<ext>`), never a URL.
-                guard isArchivedImagePath(attribute.value) else { return nil }
+                guard DocumentImage.isArchivedPath(attribute.value) else { return nil }
                 attributes.append(("src", attribute.value))
             } else {
                 attributes.append((attribute.name, attribute.value))

@@ -97,7 +97,7 @@ public enum DocumentArchive {
         })))
         let shown = images(document)
         if !shown.isEmpty {
-            root.append(.element(el("images", [], shown.map { anchor, url, title, alt, image in
+            root.append(.element(el("images", [], shown.map { anchor, title, alt, image in
                 .element(el("image", [("source", image.source), ("file", image.archivedPath), ("media-type", image.format.mediaType),
                                       ("sha256", image.sha256), ("bytes", String(image.data.count)), ("from", anchor),
                                       ("title", title.isEmpty ? nil : title)],
@@ -207,15 +207,15 @@ public enum DocumentArchive {
     }
 
     /// Every image the body shows, in document order, with the section showing it (`""` for the
-    /// preamble), its target, title and description as written.
-    static func images(_ document: Document) -> [(String, String, String, String, DocumentImage)] {
+    /// preamble), its title and description as written.
+    static func images(_ document: Document) -> [(anchor: String, title: String, alt: String, image: DocumentImage)] {
         guard !document.images.isEmpty else { return [] }
-        var result: [(String, String, String, String, DocumentImage)] = []
+        var result: [(anchor: String, title: String, alt: String, image: DocumentImage)] = []
         func visit(_ blocks: [Block], _ anchor: String) {
             for block in blocks {
                 block.forEachInline { inline in
                     if case .image(let url, let title, let alt, _) = inline, let image = document.image(target: url) {
-                        result.append((anchor, url, title, alt.plainText, image))
+                        result.append((anchor, title, alt.plainText, image))
                     }
                 }
             }

@@ -88,10 +88,10 @@ import Testing
     }
 
     @Test func anArchivedImageMayOnlyNameAnArchivedCopy() {
-        #expect(ArchivedRevision.isArchivedImagePath(Self.blueName))
+        #expect(DocumentImage.isArchivedPath(Self.blueName))
         for path in ["https://example.com/a.png", "media/../../secret.png", "javascript:alert(1)", "media/0123456789abcdef.svg",
                      "data:image/png;base64,AAAA", "media/0123456789ABCDEF.png", "/media/0123456789abcdef.png"] {
-            #expect(!ArchivedRevision.isArchivedImagePath(path), "\(path)")
+            #expect(!DocumentImage.isArchivedPath(path), "\(path)")
         }
     }
 
