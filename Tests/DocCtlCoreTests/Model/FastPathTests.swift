@@ -53,7 +53,7 @@ import Testing
 
     @Test func whitespaceTrimmingMatchesFoundation() {
         for text in ["", " ", "a", " a", "a ", "\u{3000}a\u{3000}", "\ta\t", "一 二", "\u{A0}x"] {
-            #expect(NodeReader.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces))
+            #expect(Whitespace.trimming(text) == text.trimmingCharacters(in: .whitespaces))
         }
     }
 
@@ -176,7 +176,7 @@ import Testing
                let end = next(["]", "]"], from: index + 2), end - (index + 2) <= InlineExtensions.maximumLength,
                end > index + 2, !all[(index + 2)..<end].contains("[") {
                 flush(index)
-                result.append(.reference(target: NodeReader.trimmingWhitespace(piece((index + 2)..<end)), location: location()))
+                result.append(.reference(target: Whitespace.trimming(piece((index + 2)..<end)), location: location()))
                 column += end + 2 - index
                 index = end + 2
                 pending = index
