@@ -56,6 +56,7 @@ struct DiffCommand: ParsableCommand {
             let new = try RevisionDiff.archive(of: target, revision: toMark, site: siteURL, renderer: renderer)
             let diff = RevisionDiff(old: old, new: new)
             let path = output ?? "\(SiteMap.safeComponent(target.number))_\(fromMark.pathComponent)_\(toMark.pathComponent)_diff.html"
+            try WorkflowReport.checkOutside(path, of: session.set)
             try AtomicFile.write(Data(diff.page(css: css).utf8), to: URL(fileURLWithPath: path))
             let list = diff.changes.map { "\($0.label) (\($0.kind.rawValue))" }.joined(separator: ", ")
             print("wrote \(path): \(target.number) \(fromMark) → \(toMark): \(diff.changes.isEmpty ? "no section changed" : list)")

@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// An exclusive lock on a site, held while one `publish` runs: `flock` on
+/// An exclusive lock on a site or build output, held while one `publish` or `build` writes it: `flock` on
 /// `<parent>/.<site>.docctl-lock`. The kernel releases it when the process ends, however it
 /// ends, so a killed publish never leaves the site locked.
 public final class SiteLock {
@@ -29,7 +29,7 @@ public final class SiteLock {
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let busy = errno == EWOULDBLOCK
             close(descriptor)
-            throw busy ? .environment("another `docctl publish` is updating \(site.path) right now; try again when it has finished")
+            throw busy ? .environment("\(site.path) is locked: another docctl build or publish is writing it right now; try again when it has finished")
                        : .environment("cannot lock \(url.path): \(String(cString: strerror(errno)))")
         }
     }
