@@ -55,7 +55,7 @@ import Testing
             let footer = templates.appendingPathComponent("partials/footer.mustache")
             try FileManager.default.removeItem(at: footer)
             try FileManager.default.createSymbolicLink(atPath: footer.path, withDestinationPath: "/etc/passwd")
-            let result = try DocCtlProcess.run(["build", "set", "-o", "out", "--templates", "tp"], in: folder.url)
+            let result = try DocCtlProcess.run(["build", "set", "-o", "out", "--templates", "tp", "--today", FixtureSet.todayText], in: folder.url)
             #expect(result.status == 2)
             #expect(Self.errorLines(result).count == 1)
             #expect(result.stderr.contains("partials/footer.mustache leads out of the templates folder (to /etc/passwd)"), "\(result.stderr)")

@@ -23,7 +23,7 @@ import Testing
             // A file the user put into the output, even where a build writes, is not lost.
             try Self.write("mine", target.appendingPathComponent("QP-01/A-0/notes.txt"))
             let error = try #require(throwing { try OutputWriter.replace(target, with: ["index.html": Data("3".utf8)]) })
-            #expect(error.description.contains("QP-01/A-0/notes.txt was not written by the last build"), "\(error)")
+            #expect(error.description.contains("QP-01/A-0/notes.txt is not a file the last build wrote"), "\(error)")
             #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("QP-01/A-0/notes.txt").path))
         }
     }

@@ -195,7 +195,7 @@ import Testing
             try OutputWriter.replace(target, with: ["new.html": Data("3".utf8)])
             let files = FileManager.default.enumerator(atPath: target.path)!.compactMap { $0 as? String }.sorted()
             #expect(files == [OutputWriter.marker, "new.html"])
-            let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".out.docctl-lock" }
             #expect(siblings == ["out"], "temporary folders left behind: \(siblings)")
         }
     }
@@ -224,7 +224,7 @@ import Testing
                 try OutputWriter.replace(target) { (_: URL) throws(DocCtlError) in throw .io("rendering failed") }
             }
             #expect(FileManager.default.contents(atPath: target.appendingPathComponent("index.html").path) == Data("1".utf8))
-            let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".out.docctl-lock" }
             #expect(siblings == ["out"], "temporary folders left behind: \(siblings)")
         }
     }
