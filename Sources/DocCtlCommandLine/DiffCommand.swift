@@ -52,6 +52,12 @@ struct DiffCommand: ParsableCommand {
                 throw WorkflowError.environment("\(error)")
             }
             let siteURL = site.map { URL(fileURLWithPath: $0) }
+            if let siteURL {
+                // An archive is read only from a revision folder that matches its manifests.
+                for mark in [fromMark, toMark] {
+                    try SiteVerification.requireIntactRevision("\(SiteMap.safeComponent(target.number))/\(mark.pathComponent)", in: siteURL)
+                }
+            }
             let old = try RevisionDiff.archive(of: target, revision: fromMark, site: siteURL, renderer: renderer)
             let new = try RevisionDiff.archive(of: target, revision: toMark, site: siteURL, renderer: renderer)
             let diff = RevisionDiff(old: old, new: new)

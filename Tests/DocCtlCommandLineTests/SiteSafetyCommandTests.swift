@@ -135,4 +135,31 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
         }
     }
+
+    @Test func diffRefusesAnEditedArchive() throws {
+        try Self.released { folder in
+            let today = ["--today", FixtureSet.todayText]
+            var result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let body = folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/body.md")
+            try Data(try String(contentsOf: body, encoding: .utf8).replacingOccurrences(of: "适用于手册", with: "适用于全部手册").utf8).write(to: body)
+            result = try DocCtlProcess.run(["revise", FixtureSet.procedureNumber, "--set", "set", "--revision", "-m", "扩大范围", "--author", "何思琪",
+                                            "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            result = try DocCtlProcess.run(["release", FixtureSet.procedureNumber, "--set", "set"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let arguments = ["diff", FixtureSet.procedureNumber, "A/0", "A/1", "--set", "set", "--site", "site", "-o", "redline.html"]
+            result = try DocCtlProcess.run(arguments, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let archive = folder.appendingPathComponent("site/QP-01/A-0/QP-01_A-0.xml")
+            try Data(try String(contentsOf: archive, encoding: .utf8).replacingOccurrences(of: "适用于手册", with: "仅适用于部分手册").utf8).write(to: archive)
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("redline.html"))
+            result = try DocCtlProcess.run(arguments, in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("site/QP-01/A-0 does not match its manifests; no redline was made"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("redline.html").path))
+        }
+    }
 }

@@ -56,22 +56,17 @@ enum RevisionChecks {
     /// it: a digest written into history.yaml by hand (to make changed content look released) is caught.
     static func checkSeal(_ entry: HistoryEntry, of document: Document, root: URL, _ sink: inout DiagnosticSink) {
         guard let sealed = entry.digest, let mark = entry.revision else { return }
-        let recordPath = ReleaseRecord.path(folder: document.folder, revision: mark)
+        let recordPath = ReleaseRecordFile.path(folder: document.folder, revision: mark)
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(recordPath).path) else { return }
-        let recorded = try? ReleaseRecord.parse(data, path: recordPath)
+        let recorded = String(data: data, encoding: .utf8).flatMap(ReleaseRecordFile.digest)
         guard recorded?.digest != sealed else { return }
-        sink.report(Rules.sealMismatch, at: entry.digestLocation ?? entry.location,
-                    recorded.map { _ in "the digest sealed on \(document.number) \(mark) is not the one \(recordPath) recorded when it was released" }
-                        ?? "\(recordPath), the release record of \(document.number) \(mark), is not readable, so its seal cannot be confirmed",
+        let message = recorded == nil
+            ? "\(recordPath), the release record of \(document.number) \(mark), holds no digest, so its seal cannot be confirmed"
+            : "the digest sealed on \(document.number) \(mark) is not the one \(recordPath) recorded when it was released"
+        sink.report(Rules.sealMismatch, at: entry.digestLocation ?? entry.location, message,
                     notes: [Diagnostic.Note("history.yaml says \(sealed.prefix(19))…" + (recorded.map { ", the release record \($0.digest.prefix(19))…" } ?? ""),
-                                            at: SourceLocation(path: recordPath, line: recordDigestLine(data)))],
+                                            at: SourceLocation(path: recordPath, line: recorded?.line ?? 1))],
                     fix: "restore history.yaml and the release record from version control; a changed document needs a new revision (docctl revise, then docctl release)")
-    }
-
-    /// The line of `digest:` in a release record (1 when there is none).
-    static func recordDigestLine(_ data: Data) -> Int {
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        return (lines.firstIndex { $0.hasPrefix("digest:") } ?? 0) + 1
     }
 
     static func checkStep(from prior: RevisionMark, to mark: RevisionMark, entry: HistoryEntry, config: DocSetConfig,

@@ -11,7 +11,7 @@ import Glibc
 /// line), and nothing else is in it. An output of an older docctl (whose marker lists nothing) is
 /// replaced when every file in it lies where a build writes (see ``OutputLayout``). `-o` pointing
 /// at a folder of the user's, or at an output the user has added files to, is refused, never
-/// emptied. Two builds into one folder are kept apart by the lock `publish` takes (``SiteLock``).
+/// emptied. Two builds into one folder are kept apart by the lock `publish` takes (``FolderLock``).
 public enum OutputWriter {
     /// The file that marks a folder as docctl's output.
     public static let marker = ".docctl-output"
@@ -79,8 +79,7 @@ public enum OutputWriter {
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists, !isDirectory.boolValue { throw .io("\(target.path) exists and is not a folder; choose another output folder") }
-        let lock: SiteLock
-        do { lock = try SiteLock(site: target) } catch { throw .io(error.description) }
+        let lock = try FolderLock(folder: target)
         defer { withExtendedLifetime(lock) {} }
         if exists { try checkReplaceable(target) }
         removeStale(in: parent, name: name)

@@ -158,6 +158,17 @@ public struct SiteVerification: Sendable, Equatable {
                                 problems: problems.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) })
     }
 
+    /// Refuses a revision folder (`QP-04/B-1`) of `site` that does not match its manifests, before
+    /// `diff` reads its archive (nothing to check when the folder is not there).
+    public static func requireIntactRevision(_ revision: String, in site: URL) throws(WorkflowError) {
+        guard FileManager.default.fileExists(atPath: site.appendingPathComponent(revision).path) else { return }
+        let problems = try verifyRevision(revision, in: site)
+        guard problems.isEmpty else {
+            throw .refused("\(site.path)/\(revision) does not match its manifests; no redline was made",
+                           notes: problems.map(\.description) + ["`docctl verify \(site.path)` checks the whole site"])
+        }
+    }
+
     /// Checks one revision folder (`QP-04/B-1`) of `site`: its files against its own `SHA256SUMS`,
     /// and that manifest against the site's. A folder without its manifest is a problem too.
     public static func verifyRevision(_ revision: String, in site: URL) throws(WorkflowError) -> [Problem] {

@@ -190,12 +190,9 @@ import Testing
         let archive = fixture.site.appendingPathComponent("\(Self.procedure)/A-0/\(Self.procedure)_A-0.xml")
         let text = String(decoding: try Data(contentsOf: archive), as: UTF8.self)
         try Data(text.replacingOccurrences(of: "适用于手册", with: "适用于部分手册").utf8).write(to: archive)
-        let outcome = try fixture.workspace.check()
-        let document = try #require(outcome.set.document(number: Self.procedure))
-        let renderer = try SiteRenderer(set: outcome.set, templates: try TemplateSet.bundled(), buildDate: FixtureSet.today)
-        let error = try #require(refusal {
-            try RevisionDiff.archive(of: document, revision: RevisionMark("A/0")!, site: fixture.site, renderer: renderer)
-        })
+        // What `docctl diff --site` does before it reads an archive.
+        #expect(refusal { try SiteVerification.requireIntactRevision("\(Self.procedure)/A-1", in: fixture.site) } == nil)
+        let error = try #require(refusal { try SiteVerification.requireIntactRevision("\(Self.procedure)/A-0", in: fixture.site) })
         #expect(error.description.contains("\(Self.procedure)/A-0 does not match its manifests"), "\(error)")
         #expect(error.notes.first == "\(Self.procedure)/A-0/\(Self.procedure)_A-0.xml: changed (its SHA-256 differs from \(Self.procedure)/A-0/SHA256SUMS)")
     }
