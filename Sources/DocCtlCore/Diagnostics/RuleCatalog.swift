@@ -39,6 +39,7 @@ public enum Rules {
     public static let historyDateOrder = Rule("history-date-order", .revisions, .error, "History dates never go backwards.")
     public static let changedSinceRelease = Rule("changed-since-release", .revisions, .error, "The content digest equals the digest sealed on the last history entry; a changed document needs a new entry (`docctl revise`).")
     public static let malformedDigest = Rule("malformed-digest", .revisions, .error, "A sealed digest is `sha256:` followed by 64 lower-case hex digits.")
+    public static let sealMismatch = Rule("seal-mismatch", .revisions, .error, "A sealed digest in history.yaml equals the digest in the revision's release record (`releases/<L-N>.yaml`): a seal is written by `docctl release`, never by hand.")
     // Control
     public static let approvalMissing = Rule("approval-missing", .control, .error, "A controlled document has prepared, reviewed and approved, each with name and date, and issued and effective dates.")
     public static let approvalOrder = Rule("approval-order", .control, .error, "Dates go prepared ≤ reviewed ≤ approved ≤ issued ≤ effective.")
@@ -70,7 +71,7 @@ public enum Rules {
         unknownStandard, unknownClause, uncoveredClause, notApplicableUnjustified, exclusionNotAllowed,
         sectionHierarchy, sectionOrder, clauseTitleMismatch, duplicatePrimaryClause, unfinishedSection,
         malformedRevision, emptyHistory, historyFirst, revisionGap, skippedLetter, editionNotZero,
-        historyDateOrder, changedSinceRelease, malformedDigest,
+        historyDateOrder, changedSinceRelease, malformedDigest, sealMismatch,
         approvalMissing, approvalOrder, approverIsPreparer, uncontrolledWithCopies, duplicateCopyNumber,
         unknownClassification, unknownOwner, reviewOverdue,
         unresolvedReference, unknownTitle, withdrawnReference, unknownPlaceholder,

@@ -30,6 +30,8 @@ public struct HistoryEntry: Sendable, Hashable {
     public var location: SourceLocation
     public var revisionLocation: SourceLocation
     public var dateLocation: SourceLocation
+    /// Where `digest:` stands (its value), when the entry is sealed.
+    public var digestLocation: SourceLocation? = nil
 }
 
 /// A Markdown body file of a document.

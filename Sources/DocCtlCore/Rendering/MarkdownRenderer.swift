@@ -212,6 +212,8 @@ public struct MarkdownRenderer: Sendable {
     func reference(_ target: String, named: Set<String>) -> HTMLNode {
         let set = context.set
         if let document = set.document(number: target) {
+            // A document that is not published is named by the number the author wrote, never its title.
+            guard context.shows(document.number) else { return .el("span", [("class", "ref ref-document")], text: target) }
             return context.link(context.documentURL(document.number), class: "ref ref-document", title: document.number,
                                 [.text("《\(document.title)》")])
         }

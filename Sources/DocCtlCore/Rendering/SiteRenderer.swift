@@ -40,12 +40,7 @@ public struct SiteRenderer: Sendable {
     /// The date a build stamps on its pages: `SOURCE_DATE_EPOCH` when set, otherwise the latest
     /// date of any history entry (so that the same sources give the same bytes).
     public static func buildDate(for set: DocumentSet, environment: [String: String]) throws(DocCtlError) -> Day {
-        if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-            guard let seconds = Int(epoch), seconds >= 0 else {
-                throw .usage("SOURCE_DATE_EPOCH must be a number of seconds since 1970, found '\(epoch)'")
-            }
-            return Day(epochSeconds: seconds)
-        }
+        if let day = try Day.sourceDateEpoch(environment) { return day }
         return set.documents.flatMap { $0.history.compactMap(\.date) }.max() ?? Day(year: 2000, month: 1, day: 1)!
     }
 

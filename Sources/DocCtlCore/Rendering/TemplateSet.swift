@@ -31,6 +31,7 @@ public struct TemplateSet: Sendable {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for relative in paths {
             let url = URL(fileURLWithPath: base + relative)
+            try TemplateSet.checkInside(url, base: base)
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
                 throw .io("\(url.path): cannot read the template as UTF-8")
             }
@@ -72,9 +73,25 @@ public struct TemplateSet: Sendable {
         return HTMLEscaping.removingForbidden(output)
     }
 
+    /// Refuses a template file that is a symbolic link out of the templates folder (or reaches
+    /// outside it through one) or not a regular file: the set's path rules hold for templates too,
+    /// so that `--templates` cannot put a file from elsewhere (`/etc/passwd`) into every page.
+    static func checkInside(_ url: URL, base: String) throws(DocCtlError) {
+        let resolved = url.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(base) else {
+            throw .io("\(url.path) leads out of the templates folder (to \(resolved)); templates and their assets must be files inside it")
+        }
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+        guard type == .typeRegular else { throw .io("\(url.path) is not a regular file; templates and their assets must be files inside the folder") }
+    }
+
     /// A file beside the templates (`assets/docctl.css`, `document.xsd`).
     public func resource(_ relative: String) throws(DocCtlError) -> Data {
         let url = folder.appendingPathComponent(relative)
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+        if FileManager.default.fileExists(atPath: url.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+            try TemplateSet.checkInside(url, base: base)
+        }
         if let data = FileManager.default.contents(atPath: url.path) { return data }
         // A templates folder given with --templates may hold only templates: fall back to the bundle.
         if let bundled = try? TemplateSet.bundledFolder(), let data = FileManager.default.contents(atPath: bundled.appendingPathComponent(relative).path) {

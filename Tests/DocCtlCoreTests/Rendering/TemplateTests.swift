@@ -25,8 +25,10 @@ import Testing
         coverage.rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
         coverage.rows[1].procedures = [LinkView(text: "QP-01", linkHref: "QP-01/A-0/index.html", tooltip: "x", separator: nil),
                                        LinkView(text: "QP-02", linkHref: nil, tooltip: "y", separator: ", ")]
-        let index = builder.indexPage()
-        #expect(index.rows.contains { $0.note != nil } && index.rows.contains { $0.overdue != nil })
+        var index = builder.indexPage()
+        // Documents that are not published are no longer listed; the note slot stays for custom templates.
+        index.rows[0].note = "不在内网发布"
+        #expect(index.rows.contains { $0.overdue != nil })
         return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage),
                 ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
                 ("redirect", builder.redirectPage(procedure))]
