@@ -8,7 +8,7 @@ public enum Rules {
     public static let yamlSyntax = Rule("yaml-syntax", .sources, .error, "YAML files parse, and nest no deeper than 64 levels.")
     public static let csvSyntax = Rule("csv-syntax", .sources, .error, "The responsibility matrix CSV is well formed (quotes closed, a header row).")
     public static let unknownKey = Rule("unknown-key", .sources, .error, "Keys in YAML files are known ones (a misspelt key would otherwise be ignored silently).")
-    public static let missingKey = Rule("missing-key", .sources, .error, "Required keys are present (document number, title, type, owner, control, …).")
+    public static let missingKey = Rule("missing-key", .sources, .error, "Required keys are present and not blank (document number, title, type, owner, classification, control, …; `number: \"\"` or `\" \"` is missing, said at the key); a document that does not load is never left out in silence.")
     public static let invalidValue = Rule("invalid-value", .sources, .error, "Values have the expected shape and one of the allowed values.")
     public static let badDate = Rule("bad-date", .sources, .error, "Dates are real calendar dates written YYYY-MM-DD.")
     public static let duplicateDocument = Rule("duplicate-document-number", .sources, .error, "Document numbers are unique in the set.")
