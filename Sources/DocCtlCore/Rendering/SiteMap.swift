@@ -101,6 +101,13 @@ public struct SiteMap: Sendable {
         return result.isEmpty ? "_" : result
     }
 
+    /// Names the site root uses for itself: a document folder may not take them.
+    public static let reservedNames = ["index.html", "coverage.html", "assets", SiteManifest.fileName]
+
+    /// The longest document folder name, in UTF-8 bytes: a file name ends at 255 bytes, and the
+    /// longest name docctl makes from it appends `_<L-N>_<L-N>_diff.html`.
+    public static let maximumFolderBytes = 200
+
     /// The status of a document (computed at init).
     public func status(_ number: String) -> ControlStatus? { statuses[number] }
 
