@@ -85,6 +85,7 @@ public struct Publish {
         if FileManager.default.fileExists(atPath: site.path) {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []
             if !entries.isEmpty {
+                if entries.contains(DraftBuild.marker) { throw DraftBuild.refusal(site) }
                 guard entries.contains(SiteManifest.fileName) else {
                     throw .refused("\(site.path) is not empty and has no \(SiteManifest.fileName): it is not a site published by docctl; nothing was touched",
                                    notes: ["publish into a new or empty folder"])

@@ -85,10 +85,9 @@ import Testing
     /// front of every template does not shift them).
     @Test func templateErrorsPointAtTheTemplatesOwnLine() throws {
         try TemporaryFolder.with { folder in
-            let bundled = try TemplateSet.bundledFolder()
             for name in TemplateSet.required {
-                try FileManager.default.copyItem(at: bundled.appendingPathComponent("\(name).mustache"),
-                                                 to: folder.url.appendingPathComponent("\(name).mustache"))
+                try #require(BuiltInResources.data("templates/\(name).mustache"))
+                    .write(to: folder.url.appendingPathComponent("\(name).mustache"))
             }
             try Data("<p>one</p>\n<p>two</p>\n<p>{{#open}}x{{/other}}</p>\n".utf8)
                 .write(to: folder.url.appendingPathComponent("broken.mustache"))
