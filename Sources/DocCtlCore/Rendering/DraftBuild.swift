@@ -50,6 +50,13 @@ public struct DraftNoticeView: Sendable {
     public var summary: String
     public var problems: [String]
     public var hasProblems: Bool
+
+    public init(title: String, summary: String, problems: [String], hasProblems: Bool) {
+        self.title = title
+        self.summary = summary
+        self.problems = problems
+        self.hasProblems = hasProblems
+    }
 }
 
 extension ControlStatus {

@@ -50,6 +50,8 @@ public struct Publish {
     /// Publishes into `site`.
     public func run(to site: URL) throws(WorkflowError) -> Outcome {
         let site = site.standardizedFileURL
+        // A draft build is never taken for a site, whatever state the sources are in.
+        if FileManager.default.fileExists(atPath: site.appendingPathComponent(DraftBuild.marker).path) { throw DraftBuild.refusal(site) }
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw .refused("nothing was published: `check` reports \(errors.count) error\(errors.count == 1 ? "" : "s")",
@@ -85,7 +87,6 @@ public struct Publish {
         if FileManager.default.fileExists(atPath: site.path) {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []
             if !entries.isEmpty {
-                if entries.contains(DraftBuild.marker) { throw DraftBuild.refusal(site) }
                 guard entries.contains(SiteManifest.fileName) else {
                     throw .refused("\(site.path) is not empty and has no \(SiteManifest.fileName): it is not a site published by docctl; nothing was touched",
                                    notes: ["publish into a new or empty folder"])

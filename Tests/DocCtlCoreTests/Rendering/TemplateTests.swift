@@ -25,8 +25,10 @@ import Testing
         coverage.rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
         coverage.rows[1].procedures = [LinkView(text: "QP-01", linkHref: "QP-01/A-0/index.html", tooltip: "x", separator: nil),
                                        LinkView(text: "QP-02", linkHref: nil, tooltip: "y", separator: ", ")]
-        let index = builder.indexPage()
+        var index = builder.indexPage()
         #expect(index.rows.contains { $0.note != nil } && index.rows.contains { $0.overdue != nil })
+        // A draft build's notice (build --draft), with its list of problems.
+        index.chrome.draft = DraftNoticeView(title: "草稿 DRAFT", summary: "草稿构建", problems: ["a.md:1:1: error[x]: y"], hasProblems: true)
         return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage),
                 ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
                 ("redirect", builder.redirectPage(procedure))]
