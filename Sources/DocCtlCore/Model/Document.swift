@@ -110,6 +110,11 @@ public struct Document: Sendable {
 
     /// Every section in document order.
     public var allSections: [Section] { sections.flatMap(\.flattened) }
+
+    /// Whether `path` (relative to the set) is one of this document's files: diagnostics there concern it.
+    public func owns(path: String) -> Bool {
+        path.hasPrefix(folder + "/") || path == folder
+    }
 }
 
 /// How a document's headings map to clauses.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A `docctl build --draft`: a preview of a set that does not pass `check` yet.
 ///
 /// Whatever loads is rendered; no document is 受控 (every page is a 草稿 / DRAFT), and every page
@@ -9,12 +7,6 @@ import Foundation
 public struct DraftBuild: Sendable {
     /// The file at the root of a draft build's output.
     public static let marker = ".docctl-draft"
-
-    /// Why `publish` and `verify` refuse a folder that holds ``marker``.
-    static func refusal(_ folder: URL) -> WorkflowError {
-        .refused("\(folder.path) is a draft build (`docctl build --draft`): a preview of unchecked sources, never a site; nothing was touched",
-                 notes: ["publish the released documents with `docctl publish SET --to SITE` into the site's own folder"])
-    }
 
     /// The findings of `check` (errors and warnings), in the order `check` prints them.
     public var diagnostics: [Diagnostic]
@@ -26,7 +18,7 @@ public struct DraftBuild: Sendable {
     /// The notice of one page: `document`'s own problems, or the whole set's when nil.
     func notice(_ labels: Labels, document: Document?) -> DraftNoticeView {
         let shown = document.map { document in
-            diagnostics.filter { $0.location.map { DocumentResolver.owns(document, path: $0.path) } ?? false }
+            diagnostics.filter { $0.location.map { document.owns(path: $0.path) } ?? false }
         } ?? diagnostics
         let errors = shown.filter { $0.severity == .error }.count
         let en = labels.lang == "en"

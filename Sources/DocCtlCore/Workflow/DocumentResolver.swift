@@ -28,6 +28,6 @@ public enum DocumentResolver {
 
     /// Every file of a document, relative to the set: diagnostics on these concern the document.
     public static func owns(_ document: Document, path: String) -> Bool {
-        path.hasPrefix(document.folder + "/") || path == document.folder
+        document.owns(path: path)
     }
 }
