@@ -8,7 +8,7 @@ enum CoverageChecks {
         // The manual's folder is already reported as unloadable: one YAML slip in its
         // document.yaml would otherwise add an error for every clause of the standard.
         if manual == nil && !context.set.unloadableFolders.isEmpty { return }
-        for entry in coverage.required where entry.status == .uncovered {
+        for entry in coverage.required where entry.status == .uncovered && !entry.unwritten {
             if context.set.config.notApplicable[entry.clause.id] != nil && !tree.exclusionsAllowed { continue }
             // Report the deepest uncovered clauses only: a parent is uncovered because of them.
             if entry.clause.childIDs.contains(where: { uncovered.contains($0) }) { continue }

@@ -26,6 +26,9 @@ public struct CoverageReport: Sendable {
         public var justification: String?
         /// Whether the clause is required (auditable, within coverage-depth, titled).
         public var required: Bool
+        /// Whether the clause is uncovered only because the sections mapping it are TODO stubs
+        /// (reported by `unfinished-section`, not again by `uncovered-clause`).
+        public var unwritten: Bool = false
     }
 
     public var standard: ClauseTree
@@ -64,8 +67,12 @@ public struct CoverageReport: Sendable {
             }
         }
         var counting = Set<String>()
+        var stubbed = Set<String>()
         for document in set.documents where !document.withdrawn && set.config.coverageFrom.contains(document.type) {
-            for section in document.allSections { counting.formUnion(section.clauses) }
+            // A TODO stub maps its clause but covers nothing until it is written.
+            for section in document.allSections {
+                if section.isUnwritten { stubbed.formUnion(section.clauses) } else { counting.formUnion(section.clauses) }
+            }
             if document.type != .manual { counting.formUnion(document.clauses.map(\.value)) }
         }
         var leads: [String: String] = [:]
@@ -94,7 +101,8 @@ public struct CoverageReport: Sendable {
             guard let clause = tree.clauses[id] else { return nil }
             return Entry(clause: clause, status: status(id), sections: sectionsByClause[id] ?? [],
                          procedures: proceduresByClause[id] ?? [], lead: leads[id],
-                         justification: set.config.notApplicable[id]?.value, required: isRequired(clause))
+                         justification: set.config.notApplicable[id]?.value, required: isRequired(clause),
+                         unwritten: status(id) == .uncovered && stubbed.contains(id))
         }
         return CoverageReport(standard: tree, depth: depth, entries: entries)
     }
