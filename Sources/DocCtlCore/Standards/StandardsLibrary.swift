@@ -144,7 +144,11 @@ public enum ClauseTreeReader {
         }
         var problems: [Problem] = []
         var clauses: [Clause] = []
-        func walk(_ element: XMLElement, parent: String?) {
+        // `excludable` holds for a clause's subtree unless a descendant says otherwise. Trees written
+        // before it existed said exclusions="justified" for the whole standard: every auditable
+        // clause of such a tree stays excludable.
+        let wholeTree = root.attribute("exclusions") == "justified"
+        func walk(_ element: XMLElement, parent: String?, excludable inherited: Bool) {
             for child in element.elements(named: "clause", namespace: namespace) {
                 let id = child.attribute("id") ?? ""
                 if let parent, !id.hasPrefix(parent + ".") {
@@ -155,22 +159,27 @@ public enum ClauseTreeReader {
                 if !untitled && titles.isEmpty {
                     problems.append(Problem(line: child.line, column: 0, message: "clause \(id) has no title; mark it untitled=\"true\" if it is a numbered paragraph"))
                 }
+                let excludable = child.attribute("excludable").map { $0 == "true" || $0 == "1" } ?? inherited
                 clauses.append(Clause(
                     id: id, titleEN: titles.first { $0.attribute("lang") == "en" }?.textContent,
                     titleZH: titles.first { $0.attribute("lang") == "zh-CN" }?.textContent,
                     aliases: child.elements(named: "alias", namespace: namespace).map(\.textContent),
-                    untitled: untitled, auditable: child.attribute("auditable") != "false", parentID: parent, childIDs: []))
-                walk(child, parent: id)
+                    untitled: untitled, auditable: child.attribute("auditable") != "false", excludable: excludable,
+                    parentID: parent, childIDs: []))
+                walk(child, parent: id, excludable: excludable)
             }
         }
-        walk(root, parent: nil)
+        walk(root, parent: nil, excludable: wholeTree)
         if !problems.isEmpty { return .failure(Failure(problems: problems)) }
         let titles = root.elements(named: "title", namespace: namespace)
         return .success(ClauseTree(
             id: root.attribute("id") ?? "", designation: root.firstElement(named: "designation", namespace: namespace)?.textContent ?? "",
             titleEN: titles.first { $0.attribute("lang") == "en" }?.textContent ?? "",
             titleZH: titles.first { $0.attribute("lang") == "zh-CN" }?.textContent ?? "",
-            exclusionsAllowed: root.attribute("exclusions") == "justified", clauses: clauses,
+            needsStatementOfApplicability: root.attribute("statement-of-applicability") == "true",
+            replacedBy: root.attribute("replaced-by"),
+            nationalDesignation: root.firstElement(named: "national-designation", namespace: namespace)?.textContent,
+            clauses: clauses,
             origin: path.hasPrefix("built-in:") ? "built-in" : path))
     }
 }
