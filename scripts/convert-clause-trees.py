@@ -106,6 +106,36 @@ TREES = [
         ],
     },
     {
+        "id": "iso-14001-2015",
+        "yaml": "iso-14001-2015.yaml",
+        "source_dir": os.path.join(REPO, "scripts", "clause-trees"),
+        "excludable": [],
+        "national": "GB/T 24001-2016",
+        "exclusions_note": (
+            "No clause is excludable: every requirement of ISO 14001:2015 is to be incorporated into the "
+            "organization's environmental management system (1)."
+        ),
+        "extra_notes": [
+            "Written for docctl from the well-known structure of the standard; English headings of the "
+            "harmonized structure are inferred, the discipline-specific ones and all Chinese headings unverified.",
+        ],
+    },
+    {
+        "id": "iso-45001-2018",
+        "yaml": "iso-45001-2018.yaml",
+        "source_dir": os.path.join(REPO, "scripts", "clause-trees"),
+        "excludable": [],
+        "national": "GB/T 45001-2020",
+        "exclusions_note": (
+            "No clause is excludable: every requirement of ISO 45001:2018 is to be incorporated into the "
+            "organization's OH&S management system (1)."
+        ),
+        "extra_notes": [
+            "Written for docctl from the well-known structure of the standard; English headings of the "
+            "harmonized structure are inferred, the discipline-specific ones and all Chinese headings unverified.",
+        ],
+    },
+    {
         "id": "gb-t-27922-2011",
         "yaml": "gb-t-27922-2011.yaml",
         "excludable": ["I1", "I2", "I3"],
@@ -117,8 +147,10 @@ TREES = [
         ),
         "extra_notes": [
             "The English title is an unofficial rendering.",
-            "Clause ids I1-I3 (level-1 indicators) and I1.1 ... I3.2 (level-2 indicators) are synthetic, "
-            "not numbers printed in the standard.",
+            "OUTLINE, NOT THE STANDARD'S NUMBERING: clause ids I1-I3 (level-1 indicators) and I1.1 ... I3.2 "
+            "(level-2 indicators) are synthetic; the numbers printed in GB/T 27922-2011 were not found in any "
+            "public source (only the indicator names were), so a manual is mapped to this tree explicitly "
+            "({clause=I1.1}), never by heading numbers.",
             "A published GB/T 27922-2011 manual numbers a subsection 5.1.1.2 (duties and posts) under the "
             "organisational structure indicator, which hints that the standard numbers the indicators "
             "5.1.x / 5.2.x / 5.3.x under chapter 5; unverified.",
@@ -216,6 +248,13 @@ EXTRA_ALIASES = {
     },
     "iso-9001-2015": {
         "8.7": [("en", "Control of nonconforming process outputs, products and services", "notes")],
+    },
+    # The full titles of ISO/IEC 27002:2022 (the short ones are what SoA catalogues print).
+    "iso-iec-27001-2022": {
+        "A.5.21": [("en", "Managing information security in the information and communication technology (ICT) supply chain", "notes"),
+                   ("zh-CN", "管理信息和通信技术（ICT）供应链中的信息安全", "derived")],
+        "A.5.34": [("en", "Privacy and protection of personal identifiable information (PII)", "notes"),
+                   ("zh-CN", "隐私和个人可识别信息（PII）保护", "derived")],
     },
 }
 
@@ -448,7 +487,7 @@ def sources_notes(data, prefix=""):
 
 
 def convert_tree(cfg, source_dir):
-    data = load_yaml(os.path.join(source_dir, cfg["yaml"]))
+    data = load_yaml(os.path.join(cfg.get("source_dir", source_dir), cfg["yaml"]))
     clauses = list(EXTRA_CLAUSES.get(cfg["id"], [])) + list(data["clauses"])
 
     annex = None

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One clause of a standard.
 public struct Clause: Sendable, Hashable {
     public let id: String
@@ -199,15 +201,25 @@ public struct ClauseTree: Sendable {
     }
 }
 
-/// Normalises clause titles for comparison: width, spacing, punctuation and connectives vary.
+/// Normalises clause titles for comparison: width, spacing, punctuation and connectives vary, and
+/// the Chinese versions of these standards word the same heading differently (GB/T 19001 顾客, an
+/// ISO/IEC 20000-1 translation 客户; 成文信息 / 文件化信息 / 形成文件的信息).
 public enum TitleNormalizer {
     static let dropped: Set<Character> = [
         " ", "\u{3000}", "、", "，", ",", "。", ".", "：", ":", "；", ";", "（", "）", "(", ")", "“", "”", "\"",
-        "'", "-", "—", "–", "/", "／", "的", "和", "与", "及",
+        "'", "-", "—", "–", "/", "／", "的", "之", "和", "与", "及",
+    ]
+
+    /// Synonyms, each rewritten to one form after the dropped characters are gone (longest first, so
+    /// 不符合 becomes 不合格 before anything shorter is looked at).
+    static let synonyms: [(String, String)] = [
+        ("形成文件信息", "成文信息"), ("文件化信息", "成文信息"), ("不符合", "不合格"), ("客户", "顾客"), ("责任", "职责"),
+        ("机会", "机遇"), ("规划", "策划"), ("策略", "方针"),
     ]
 
     public static func normalize(_ title: String) -> String {
         var result = ""
+        var hasSynonymStart = false
         for scalar in title.lowercased().unicodeScalars {
             var scalar = scalar
             if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
@@ -215,10 +227,18 @@ public enum TitleNormalizer {
             }
             let character = Character(scalar)
             if dropped.contains(character) { continue }
+            if synonymStarts.contains(character) { hasSynonymStart = true }
             result.append(character)
+        }
+        guard hasSynonymStart else { return result }
+        for (variant, canonical) in synonyms where result.contains(variant) {
+            result = result.replacingOccurrences(of: variant, with: canonical)
         }
         return result
     }
+
+    /// First characters of the synonyms: most titles hold none, and skip the replacements.
+    static let synonymStarts = Set(synonyms.compactMap(\.0.first))
 }
 
 /// The two label languages docctl renders.

@@ -104,7 +104,8 @@ private final class BuiltInTrees: @unchecked Sendable {
 /// Reads a clause-tree XML file: secure parse, schema validation, then the rules XSD cannot state.
 public enum ClauseTreeReader {
     public static let namespace = "urn:docctl:clause-tree:1"
-    static let builtInIDs = ["iso-iec-20000-1-2018", "iso-iec-20000-1-2011", "iso-9001-2015", "iso-iec-27001-2022", "gb-t-27922-2011"]
+    static let builtInIDs = ["iso-iec-20000-1-2018", "iso-iec-20000-1-2011", "iso-9001-2015", "iso-iec-27001-2022", "gb-t-27922-2011",
+                             "iso-14001-2015", "iso-45001-2018"]
 
     /// The bytes of the shipped `Resources/standards/<id>.xml`.
     static func builtInData(_ id: String) -> Data? {
