@@ -195,7 +195,7 @@ import FoundationXML
         #expect(result.status == 0)
         // RFC 4180 rows end in CRLF (one Character in Swift, so split on the string).
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == "clause,title,status,required,sections,procedures,lead")
+        #expect(rows.first == "standard,clause,title,status,required,sections,procedures,lead")
         #expect(rows.count > FixtureSet.manualClauses().count)
     }
 
