@@ -90,7 +90,7 @@ import Testing
     @Test func implementedByNamesDocumentsOfTheSet() throws {
         var fixture = Self.withStatement()
         fixture.replace("isms:A.5.16: { applicable: true, implemented-by: [QP-01], status: implemented }",
-                        with: "isms:A.5.16: { applicable: true, implemented-by: [1️⃣QP-9], status: implemented }", in: "applicability.yaml")
+                        with: "isms:A.5.16: { applicable: true, implemented-by: [1️⃣QP-1], status: implemented }", in: "applicability.yaml")
         let outcome = try fixture.check()
         let finding = expectFinding(outcome, Rules.soaUnknownDocument, at: fixture.marker())
         #expect(finding?.fix == "did you mean QP-01?")
@@ -99,8 +99,8 @@ import Testing
 
     @Test func anUnknownControlAndABadValueAreReported() throws {
         var fixture = Self.withStatement()
-        fixture.append("applicability.yaml", "1️⃣isms:A.5.94: { applicable: true, implemented-by: [QP-01] }\nisms:A.6.1: { applicable: 2️⃣maybe }\n")
         fixture.replace("isms:A.6.1: { applicable: true, implemented-by: [QP-01], status: implemented }\n", with: "", in: "applicability.yaml")
+        fixture.append("applicability.yaml", "1️⃣isms:A.5.94: { applicable: true, implemented-by: [QP-01] }\nisms:A.6.1: { applicable: 2️⃣maybe }\n")
         let outcome = try fixture.check()
         expectFinding(outcome, Rules.unknownClause, at: fixture.marker("1️⃣"))
         expectFinding(outcome, Rules.invalidValue, at: fixture.marker("2️⃣"))
