@@ -240,9 +240,3 @@ public enum TitleNormalizer {
     /// First characters of the synonyms: most titles hold none, and skip the replacements.
     static let synonymStarts = Set(synonyms.compactMap(\.0.first))
 }
-
-/// The two label languages docctl renders.
-public enum Language: String, Sendable, CaseIterable {
-    case zhCN = "zh-CN"
-    case en = "en"
-}
