@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "docctl", targets: ["docctl"]),
         .library(name: "DocCtlCore", targets: ["DocCtlCore"]),
+        .library(name: "DocCtlImport", targets: ["DocCtlImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

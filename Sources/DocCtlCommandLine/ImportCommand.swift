@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw ImportError("cannot read the set \(set): \(error.description)")
         }
-        options.knownNumbers = Set(loaded.documents.map(\.number))
+        options.knownNumbers = Set(loaded.documents.map(\.number) + loaded.records.map(\.id))
         options.clauseTree = loaded.standard
         options.departments = loaded.departments.map { ($0.id, $0.name) }
 

@@ -10,6 +10,17 @@ public enum DocxImporter {
     public static func importDocument(_ data: Data, name: String, options: ImportOptions,
                                       limits: DocxPackage.Limits = .init()) throws(ImportError) -> ImportedDocument {
         var package = try DocxPackage(data: data, name: name, limits: limits)
+        return try importPackage(&package, options: options)
+    }
+
+    /// Imports parts given without a zip (`word/document.xml`, `word/styles.xml`, …).
+    public static func importParts(_ parts: [String: Data], name: String, options: ImportOptions) throws(ImportError) -> ImportedDocument {
+        var package = DocxPackage(parts: parts, name: name)
+        return try importPackage(&package, options: options)
+    }
+
+    static func importPackage(_ package: inout DocxPackage, options: ImportOptions) throws(ImportError) -> ImportedDocument {
+        let name = package.name
         let main = try mainDocumentPath(&package)
         guard let document = try WordXML.root(main, in: &package) else {
             throw ImportError("\(name) is a zip package but not a Word document (it has no \(main))")

@@ -19,7 +19,7 @@ public struct DocxPackage: Sendable {
     public private(set) var parts: [String: Data]
     /// Every entry name, for the ones read lazily (media).
     public let names: Set<String>
-    private let archive: ArchiveBox
+    private let archive: ArchiveBox?
     private let limits: Limits
     private var totalBytes = 0
 
@@ -73,13 +73,22 @@ public struct DocxPackage: Sendable {
         self.name = name
     }
 
+    /// A package whose parts are given as they are, without a zip (fuzzing, benchmarks).
+    public init(parts: [String: Data], name: String) {
+        self.parts = parts
+        self.names = Set(parts.keys)
+        self.archive = nil
+        self.limits = Limits()
+        self.name = name
+    }
+
     /// The file name used in messages.
     public let name: String
 
     /// Reads entry `path`, or returns nil when it does not exist.
     public mutating func read(_ path: String) throws(ImportError) -> Data? {
         if let data = parts[path] { return data }
-        guard names.contains(path), let entry = archive.archive[path] else { return nil }
+        guard names.contains(path), let archive, let entry = archive.archive[path] else { return nil }
         var data = Data()
         let limit = min(limits.maxEntryBytes, limits.maxTotalBytes - totalBytes)
         let entryLimit = limits.maxEntryBytes
@@ -127,8 +136,7 @@ public struct DocxPackage: Sendable {
     static func describe(_ error: Error) -> String {
         switch error {
         case let error as Archive.ArchiveError: "\(error)"
-        case let error as Data.CompressionError: "\(error)"
-        default: "\(type(of: error))"
+        default: "\(error)"
         }
     }
 }

@@ -88,8 +88,9 @@ extension ImportConverter {
         if type == .manual && bodies.count > 1 {
             var used = Set<String>()
             for (index, chunk) in bodies.enumerated() {
-                var name = String(format: "%02d-%@.md", index, chunk.key)
-                if used.contains(name) { name = String(format: "%02d-%@-%d.md", index, chunk.key, index) }
+                let prefix = index < 10 ? "0\(index)" : "\(index)"
+                var name = "\(prefix)-\(chunk.key).md"
+                if used.contains(name) { name = "\(prefix)-\(chunk.key)-\(index).md" }
                 used.insert(name)
                 files.append((name, Array((chunk.blocks.joined(separator: "\n\n") + "\n").utf8)))
             }

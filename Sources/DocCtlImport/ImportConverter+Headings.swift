@@ -77,7 +77,7 @@ extension ImportConverter {
         if rest.hasPrefix(".") || rest.hasPrefix("．") || rest.hasPrefix("、") { rest = rest.dropFirst() }
         let spaced = rest.first.map { $0.isWhitespace || $0 == "\u{3000}" } ?? false
         let title = rest.trimmingCharacters(in: blanks)
-        guard let first = title.first, !first.isNumber, !"%％年月日个项条页次天小时分.)）、".contains(first) else { return nil }
+        guard let first = title.first, !first.isNumber, !"%％年月日个.)）、．".contains(first) else { return nil }
         guard !number.hasPrefix("0") || number.hasPrefix("0.") || number == "0" else { return nil }
         return (number, title, spaced, false)
     }

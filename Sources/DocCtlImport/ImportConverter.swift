@@ -265,7 +265,8 @@ struct ImportConverter {
 
     /// The Markdown of a run of inlines: bold and italic markers outside punctuation (CommonMark
     /// does not close `**` after full-width punctuation), links, footnote marks, line breaks.
-    mutating func inlineMarkdown(_ inlines: [WordInline], dropping prefix: Int, indent: String, inTable: Bool = false) -> String {
+    mutating func inlineMarkdown(_ inlines: [WordInline], dropping prefix: Int, indent: String, inTable: Bool = false,
+                                 plain: Bool = false) -> String {
         var segments: [(text: String, bold: Bool, italic: Bool, raw: String?)] = []
         var toDrop = prefix
         func add(_ text: String, _ bold: Bool, _ italic: Bool) {
@@ -284,7 +285,7 @@ struct ImportConverter {
         }
         for inline in inlines {
             switch inline {
-            case .text(let text, let bold, let italic): add(text, bold, italic)
+            case .text(let text, let bold, let italic): add(text, bold && !plain, italic && !plain)
             case .lineBreak:
                 segments.append(("", false, false, inTable ? " " : "\\\n" + indent))
             case .image: break
@@ -432,10 +433,11 @@ struct ImportConverter {
         var grid: [[String]] = []
         var mergedCells = 0
         var previous: [String] = []
-        for row in table.rows {
+        for (rowIndex, row) in table.rows.enumerated() {
             var cells: [String] = []
             for cell in row {
-                var text = cell.paragraphs.map { inlineMarkdown($0.inlines, dropping: 0, indent: "", inTable: true) }
+                // The header row is bold anyway: Word's bold there is not carried over as markup.
+                var text = cell.paragraphs.map { inlineMarkdown($0.inlines, dropping: 0, indent: "", inTable: true, plain: rowIndex == 0) }
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
                 if cell.verticalMerge == .continue {
                     text = cells.count < previous.count ? previous[cells.count] : ""

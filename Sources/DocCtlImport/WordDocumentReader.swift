@@ -12,11 +12,11 @@ struct WordDocumentReader {
     static func read(_ root: XMLElement) -> [WordBlock] {
         var reader = WordDocumentReader()
         let body = root.child("body") ?? root
-        reader.blocks = reader.blocks(in: body)
+        reader.blocks = reader.readBlocks(in: body)
         return reader.blocks
     }
 
-    private mutating func blocks(in container: XMLElement) -> [WordBlock] {
+    private mutating func readBlocks(in container: XMLElement) -> [WordBlock] {
         var result: [WordBlock] = []
         for node in container.children {
             guard case .element(let element) = node else { continue }
@@ -32,10 +32,10 @@ struct WordDocumentReader {
                     return galleries.contains { ($0.attr("val") ?? "").lowercased().contains("table of contents") }
                 } ?? false
                 if isTOC { tocControlDepth += 1 }
-                if let content = element.child("sdtContent") { result += blocks(in: content) }
+                if let content = element.child("sdtContent") { result += readBlocks(in: content) }
                 if isTOC { tocControlDepth -= 1 }
             case "customXml", "ins", "smartTag":
-                result += blocks(in: element)
+                result += readBlocks(in: element)
             default:
                 break // sectPr, bookmarks, deleted text, …
             }
@@ -54,8 +54,6 @@ struct WordDocumentReader {
             numbering: properties?.child("numPr").map(NumberingReference.init),
             outlineLevel: properties?.childValue("outlineLvl").flatMap(Int.init)
         )
-        let paragraphBold = properties?.child("rPr")?.isOn("b")
-        _ = paragraphBold
         var touchedTOC = inTOCField || tocControlDepth > 0
         paragraph.inlines = inlines(in: element, touchedTOC: &touchedTOC)
         paragraph.inTOC = touchedTOC
@@ -169,7 +167,7 @@ struct WordDocumentReader {
                 if let merge = properties?.child("vMerge") {
                     wordCell.verticalMerge = merge.attr("val") == "restart" ? .restart : .continue
                 }
-                for block in blocks(in: tc) {
+                for block in readBlocks(in: tc) {
                     switch block {
                     case .paragraph(let paragraph): wordCell.paragraphs.append(paragraph)
                     case .table(let nested):
