@@ -48,9 +48,20 @@ public struct DocxPackage: Sendable {
             }
             throw ImportError("\(name) is not a .docx: it is not a zip package")
         }
+        // ZIPFoundation's in-memory archive traps on offsets past the end of a damaged zip; its
+        // file-backed reader does not. The bytes go to a private temporary file that is unlinked
+        // as soon as it is open (the open handle keeps it readable; nothing is left behind).
+        let temporary = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("docctl-import-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).zip")
+        do {
+            try data.write(to: temporary, options: .withoutOverwriting)
+        } catch {
+            throw ImportError("cannot read \(name): no room for a temporary copy (\(error.localizedDescription))")
+        }
+        defer { unlink(temporary.path) }
         let opened: Archive
         do {
-            opened = try Archive(data: data, accessMode: .read)
+            opened = try Archive(url: temporary, accessMode: .read)
         } catch {
             throw ImportError("\(name) is a damaged or truncated zip package (its central directory cannot be read)")
         }

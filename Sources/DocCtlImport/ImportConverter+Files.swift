@@ -99,6 +99,10 @@ extension ImportConverter {
             files.append(("body.md", Array(text.utf8)))
         }
         for (name, data) in media { files.append(("media/" + name, [UInt8](data))) }
+        // In the order of the Word file; items without a place first.
+        report.items = report.items.enumerated().sorted { a, b in
+            (a.element.paragraph ?? 0, a.offset) < (b.element.paragraph ?? 0, b.offset)
+        }.map(\.element)
         return ImportedDocument(number: number, title: title!, type: type, files: files, report: report)
     }
 

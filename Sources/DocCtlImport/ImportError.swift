@@ -2,7 +2,10 @@
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
-    public init(_ message: String) { self.message = message }
+    /// One line, whatever the cause quoted into it (libxml2 messages can hold line breaks).
+    public init(_ message: String) {
+        self.message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
 
     public var description: String { message }
 }

@@ -118,12 +118,12 @@ public struct DocxFixture {
             + (pPr.isEmpty ? "" : "<w:pPr>\(pPr)</w:pPr>") + "</w:style>"
     }
 
-    /// An abstract numbering with one level per `(format, text)` and its `w:num`.
+    /// An abstract numbering with one level per `(format, text)` (the first starting at `start`) and its `w:num`.
     public static func numbering(abstractID: Int, numID: Int, levels: [(format: String, text: String)], start: Int = 1,
                                  startOverride: (level: Int, start: Int)? = nil, extraNums: [(numID: Int, override: Int?)] = []) -> String {
         var result = #"<w:abstractNum w:abstractNumId="\#(abstractID)">"#
         for (index, level) in levels.enumerated() {
-            result += #"<w:lvl w:ilvl="\#(index)"><w:start w:val="\#(start)"/><w:numFmt w:val="\#(level.format)"/><w:lvlText w:val="\#(xml(level.text))"/></w:lvl>"#
+            result += #"<w:lvl w:ilvl="\#(index)"><w:start w:val="\#(index == 0 ? start : 1)"/><w:numFmt w:val="\#(level.format)"/><w:lvlText w:val="\#(xml(level.text))"/></w:lvl>"#
         }
         result += "</w:abstractNum>"
         result += #"<w:num w:numId="\#(numID)"><w:abstractNumId w:val="\#(abstractID)"/>"#

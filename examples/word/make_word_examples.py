@@ -149,7 +149,12 @@ def body(document, markdown, titles, media, heading, numbered_headings):
     counter = inner = 0
     while i < len(lines):
         line = lines[i]
-        if not line.strip() or line.strip().startswith("{{"):
+        if line.strip().startswith("{{"):
+            # The appendices a Word manual keeps by hand, where docctl generates them.
+            generated_table(document, line.strip()[2:-2], titles)
+            i += 1
+            continue
+        if not line.strip():
             i += 1
             counter = 0
             continue
@@ -193,6 +198,28 @@ def body(document, markdown, titles, media, heading, numbered_headings):
             continue
         add_inline(document.add_paragraph(), line, titles)
         i += 1
+
+
+def generated_table(document, name, titles):
+    if name == "procedure-list":
+        rows = [["文件编号", "文件名称"]] + [[n, t] for n, t in sorted(titles.items()) if n.startswith("QP-")]
+    elif name == "record-list":
+        rows = [["记录编号", "记录名称", "保存期限"]]
+        for m in re.finditer(r"id: (REC-\d+), title: ([^,]+),.*?retention: (\d+) years", (SRC / "records.yaml").read_text(encoding="utf-8")):
+            rows.append([m.group(1), m.group(2), f"{m.group(3)} 年"])
+    elif name == "responsibility-matrix":
+        lines = (SRC / "responsibilities.csv").read_text(encoding="utf-8").splitlines()
+        names = dict(re.findall(r"id: (\w+), name: ([^,]+),", (SRC / "organization.yaml").read_text(encoding="utf-8")))
+        header = lines[0].split(",")
+        rows = [["条款", "标题"] + [names.get(h, h) for h in header[2:]]] + [l.split(",") for l in lines[1:]]
+    else:
+        document.add_paragraph("组织架构图由综合管理部另行发布。")
+        return
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row[: len(rows[0])]):
+            set_cell(table.cell(r, c), value, bold=(r == 0))
 
 
 def numbering_for_headings(document):
@@ -291,7 +318,21 @@ def manual(out):
     document.save(out)
 
 
+def normalize_zip(path):
+    """Same bytes on every run: fixed entry dates and order (python's zipfile stamps the clock)."""
+    import zipfile
+    with zipfile.ZipFile(path) as zin:
+        entries = [(info.filename, zin.read(info.filename)) for info in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, data)
+
+
 if __name__ == "__main__":
     procedure(SRC / "procedures" / "QP-06-change", OUT / "QP-06-change.docx")
     manual(OUT / "manual.docx")
+    normalize_zip(OUT / "QP-06-change.docx")
+    normalize_zip(OUT / "manual.docx")
     print("wrote", OUT / "QP-06-change.docx", "and", OUT / "manual.docx", file=sys.stderr)
