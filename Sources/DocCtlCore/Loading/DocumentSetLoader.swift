@@ -1,18 +1,5 @@
 import Foundation
 
-/// Environment failures that stop a command before any rule runs (exit status 2).
-public enum DocCtlError: Error, CustomStringConvertible, Sendable {
-    case notADocumentSet(String)
-    case io(String)
-    case usage(String)
-
-    public var description: String {
-        switch self {
-        case .notADocumentSet(let message), .io(let message), .usage(let message): message
-        }
-    }
-}
-
 /// Loads a whole document set: discovery, every file, and the clause tree it names.
 ///
 /// Loading never stops at the first problem: each unusable value becomes a diagnostic and loading
@@ -79,7 +66,6 @@ struct LoadedDocument: @unchecked Sendable {
     var document: Document?
     var context: LoadContext
 }
-
 
 /// State shared by the loaders of one set: the root, the sources read so far and the diagnostics.
 public struct LoadContext {

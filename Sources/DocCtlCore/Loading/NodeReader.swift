@@ -50,21 +50,8 @@ public struct NodeReader {
             sink.report(Rules.invalidValue, at: node.location, "'\(key)' must be a single value, found \(node.kindDescription)")
             return nil
         }
-        let text = NodeReader.trimmingWhitespace(scalar.text)
+        let text = Whitespace.trimming(scalar.text)
         return text.isEmpty ? nil : text
-    }
-
-    /// `CharacterSet.whitespaces`, built once: each use of the static property builds it anew.
-    private static let whitespaces = CharacterSet.whitespaces
-
-    /// `text.trimmingCharacters(in: .whitespaces)`, without the trip through Foundation when neither
-    /// end is whitespace (nearly always: YAML has trimmed plain scalars already).
-    static func trimmingWhitespace(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if whitespaces.contains(first) || whitespaces.contains(last) {
-            return text.trimmingCharacters(in: .whitespaces)
-        }
-        return text
     }
 
     /// A list of text values; a single value is accepted as a list of one.
@@ -119,16 +106,3 @@ public struct NodeReader {
         return items
     }
 }
-
-/// A value with the place it was written.
-public struct Located<Value: Sendable>: Sendable {
-    public var value: Value
-    public var location: SourceLocation
-    public init(_ value: Value, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-}
-
-extension Located: Equatable where Value: Equatable {}
-extension Located: Hashable where Value: Hashable {}

@@ -284,7 +284,7 @@ enum InlineExtensions {
                 let inner = (index + 2)..<end
                 if !inner.isEmpty, !bytes[inner].contains(0x5B) {
                     flushPending(upTo: index)
-                    result.append(.reference(target: NodeReader.trimmingWhitespace(piece(inner)), location: location()))
+                    result.append(.reference(target: Whitespace.trimming(piece(inner)), location: location()))
                     column += scalars(index..<(end + 2))
                     index = end + 2
                     pendingStart = index

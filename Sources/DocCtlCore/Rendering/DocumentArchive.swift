@@ -159,7 +159,7 @@ public enum DocumentArchive {
         let lines: [Substring] = output.utf8.contains(0x0D)
             ? output.split(separator: "\n", omittingEmptySubsequences: true)
             : output.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).map { Substring($0) }
-        return lines.map { NodeReader.trimmingWhitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return lines.map { Whitespace.trimming(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     private static let plainTextBlocks: Set<String> = ["p", "li", "tr", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",

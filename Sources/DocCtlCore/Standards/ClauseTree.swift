@@ -113,9 +113,3 @@ public enum TitleNormalizer {
         return result
     }
 }
-
-/// The two label languages docctl renders.
-public enum Language: String, Sendable, CaseIterable {
-    case zhCN = "zh-CN"
-    case en = "en"
-}

@@ -23,12 +23,7 @@ public struct SiteManifest: Sendable, Equatable {
 
     /// Lower-case hex SHA-256 of `data`.
     public static func hash(_ data: Data) -> String {
-        hex(SHA256.hash(data: data))
-    }
-
-    /// Lower-case hex of a digest.
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
+        SHA256Hex.of(data)
     }
 
     /// The manifest's text: one line per file, sorted by path.
@@ -214,7 +209,7 @@ enum SiteFiles {
             while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
                 hasher.update(data: chunk)
             }
-            return SiteManifest.hex(hasher.finalize())
+            return SHA256Hex.string(hasher.finalize())
         } catch {
             throw .environment("cannot read \(url.path): \(error.localizedDescription)")
         }
