@@ -63,10 +63,16 @@ struct ImportConverter {
                 if let target = relationships[image.relationshipID], !target.external { _ = try package.read(target.path) }
             }
         }
+        // A history table anywhere under its title (文档修改记录); otherwise only on the cover,
+        // where control tables are too: a body table headed 文件编号 | 文件名称 is content.
         var consumedTables = Set<Int>()
         for (position, block) in blocks.enumerated() {
             guard case .table(let table) = block else { continue }
-            if readHistory(table) || readControlTable(table) { consumedTables.insert(position) }
+            let titled = blocks[max(0, position - 2)..<position].contains { block in
+                if case .paragraph(let paragraph) = block { return Self.isHistoryTitle(paragraph.plainText.trimmingCharacters(in: Self.blanks)) }
+                return false
+            }
+            if titled, readHistory(table) { consumedTables.insert(position) }
         }
         // A manual's chapters go to their own files; the type must be known before the walk.
         let manual = options.type == .manual || (options.type == nil && preliminaryTitleLooksLikeManual())
@@ -80,6 +86,7 @@ struct ImportConverter {
             case .table(let table):
                 if consumedTables.contains(position) { continue }
                 flushList()
+                if !seenHeading, (history.isEmpty && readHistory(table)) || readControlTable(table) { continue }
                 if !seenHeading && table.rows.count <= 12 {
                     report.add(.dropped, at: table.index, text: table.rows.first?.map(\.plainText).joined(separator: " "),
                                "a table on the cover (before the first heading) was not carried over")
