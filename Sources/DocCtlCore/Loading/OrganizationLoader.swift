@@ -81,9 +81,9 @@ enum OrganizationLoader {
             }
             for (offset, node) in chain.reversed().enumerated() { depth[node] = base + offset + 1 }
         }
-        for department in departments where depth[department.id] == OrgChart.maximumDepth + 1 {
+        for department in departments where depth[department.id] == SiteNames.maximumDepartmentDepth + 1 {
             r.sink.report(Rules.organizationTree, at: department.location,
-                          "department '\(department.id)' is \(OrgChart.maximumDepth + 1) levels deep; the organisation chart draws \(OrgChart.maximumDepth)",
+                          "department '\(department.id)' is \(SiteNames.maximumDepartmentDepth + 1) levels deep; the organisation chart draws \(SiteNames.maximumDepartmentDepth)",
                           fix: "attach it (and the departments under it) higher up")
         }
     }

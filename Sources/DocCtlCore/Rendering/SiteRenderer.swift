@@ -118,11 +118,12 @@ public struct SiteRenderer: Sendable {
     public func siteFiles() throws(DocCtlError) -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = [("index.html", Data(indexPage().utf8))]
         if let coverage = try coveragePage() { files.append(("coverage.html", Data(coverage.utf8))) }
-        files.append(("assets/docctl.css", try templates.resource("assets/docctl.css")))
-        files.append(("assets/docctl.js", try templates.resource("assets/docctl.js")))
-        files.append(("assets/docctl-search.js", try templates.resource("assets/docctl-search.js")))
+        for name in SiteRenderer.assets { files.append(("assets/" + name, try templates.resource("assets/" + name))) }
         return files
     }
+
+    /// The stylesheet and scripts copied into `assets/` (the search index is generated beside them).
+    public static let assets = ["docctl.css", "docctl.js", "docctl-search.js"]
 
     /// The search index files (`assets/search-index.json` and `.js`).
     static func searchIndexFiles(_ index: SearchIndex) -> [(path: String, data: Data)] {
