@@ -22,10 +22,14 @@ public enum Rules {
     public static let unparsedEmphasis = Rule("unparsed-emphasis", .sources, .warning, "No `**` is left in the text after parsing (e.g. `**注：**本条` is not bold in CommonMark; write `**注**：`).")
     // Clauses
     public static let unknownStandard = Rule("unknown-standard", .clauses, .error, "The standard named in docset.yaml or standards/ is a known clause tree, and extra trees validate against the schema.")
-    public static let unknownClause = Rule("unknown-clause", .clauses, .error, "Every clause id (headings, attribute blocks, procedures, matrix, not-applicable) exists in the standard.")
+    public static let obsoleteStandard = Rule("obsolete-standard", .clauses, .warning, "The set names no withdrawn edition of a standard (ISO/IEC 20000-1:2011 was replaced by ISO/IEC 20000-1:2018); the warning names the replacement.")
+    public static let unknownClause = Rule("unknown-clause", .clauses, .error, "Every clause id (headings, attribute blocks, procedures, matrix, not-applicable, applicability.yaml) exists in the standard; `key:clause` names a standard of `standards:`.")
     public static let uncoveredClause = Rule("uncovered-clause", .clauses, .error, "Every auditable clause down to coverage-depth is covered by a section (or a procedure, per coverage-from) or justified as not applicable.")
     public static let notApplicableUnjustified = Rule("not-applicable-unjustified", .clauses, .error, "A not-applicable clause has a written justification.")
-    public static let exclusionNotAllowed = Rule("exclusion-not-allowed", .clauses, .error, "Clauses are declared not applicable only where the standard allows exclusions (ISO/IEC 20000-1:2018 allows none in clauses 4–10).")
+    public static let exclusionNotAllowed = Rule("exclusion-not-allowed", .clauses, .error, "Only clauses the tree marks excludable are declared not applicable (in not-applicable or applicability.yaml): ISO/IEC 27001 Annex A controls, ISO 9001 clause 8; ISO/IEC 20000-1 none in clauses 4–10.")
+    public static let soaMissing = Rule("soa-missing", .clauses, .error, "A standard whose tree needs a Statement of Applicability (ISO/IEC 27001) has a decision in applicability.yaml for every control.")
+    public static let soaUnimplemented = Rule("soa-unimplemented", .clauses, .error, "An applicable control names the documents that implement it (implemented-by) or a section covers it.")
+    public static let soaUnknownDocument = Rule("soa-unknown-document", .clauses, .error, "implemented-by in applicability.yaml names documents of the set.")
     public static let sectionHierarchy = Rule("section-hierarchy", .clauses, .error, "A numbered section extends its parent's number by one level (5.1.1 belongs under 5.1, not 5.2).")
     public static let sectionOrder = Rule("section-order", .clauses, .error, "Numbered sibling sections ascend without repeats.")
     public static let clauseTitleMismatch = Rule("clause-title-mismatch", .clauses, .warning, "A section mapped to a clause carries the clause's title or a known alias.")
@@ -41,6 +45,7 @@ public enum Rules {
     public static let historyDateOrder = Rule("history-date-order", .revisions, .error, "History dates never go backwards.")
     public static let changedSinceRelease = Rule("changed-since-release", .revisions, .error, "The content digest equals the digest sealed on the last history entry; a changed document needs a new entry (`docctl revise`).")
     public static let malformedDigest = Rule("malformed-digest", .revisions, .error, "A sealed digest is `sha256:` followed by 64 lower-case hex digits.")
+    public static let sealMismatch = Rule("seal-mismatch", .revisions, .error, "A sealed digest in history.yaml equals the digest in the revision's release record (`releases/<L-N>.yaml`): a seal is written by `docctl release`, never by hand.")
     // Control
     public static let approvalMissing = Rule("approval-missing", .control, .error, "A controlled document has prepared, reviewed and approved, each with name and date, and issued and effective dates.")
     public static let approvalOrder = Rule("approval-order", .control, .error, "Dates go prepared ≤ reviewed ≤ approved ≤ issued ≤ effective.")
@@ -71,10 +76,11 @@ public enum Rules {
     public static let all: [Rule] = [
         unreadableFile, encoding, fileTooLarge, yamlSyntax, csvSyntax, unknownKey, missingKey, invalidValue,
         badDate, duplicateDocument, documentFolderName, pathOutsideSet, missingFile, remoteImage, imageFormat, bidiControl, rawHTML, unparsedEmphasis,
-        unknownStandard, unknownClause, uncoveredClause, notApplicableUnjustified, exclusionNotAllowed,
+        unknownStandard, obsoleteStandard, unknownClause, uncoveredClause, notApplicableUnjustified, exclusionNotAllowed,
+        soaMissing, soaUnimplemented, soaUnknownDocument,
         sectionHierarchy, sectionOrder, clauseTitleMismatch, duplicatePrimaryClause, unfinishedSection,
         malformedRevision, emptyHistory, historyFirst, revisionGap, skippedLetter, editionNotZero,
-        historyDateOrder, changedSinceRelease, malformedDigest,
+        historyDateOrder, changedSinceRelease, malformedDigest, sealMismatch,
         approvalMissing, approvalOrder, approverIsPreparer, uncontrolledWithCopies, duplicateCopyNumber,
         unknownClassification, unknownOwner, reviewOverdue,
         unresolvedReference, unknownTitle, withdrawnReference, unknownPlaceholder, duplicateAnchor, duplicateGeneratedBlock,

@@ -119,7 +119,8 @@ enum DocumentLoader {
                 change: r.string(fields["change"], key: "change") ?? "", sections: r.string(fields["sections"], key: "sections") ?? "",
                 author: r.string(fields["author"], key: "author") ?? "", approver: r.string(fields["approver"], key: "approver") ?? "",
                 digest: r.string(fields["digest"], key: "digest"), location: item.location,
-                revisionLocation: fields["revision"]!.location, dateLocation: fields["date"]?.location ?? item.location))
+                revisionLocation: fields["revision"]!.location, dateLocation: fields["date"]?.location ?? item.location,
+                digestLocation: fields["digest"]?.location))
         }
         return entries
     }

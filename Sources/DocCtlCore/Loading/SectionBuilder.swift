@@ -76,7 +76,11 @@ public enum SectionBuilder {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
             if !inner.contains("{") && !inner.hasPrefix("{") {
                 for item in inner.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                    if item.hasPrefix("#") {
+                    if let last = attributes.last, last.0 == "clause" || last.0 == "clauses",
+                       last.1.hasSuffix(",") || item.hasPrefix(","), !item.contains("=") {
+                        // `{clause=8.7.3, isms:5.1, isms:A.5.1}`: a list written with spaces after its commas.
+                        attributes[attributes.count - 1].1 += item
+                    } else if item.hasPrefix("#") {
                         attributes.append(("id", String(item.dropFirst())))
                     } else if let equals = item.firstIndex(of: "=") {
                         attributes.append((String(item[..<equals]), String(item[item.index(after: equals)...])))
@@ -145,6 +149,7 @@ public enum SectionBuilder {
                 case "clause", "clauses":
                     explicit = value == "none" || value.isEmpty ? [] :
                         value.split(separator: ",").map { Located(String($0).trimmingCharacters(in: .whitespaces), at: location) }
+                            .filter { !$0.value.isEmpty }
                 case "id": anchor = value
                 default: break
                 }

@@ -30,6 +30,8 @@ public struct HistoryEntry: Sendable, Hashable {
     public var location: SourceLocation
     public var revisionLocation: SourceLocation
     public var dateLocation: SourceLocation
+    /// Where `digest:` stands (its value), when the entry is sealed.
+    public var digestLocation: SourceLocation? = nil
 }
 
 /// A Markdown body file of a document.
@@ -58,6 +60,18 @@ public struct Section: Sendable {
 
     /// This section and all its descendants, in document order.
     public var flattened: [Section] { [self] + children.flatMap(\.flattened) }
+
+    /// Whether the section is still to be written: no content and no subsections, or a paragraph
+    /// starting with `TODO` (the stub `docctl init` puts in every section). `unfinished-section`
+    /// reports these.
+    public var isStub: Bool {
+        blocks.isEmpty && children.isEmpty
+            || blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText.hasPrefix("TODO") } else { false } }
+    }
+
+    /// Whether nothing under this heading is written yet: a stub, or only a heading over stubs.
+    /// Such a section covers no clause (a fresh `docctl init` set is 0 % covered, not 100 %).
+    public var isUnwritten: Bool { isStub || blocks.isEmpty && children.allSatisfy(\.isUnwritten) }
 }
 
 /// One controlled document: a folder holding document.yaml.
@@ -108,6 +122,11 @@ public struct Document: Sendable {
 
     /// Every section in document order.
     public var allSections: [Section] { sections.flatMap(\.flattened) }
+
+    /// Whether `path` (relative to the set) is one of this document's files: diagnostics there concern it.
+    public func owns(path: String) -> Bool {
+        path.hasPrefix(folder + "/") || path == folder
+    }
 }
 
 /// How a document's headings map to clauses.

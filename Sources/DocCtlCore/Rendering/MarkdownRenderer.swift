@@ -220,17 +220,20 @@ public struct MarkdownRenderer: Sendable {
 
     /// `[[QP-04]]` → 《title》 linked to its page; `[[8.6.1]]` → the covering section;
     /// `[[REC-05]]` → 《record title》 linked to the records register.
-    func reference(_ target: String, named: Set<String>) -> HTMLNode {
-        guard !budget.isExceeded else { return .el("span", [("class", "ref")], text: "[[\(target)]]") }
-        let node = expandedReference(target, named: named)
+    func reference(_ written: String, named: Set<String>) -> HTMLNode {
+        guard !budget.isExceeded else { return .el("span", [("class", "ref")], text: "[[\(written)]]") }
+        let node = expandedReference(written, named: named)
         // The link's text and its address and title: what the page gains over the `[[…]]` written.
         budget.spend(node.textContent.utf8.count + 160)
         return node
     }
 
-    func expandedReference(_ target: String, named: Set<String>) -> HTMLNode {
+    func expandedReference(_ written: String, named: Set<String>) -> HTMLNode {
         let set = context.set
+        let target = set.standard?.canonical(written) ?? written
         if let document = set.document(number: target) {
+            // A document that is not published is named by the number the author wrote, never its title.
+            guard context.shows(document.number) else { return .el("span", [("class", "ref ref-document")], text: target) }
             return context.link(context.documentURL(document.number), class: "ref ref-document", title: document.number,
                                 [.text("《\(document.title)》")])
         }
@@ -245,13 +248,19 @@ public struct MarkdownRenderer: Sendable {
                 text = "《\(other.title)》" + text
             }
             return context.link(context.documentURL(section.document, fragment: section.anchor), class: "ref ref-clause",
-                                title: "\(target) \(clauseTitle)".trimmingCharacters(in: .whitespaces), [.text(text)])
+                                title: "\(written) \(clauseTitle)".trimmingCharacters(in: .whitespaces), [.text(text)])
         }
-        return .el("span", [("class", "ref ref-unresolved")], text: "[[\(target)]]")
+        if let number = set.applicability?.entry(target)?.implementedBy.first(where: { set.document(number: $0.value) != nil })?.value,
+           let document = set.document(number: number) {
+            return context.link(context.documentURL(document.number), class: "ref ref-clause", title: written,
+                                [.text("《\(document.title)》")])
+        }
+        return .el("span", [("class", "ref ref-unresolved")], text: "[[\(written)]]")
     }
 
     /// The document a reference names or points into, if any.
-    func referencedDocument(_ target: String) -> String? {
+    func referencedDocument(_ written: String) -> String? {
+        let target = context.set.standard?.canonical(written) ?? written
         if context.set.document(number: target) != nil { return target }
         if context.set.record(id: target) == nil, context.set.standard?.clause(target) != nil {
             return context.site.target(forClause: target)?.document
