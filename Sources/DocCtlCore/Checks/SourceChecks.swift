@@ -54,25 +54,25 @@ enum SourceChecks {
         }
     }
 
-    /// Each document's site folder (`SiteMap.safeComponent` of its number) is its own, is not a name
+    /// Each document's site folder (`SiteNames.safeComponent` of its number) is its own, is not a name
     /// of the site root and fits a file name: otherwise one document's pages would replace another's
     /// (`QP-98/A` and `QP-98 A` are both `QP-98_A/`), or the build would fail half-way.
     static func checkFolderNames(_ documents: [Document], _ sink: inout DiagnosticSink) {
         var seen: [String: Document] = [:]
-        let reserved = Set(SiteMap.reservedNames.map { $0.lowercased() })
+        let reserved = Set(SiteNames.reserved.map { $0.lowercased() })
         for document in documents {
-            let folder = SiteMap.safeComponent(document.number)
+            let folder = SiteNames.safeComponent(document.number)
             let location = document.numberLocation ?? document.location
             // Case is ignored: the site may be served from a file system that ignores it.
             let key = folder.lowercased()
             if reserved.contains(key) {
                 sink.report(Rules.documentFolderName, at: location,
                             "document number '\(document.number)' would be the site's own '\(folder)'",
-                            notes: [Diagnostic.Note("the site root holds \(SiteMap.reservedNames.joined(separator: ", "))")],
+                            notes: [Diagnostic.Note("the site root holds \(SiteNames.reserved.joined(separator: ", "))")],
                             fix: "choose another 文件编号")
-            } else if folder.utf8.count > SiteMap.maximumFolderBytes {
+            } else if folder.utf8.count > SiteNames.maximumFolderBytes {
                 sink.report(Rules.documentFolderName, at: location,
-                            "document number '\(String(document.number.prefix(40)))…' is \(folder.utf8.count) bytes as a folder name; the limit is \(SiteMap.maximumFolderBytes)",
+                            "document number '\(String(document.number.prefix(40)))…' is \(folder.utf8.count) bytes as a folder name; the limit is \(SiteNames.maximumFolderBytes)",
                             fix: "shorten the 文件编号")
             } else if let first = seen[key], first.number != document.number {
                 sink.report(Rules.documentFolderName, at: location,

@@ -131,7 +131,7 @@ enum DocumentLoader {
         var repeated: [SourceLocation: SourceLocation] = [:]
         for block in blocks {
             block.forEachBlock { nested in
-                guard case .placeholder(let name, let location) = nested, GeneratedBlocks.names.contains(name) else { return }
+                guard case .placeholder(let name, let location) = nested, Document.generatedBlockNames.contains(name) else { return }
                 if let earlier = first[name] { repeated[location] = earlier } else { first[name] = location }
             }
         }

@@ -62,7 +62,7 @@ enum OrganizationLoader {
         return departments
     }
 
-    /// Reports the departments one level below ``OrgChart/maximumDepth``: the chart (and any reader)
+    /// Reports the departments one level below ``Department/maximumDepth``: the chart (and any reader)
     /// stops there. Depths are found once per department, without recursion.
     static func reportDepth(_ departments: [Department], parentOf: [String: String], ids: Set<String>,
                             loops: [String: String?], _ r: inout NodeReader) {
@@ -81,9 +81,9 @@ enum OrganizationLoader {
             }
             for (offset, node) in chain.reversed().enumerated() { depth[node] = base + offset + 1 }
         }
-        for department in departments where depth[department.id] == OrgChart.maximumDepth + 1 {
+        for department in departments where depth[department.id] == Department.maximumDepth + 1 {
             r.sink.report(Rules.organizationTree, at: department.location,
-                          "department '\(department.id)' is \(OrgChart.maximumDepth + 1) levels deep; the organisation chart draws \(OrgChart.maximumDepth)",
+                          "department '\(department.id)' is \(Department.maximumDepth + 1) levels deep; the organisation chart draws \(Department.maximumDepth)",
                           fix: "attach it (and the departments under it) higher up")
         }
     }

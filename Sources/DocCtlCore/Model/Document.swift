@@ -76,6 +76,10 @@ public struct Section: Sendable {
 
 /// One controlled document: a folder holding document.yaml.
 public struct Document: Sendable {
+    /// The generated blocks `{{name}}` docctl knows, in the order the README lists them.
+    public static let generatedBlockNames = ["procedure-list", "record-list", "responsibility-matrix", "org-chart",
+                                             "revision-history", "coverage-matrix", "document-list"]
+
     public var folder: String
     public var number: String
     public var title: String

@@ -43,6 +43,9 @@ public struct StandardChoice: Sendable {
 
 /// A department of organization.yaml.
 public struct Department: Sendable, Hashable {
+    /// Levels of departments the organisation chart draws; `organization-tree` reports one below.
+    public static let maximumDepth = 32
+
     public var id: String
     public var name: String
     public var parent: String?

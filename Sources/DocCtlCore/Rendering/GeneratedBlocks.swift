@@ -2,8 +2,7 @@
 /// that appendices never go stale.
 public struct GeneratedBlocks: Sendable {
     /// The placeholder names docctl knows, in the order the README lists them.
-    public static let names = ["procedure-list", "record-list", "responsibility-matrix", "org-chart", "revision-history",
-                               "coverage-matrix", "document-list", "statement-of-applicability"]
+    public static let names = Document.generatedBlockNames
 
     public var context: PageContext
 

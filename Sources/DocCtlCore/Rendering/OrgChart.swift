@@ -26,7 +26,7 @@ public struct OrgChart: Sendable {
 
     /// Levels drawn; `organization-tree` reports a department below them. Layout recurses once per
     /// level, so a chain of 2 000 departments overflowed the stack.
-    public static let maximumDepth = 32
+    public static let maximumDepth = Department.maximumDepth
 
     static let gap = 12.0, levelGap = 34.0, margin = 8.0, fontSize = 14.0, smallFont = 11.0
 

@@ -89,24 +89,8 @@ public struct SiteMap: Sendable {
         return "\(document.number) (\(level.allSatisfy(\.isWhitespace) ? "no classification" : level))"
     }
 
-    /// A folder name that cannot leave its parent: letters, digits, `-`, `_`, `.` (not leading);
-    /// anything else becomes `_`.
-    public static func safeComponent(_ text: String) -> String {
-        var result = String(text.unicodeScalars.map { scalar -> Character in
-            let ok = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-" || scalar == "_"
-                || scalar == "."
-            return ok && scalar.value > 0x20 ? Character(scalar) : "_"
-        })
-        while result.hasPrefix(".") { result = "_" + result.dropFirst() }
-        return result.isEmpty ? "_" : result
-    }
-
-    /// Names the site root uses for itself: a document folder may not take them.
-    public static let reservedNames = ["index.html", "coverage.html", "assets", SiteManifest.fileName]
-
-    /// The longest document folder name, in UTF-8 bytes: a file name ends at 255 bytes, and the
-    /// longest name docctl makes from it appends `_<L-N>_<L-N>_diff.html`.
-    public static let maximumFolderBytes = 200
+    /// A folder name that cannot leave its parent (``SiteNames/safeComponent(_:)``).
+    public static func safeComponent(_ text: String) -> String { SiteNames.safeComponent(text) }
 
     /// The status of a document (computed at init).
     public func status(_ number: String) -> ControlStatus? { statuses[number] }
