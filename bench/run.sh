@@ -41,11 +41,13 @@ fi
 # BENCH_DYNAMIC=1 measures a dynamically linked build instead.
 LINK_FLAGS=(--static-swift-stdlib)
 [ "${BENCH_DYNAMIC:-0}" != 1 ] || LINK_FLAGS=()
+# BENCH_HOSTILE_BIN (with `hostile`) measures that binary and builds nothing.
+[ -z "${BENCH_HOSTILE_BIN:-}" ] || BENCH_SKIP_BUILD=1
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     say "building docctl (release ${LINK_FLAGS[*]:-dynamic}, scratch path $SCRATCH)"
     swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --product docctl >&2
 fi
-BIN=$(swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)/docctl
+BIN=${BENCH_HOSTILE_BIN:-$(swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)/docctl}
 [ -x "$BIN" ] || { say "no release binary at $BIN"; exit 2; }
 
 # `bash bench/run.sh hostile` (or BENCH_HOSTILE_ONLY=1) measures only the hostile inputs of issue 12

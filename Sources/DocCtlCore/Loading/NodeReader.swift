@@ -9,9 +9,10 @@ public struct NodeReader {
 
     public init() {}
 
-    /// The pairs of a mapping, after checking keys against `allowed` and `required`.
+    /// The pairs of a mapping, after checking keys against `allowed` and `required`. With
+    /// `blankIsMissing`, a required key written with a blank value (`number: ""`) is missing too.
     public mutating func mapping(
-        _ node: YAMLNode, allowed: [String], required: [String] = [], what: String
+        _ node: YAMLNode, allowed: [String], required: [String] = [], blankIsMissing: Bool = false, what: String
     ) -> [String: YAMLNode]? {
         guard case .mapping(let pairs, let location) = node else {
             if node.isNull && required.isEmpty { return [:] }
@@ -38,7 +39,7 @@ public struct NodeReader {
         }
         for key in required {
             if let value = result[key], let scalar = value.scalar, let keyLocation = firstSeen[key],
-               scalar.isNull || Whitespace.isBlank(scalar.text) {
+               scalar.isNull || (blankIsMissing && Whitespace.isBlank(scalar.text)) {
                 // `number: ""` or `title: " "` is as good as no key: said at the key, and the value
                 // is dropped, so no reader takes the blank for a value.
                 sink.report(Rules.missingKey, at: keyLocation, "'\(key)' in \(what) is empty",

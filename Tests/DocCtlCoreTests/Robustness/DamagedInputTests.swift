@@ -403,7 +403,7 @@ extension SplitMix64 {
     @Test(arguments: ["*a* ", "*文* "])
     func columnsAfterManyInlinesOnOneLineCountScalars(_ unit: String) throws {
         var fixture = FixtureSet.valid()
-        let count = 50_000
+        let count = 20_000
         fixture.append(Self.body, "\n" + String(repeating: unit, count: count) + "1️⃣[[QP-404]]\n")
         let outcome = try fixture.check()
         let place = fixture.marker()
