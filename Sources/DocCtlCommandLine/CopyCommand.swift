@@ -7,6 +7,8 @@ struct CopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract: "Write one self-contained, print-ready HTML file: a registered controlled copy or an uncontrolled reference copy.",
+        // Written out: the generated line shows the two alternatives as independent options.
+        usage: "docctl copy <document> --copy-no <copy-no>|--uncontrolled [-o <output>] [--set <set>] [--templates <templates>] [--format <format>] [--strict] [--today <today>]",
         discussion: """
             --copy-no needs a copy number registered in the document's distribution and a released, approved, \
             controlled document; the copy carries its number and holder. --uncontrolled stamps the copy \

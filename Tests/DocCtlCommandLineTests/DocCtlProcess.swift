@@ -49,10 +49,10 @@ struct DocCtlProcess {
     }()
 
     /// Runs `docctl arguments…` in `directory`, without colour and without the crash backtracer.
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:],
-                    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Result {
-        let executable = try #require(executable, "the docctl executable was not found next to the test bundle; run `swift build` (or set DOCCTL_EXECUTABLE)",
-                                      sourceLocation: sourceLocation)
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot, executable other: URL? = nil,
+                    environment extra: [String: String] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Result {
+        let executable = try other ?? #require(executable, "the docctl executable was not found next to the test bundle; run `swift build` (or set DOCCTL_EXECUTABLE)",
+                                               sourceLocation: sourceLocation)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

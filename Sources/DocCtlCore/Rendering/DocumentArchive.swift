@@ -190,7 +190,8 @@ public enum DocumentArchive {
                     } else if let record = set.record(id: target) {
                         add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,
                             anchor: SiteMap.recordAnchor(record.id))
-                    } else if set.standard?.clause(target) != nil, let section = context.site.target(forClause: target) {
+                    } else if set.standard?.clause(target) != nil,
+                              let section = context.site.target(forClause: set.standard?.canonical(target) ?? target) {
                         add("clause", target, from: anchor, text: section.number ?? section.title, document: section.document,
                             anchor: section.anchor)
                     } else {

@@ -9,6 +9,8 @@ public struct PageBuilder: Sendable {
     public var buildDate: Day
     /// The date next reviews are compared with.
     public var today: Day
+    /// Set for `build --draft`: every page says so and lists its problems.
+    public var draft: DraftBuild?
 
     /// A builder for the pages of `site`; labels follow the set's language.
     public init(site: SiteMap, coverage: CoverageReport?, buildDate: Day, today: Day) {
@@ -57,10 +59,16 @@ public struct PageBuilder: Sendable {
 
     /// The chrome of a page: `header` and `footer` texts go into the print margin boxes.
     func chrome(_ placement: Placement, pageTitle: String, current: String?, bodyClass: String,
-                headerCenter: String, headerRight: String, footerRight: String, printNotice: String? = nil) -> PageChrome {
-        PageBuilder.chrome(placement, labels: labels, siteTitle: siteTitle, organization: organization, buildDate: buildDate,
-                           pageTitle: pageTitle, current: current, bodyClass: bodyClass, headerCenter: headerCenter,
-                           headerRight: headerRight, footerRight: footerRight, printNotice: printNotice)
+                headerCenter: String, headerRight: String, footerRight: String, printNotice: String? = nil,
+                document: Document? = nil) -> PageChrome {
+        var chrome = PageBuilder.chrome(placement, labels: labels, siteTitle: siteTitle, organization: organization, buildDate: buildDate,
+                                        pageTitle: pageTitle, current: current, bodyClass: bodyClass, headerCenter: headerCenter,
+                                        headerRight: headerRight, footerRight: footerRight, printNotice: printNotice)
+        if let draft {
+            chrome.draft = draft.notice(labels, document: document)
+            chrome.bodyClass += " draft-build"
+        }
+        return chrome
     }
 
     static func chrome(_ placement: Placement, labels: Labels, siteTitle: String, organization: String, buildDate: Day,
@@ -144,7 +152,8 @@ public struct PageBuilder: Sendable {
                             bodyClass: "page-document" + (status.isDraft ? " draft" : ""),
                             headerCenter: document.title, headerRight: "\(document.number)  \(status.revisionText)",
                             footerRight: text(document.classification?.value),
-                            printNotice: copy.map { "\(labels.controlledCopy) · \(labels.copyNumber) \($0.copy) · \($0.holder)" })
+                            printNotice: copy.map { "\(labels.controlledCopy) · \(labels.copyNumber) \($0.copy) · \($0.holder)" },
+                            document: document)
         return DocumentPageView(
             chrome: chrome, number: document.number, title: document.title, typeName: labels.typeName(document.type),
             revision: text(revision), statusLabel: statusLabel, statusClass: "status-\(status.state.rawValue)",
@@ -315,7 +324,8 @@ public struct PageBuilder: Sendable {
         let folder = site.revisionFolders[document.number] ?? "_"
         return RedirectPageView(
             chrome: chrome(.site(depth: 1), pageTitle: "\(document.number) \(document.title)", current: nil,
-                           bodyClass: "page-redirect", headerCenter: document.title, headerRight: document.number, footerRight: ""),
+                           bodyClass: "page-redirect", headerCenter: document.title, headerRight: document.number, footerRight: "",
+                           document: document),
             number: document.number, title: document.title, revision: text(status.revisionText), target: "\(folder)/index.html")
     }
 }

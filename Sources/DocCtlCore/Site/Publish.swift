@@ -56,6 +56,8 @@ public struct Publish {
     /// Publishes into `site`.
     public func run(to site: URL) throws(WorkflowError) -> Outcome {
         let site = site.standardizedFileURL
+        // A draft build is never taken for a site, whatever state the sources are in.
+        if FileManager.default.fileExists(atPath: site.appendingPathComponent(DraftBuild.marker).path) { throw DraftBuild.refusal(site) }
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw .refused("nothing was published: `check` reports \(errors.count) error\(errors.count == 1 ? "" : "s")",

@@ -103,6 +103,7 @@ public struct SiteVerification: Sendable, Equatable {
     /// (`QP-04/B-1/QP-04_B-1.xml` holds QP-04 B/1), so that a revision cannot be passed off as another.
     public static func verify(_ folder: URL, archives: Bool = false) throws(WorkflowError) -> SiteVerification {
         let listing = try SiteFiles.list(folder)
+        if listing[DraftBuild.marker] != nil { throw DraftBuild.refusal(folder) }
         guard let manifestIsRegular = listing[SiteManifest.fileName] else {
             throw .refused("\(folder.path) has no \(SiteManifest.fileName): it is not a published site, or its manifest was deleted",
                            notes: ["a site is created and updated only by `docctl publish`"])
