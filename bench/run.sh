@@ -193,4 +193,8 @@ done
 cp "$RESULTS" "$SCRATCH/bench-results.tsv"  # to re-run bench/report.py after editing bench/notes.md
 python3 bench/report.py "$RESULTS" "$OUTPUT" --runs "$RUNS" --binary "$BIN"
 hostile
+if has_command import; then
+    say "measuring the Word importer (bench/import_bench.py)"
+    python3 bench/import_bench.py "$BIN" --runs "$RUNS" >> "$OUTPUT"
+fi
 say "wrote $OUTPUT"
