@@ -8,7 +8,9 @@ struct PublishCommand: ParsableCommand {
         commandName: "publish",
         abstract: "Add every newly released revision to a static intranet site; never rewrites a published revision.",
         discussion: """
-            The site is verified against its SHA-256 manifests first and left alone if it was edited by hand. \
+            The site is verified against its SHA-256 manifests first and left alone if it was edited by hand; \
+            an existing folder is replaced only when docctl published it (SITE/.docctl-site and exactly the \
+            layout publish writes). \
             Published revision folders (<number>/<L-N>/) are copied unchanged; the master list, coverage page, \
             search index, pointers and assets are regenerated, and older revisions show a superseded (作废) \
             banner linking to the current one. Documents above publish-up-to never reach the site. Every \

@@ -6,14 +6,18 @@ import Foundation
 /// to verify) is refused, never emptied.
 ///
 ///     index.html  coverage.html  SHA256SUMS  .docctl-site  .docctl-log  .docctl-output
-///     assets/docctl.css  assets/docctl.js  assets/docctl-search.js  assets/search-index.json  assets/search-index.js
+///     assets/<name>                    (docctl.css, docctl.js, search-index.json, …)
 ///     <number>/index.html
 ///     <number>/<L-N>/…                 (anything: the revision folder's own manifest lists it)
 public enum OutputLayout {
     /// Files docctl writes at the top of a site or build output.
     static let topFiles: Set<String> = ["index.html", "coverage.html", "SHA256SUMS", ".docctl-site", ".docctl-log", ".docctl-output"]
-    /// Files docctl writes in `assets/`.
-    static let assetFiles = Set(SiteRenderer.assets + ["search-index.json", "search-index.js"])
+    /// A file docctl writes in `assets/` (`docctl.css`, `docctl.js`, `search-index.json`, …): the
+    /// names change between versions, so any lower-case name of letters, digits, `.` and `-`.
+    static func isAssetName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first != "." else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" }
+    }
 
     /// Whether `path` (relative, with `/`) is a place docctl writes to in a site or build output.
     public static func isDocctlPath(_ path: String) -> Bool {
@@ -22,7 +26,7 @@ public enum OutputLayout {
         switch components.count {
         case 1: return topFiles.contains(components[0])
         case 2:
-            if components[0] == "assets" { return assetFiles.contains(components[1]) }
+            if components[0] == "assets" { return isAssetName(components[1]) }
             return isDocumentFolder(components[0]) && components[1] == "index.html"
         default:
             return isDocumentFolder(components[0]) && isRevisionFolder(components[1])

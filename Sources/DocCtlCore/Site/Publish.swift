@@ -100,7 +100,7 @@ public struct Publish {
                 guard entries.contains(SiteManifest.fileName) else {
                     throw .environment("\(site.path) is not empty and has no \(SiteManifest.fileName): it is not a site published by docctl; nothing was touched")
                 }
-                let verification = try SiteVerification.verify(site, archives: true)
+                let verification = try SiteVerification.verify(site)
                 if !verification.isIntact {
                     throw .refused("\(site.path) does not match its manifests (edited by hand?); nothing was published",
                                    notes: verification.problems.map(\.description)
@@ -211,18 +211,27 @@ public struct Publish {
     /// already, its archive there must hold the content the sources hold now (a mark resealed with
     /// other content would otherwise keep the old page and index the new text for search).
     static func checkKeptRevisions(_ kept: Set<String>, of renderer: SiteRenderer, in site: URL) throws(WorkflowError) {
-        var mismatches: [String] = []
-        for document in renderer.set.documents where renderer.site.published.contains(document.number) {
+        let documents = renderer.set.documents.filter { renderer.site.published.contains($0.number) }
+        // Each archive is parsed (libxml2) on both cores; only its digest is kept.
+        let results = Parallel.map(documents.count) { index -> Result<String?, WorkflowError> in
+            let document = documents[index]
             guard let folder = renderer.site.documentFolders[document.number], let revision = renderer.site.revisionFolders[document.number],
-                  kept.contains("\(folder)/\(revision)"), let status = renderer.site.status(document.number) else { continue }
+                  kept.contains("\(folder)/\(revision)"), let status = renderer.site.status(document.number) else { return .success(nil) }
             let path = "\(folder)/\(revision)/\(folder)_\(revision).xml"
-            let data = try SiteFiles.contents(of: path, in: site, isRegular: true)
+            let data: Data
+            do throws(WorkflowError) { data = try SiteFiles.contents(of: path, in: site, isRegular: true) } catch { return .failure(error) }
             let archived: String
-            do { archived = try ArchivedRevision.read(data, path: path).digest } catch {
-                throw .environment("\(site.path)/\(path) is not a readable archive (\(error.description)); nothing was published")
+            do throws(XMLError) { archived = try ArchivedRevision.read(data, path: path).digest } catch {
+                return .failure(.environment("\(site.path)/\(path) is not a readable archive (\(error.description)); nothing was published"))
             }
-            if archived != status.digest {
-                mismatches.append("\(document.number) \(status.revisionText): published as \(archived.prefix(19))…, the sources now give \(status.digest.prefix(19))…")
+            guard archived != status.digest else { return .success(nil) }
+            return .success("\(document.number) \(status.revisionText): published as \(archived.prefix(19))…, the sources now give \(status.digest.prefix(19))…")
+        }
+        var mismatches: [String] = []
+        for result in results {
+            switch result {
+            case .success(let mismatch): if let mismatch { mismatches.append(mismatch) }
+            case .failure(let error): throw error
             }
         }
         guard mismatches.isEmpty else {
