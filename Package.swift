@@ -45,7 +45,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources")]
+            // Resources/ is compiled into the code (the EmbedResources plugin), not copied into a
+            // bundle folder that a copied binary could leave behind.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
+        ),
+        .executableTarget(
+            name: "docctl-embed",
+            path: "Sources/docctl-embed"
+        ),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["docctl-embed"]
         ),
         .systemLibrary(
             name: "CCmarkGFM",
