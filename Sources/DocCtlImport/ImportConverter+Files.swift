@@ -161,43 +161,15 @@ extension ImportConverter {
     }
 }
 
-/// Just enough YAML writing for document.yaml and history.yaml: plain scalars where they read
-/// back as the same string, double-quoted otherwise.
+/// Just enough YAML writing for document.yaml and history.yaml, with the core's scalar rules
+/// (plain where that reads back as the same string, double-quoted otherwise).
 struct YAMLText {
     private(set) var text = ""
 
     mutating func line(_ key: String, _ value: String) { text += "\(key): \(value)\n" }
     mutating func raw(_ line: String) { text += line + "\n" }
 
-    static func scalar(_ value: String) -> String {
-        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
-        let safe = value.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x7F ? !CharacterSet.whitespacesAndNewlines.contains(scalar) && scalar.value != 0xFEFF
-                : CharacterSet.alphanumerics.contains(scalar) || "-_./()".unicodeScalars.contains(scalar)
-        }
-        if safe, let first = value.unicodeScalars.first, first.value > 0x7F || CharacterSet.letters.contains(first),
-           !reserved.contains(value.lowercased()) {
-            return value
-        }
-        return quoted(value)
-    }
+    static func scalar(_ value: String) -> String { YAMLScalarText.format(value, inFlow: false) }
 
-    static func quoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar.value == 0xFEFF {
-                    result += String(format: "\\u%04X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    static func quoted(_ value: String) -> String { YAMLScalarText.doubleQuoted(value) }
 }

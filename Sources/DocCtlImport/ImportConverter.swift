@@ -98,7 +98,9 @@ struct ImportConverter {
                 let reference = paragraph.numbering ?? styles.numbering(paragraph.style)
                 let label = reference.flatMap { numbering.next($0) }
                 let text = paragraph.plainText.trimmingCharacters(in: Self.blanks)
-                if paragraph.inTOC || styles.isTOC(paragraph.style) {
+                // A TOC field's lines end in page numbers: a field whose end is missing must not
+                // swallow the body after it.
+                if (paragraph.inTOC && Self.isTypedTOCLine(text)) || styles.isTOC(paragraph.style) {
                     if !text.isEmpty { tocLines.append(paragraph) }
                     continue
                 }

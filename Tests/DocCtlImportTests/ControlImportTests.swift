@@ -43,7 +43,7 @@ struct ControlImportTests {
         let document = try importing(fixture, number: nil)
         let yaml = try #require(document.file("document.yaml"))
         #expect(yaml.contains("number: IT-P-07\n"))
-        #expect(yaml.contains("title: \"Incident Management Procedure\"\n"))
+        #expect(yaml.contains("title: Incident Management Procedure\n"))
         #expect(yaml.contains("issued: 2021-05-06\n"))
         #expect(yaml.contains(#"prepared: { name: "Lin Xiao", date: 2021-05-01 }"#))
         #expect(yaml.contains(#"approved: { name: "Zhou Ming" }"#))

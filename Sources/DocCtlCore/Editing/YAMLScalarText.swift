@@ -1,5 +1,5 @@
 /// Writes values as YAML scalars: plain where that reads back as the same text, quoted otherwise.
-enum YAMLScalarText {
+public enum YAMLScalarText {
     /// How a value is written.
     enum Style {
         case plain, singleQuoted, doubleQuoted
@@ -7,7 +7,7 @@ enum YAMLScalarText {
 
     /// `value` as a plain scalar when that is safe, otherwise double-quoted. In a flow collection
     /// (`inFlow`) the flow indicators `, [ ] { }` and `:` also force quotes.
-    static func format(_ value: String, inFlow: Bool) -> String {
+    public static func format(_ value: String, inFlow: Bool) -> String {
         isPlainSafe(value, inFlow: inFlow) ? value : doubleQuoted(value)
     }
 
@@ -23,7 +23,7 @@ enum YAMLScalarText {
     }
 
     /// `"…"` with the escapes YAML double-quoted scalars need.
-    static func doubleQuoted(_ value: String) -> String {
+    public static func doubleQuoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
