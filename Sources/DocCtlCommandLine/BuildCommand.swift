@@ -55,8 +55,8 @@ struct BuildCommand: ParsableCommand {
             }
             let withheld = session.set.documents.filter { !renderer.site.published.contains($0.number) }
             if !withheld.isEmpty {
-                line += "; not published (classified above publish-up-to): "
-                    + withheld.map { "\($0.number) (\($0.classification?.value ?? "?"))" }.joined(separator: ", ")
+                line += "; not published (classified above publish-up-to, or without a valid classification): "
+                    + withheld.map(SiteMap.withheldLabel).joined(separator: ", ")
             }
             Terminal.error(line)
         } catch {

@@ -56,6 +56,7 @@ struct CopyCommand: ParsableCommand {
             let copy = DocumentCopy(set: session.set, diagnostics: session.diagnostics, templates: templateSet, date: date)
             let page = try copy.render(target, copyNumber.map { .registered($0) } ?? .uncontrolled)
             let path = output ?? page.fileName
+            try WorkflowReport.checkOutside(path, of: session.set)
             try AtomicFile.write(Data(page.html.utf8), to: URL(fileURLWithPath: path))
             print("wrote \(path): \(target.number) \(copyNumber.map { "controlled copy no. \($0)" } ?? "uncontrolled copy, \(date)")")
         } catch {

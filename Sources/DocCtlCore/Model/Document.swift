@@ -30,6 +30,8 @@ public struct HistoryEntry: Sendable, Hashable {
     public var location: SourceLocation
     public var revisionLocation: SourceLocation
     public var dateLocation: SourceLocation
+    /// Where `digest:` stands (its value), when the entry is sealed.
+    public var digestLocation: SourceLocation? = nil
 }
 
 /// A Markdown body file of a document.
@@ -52,6 +54,9 @@ public struct Section: Sendable {
     public var location: SourceLocation
     public var blocks: [Block]
     public var children: [Section]
+    /// The anchor asked for (`{id=…}`, or the one docctl makes) was an `{id=…}` or a made anchor of
+    /// an earlier section, at this place: this one got a suffix instead (`duplicate-anchor`).
+    public var anchorTakenAt: SourceLocation? = nil
 
     /// This section and all its descendants, in document order.
     public var flattened: [Section] { [self] + children.flatMap(\.flattened) }
@@ -98,6 +103,13 @@ public struct Document: Sendable {
     public var preamble: [Block]
     public var sections: [Section]
     public var location: SourceLocation
+    /// Generated blocks `{{name}}` after the first of their name in the document, with the place of
+    /// that first one: rendered as their name only, reported by `duplicate-generated-block`.
+    public var repeatedPlaceholders: [SourceLocation: SourceLocation] = [:]
+    /// Where `number:` is written (the value), for rules on the number itself.
+    public var numberLocation: SourceLocation?
+    /// Where `title:` is written (the value).
+    public var titleLocation: SourceLocation?
     /// A body file or an image could not be read (already reported): its digest cannot be compared.
     public var hasUnreadableBody = false
     /// The images of the body that could be loaded, each file once, sorted by source path.

@@ -185,11 +185,13 @@ public enum DocumentArchive {
                 switch inline {
                 case .reference(let target, _):
                     if let referenced = set.document(number: target) {
-                        add("document", target, from: anchor, text: referenced.title, document: target)
+                        // A document that is not published is named by its number only.
+                        add("document", target, from: anchor, text: context.shows(target) ? referenced.title : target, document: target)
                     } else if let record = set.record(id: target) {
                         add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,
                             anchor: SiteMap.recordAnchor(record.id))
-                    } else if set.standard?.clause(target) != nil, let section = context.site.target(forClause: target) {
+                    } else if set.standard?.clause(target) != nil,
+                              let section = context.site.target(forClause: set.standard?.canonical(target) ?? target) {
                         add("clause", target, from: anchor, text: section.number ?? section.title, document: section.document,
                             anchor: section.anchor)
                     } else {

@@ -98,6 +98,18 @@ public struct Labels: Sendable, Hashable {
     public var typeInstruction: String
     public var typePolicy: String
     public var typePlan: String
+    public var statementOfApplicability: String
+    public var control: String
+    public var applicable: String
+    public var justification: String
+    public var implementedBy: String
+    public var implementation: String
+    public var yes: String
+    public var no: String
+    public var implemented: String
+    public var planned: String
+    public var standardsServed: String
+    public var crossStandard: String
 
     /// The labels for `language`.
     public static func `for`(_ language: Language) -> Labels {
@@ -158,7 +170,9 @@ public struct Labels: Sendable, Hashable {
         distribution: "分发", copyNumber: "分发号", controlledCopy: "受控副本", holder: "持有人", documents: "文件", documentCount: "共 {count} 份文件",
         coverageSummary: "必需条款覆盖率", byChapter: "按章统计", clauseDetail: "逐条覆盖情况", documentation: "管理体系文件", issuedVerb: "发布", effectiveVerb: "实施", coverageRate: "覆盖率", digest: "内容摘要", legend: "图例", skipToContent: "跳到正文", backToTop: "返回顶部",
         redirecting: "正在转到现行版本", pageOf: "第 {page} 页 共 {pages} 页", typeManual: "手册", typeProcedure: "程序文件",
-        typeInstruction: "作业指导书", typePolicy: "方针", typePlan: "计划")
+        typeInstruction: "作业指导书", typePolicy: "方针", typePlan: "计划", statementOfApplicability: "适用性声明", control: "控制",
+        applicable: "适用", justification: "理由", implementedBy: "实施文件", implementation: "实施状态", yes: "是", no: "否",
+        implemented: "已实施", planned: "计划中", standardsServed: "适用标准", crossStandard: "跨标准对照")
 
     public static let en = Labels(
         lang: "en", masterList: "Master list of controlled documents", coverage: "Clause coverage", search: "Search",
@@ -184,5 +198,7 @@ public struct Labels: Sendable, Hashable {
         coverageSummary: "Required clauses covered", byChapter: "By chapter", clauseDetail: "Clause by clause", documentation: "Management system documents", issuedVerb: "issued", effectiveVerb: "effective", coverageRate: "Coverage", digest: "Content digest", legend: "Legend", skipToContent: "Skip to content",
         backToTop: "Back to top", redirecting: "Going to the current revision", pageOf: "Page {page} of {pages}",
         typeManual: "Manual", typeProcedure: "Procedure", typeInstruction: "Work instruction", typePolicy: "Policy",
-        typePlan: "Plan")
+        typePlan: "Plan", statementOfApplicability: "Statement of Applicability", control: "Control", applicable: "Applicable",
+        justification: "Justification", implementedBy: "Implemented by", implementation: "Implementation", yes: "yes", no: "no",
+        implemented: "implemented", planned: "planned", standardsServed: "Standards", crossStandard: "Across standards")
 }

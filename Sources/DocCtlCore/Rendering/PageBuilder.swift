@@ -236,7 +236,8 @@ public struct PageBuilder: Sendable {
         let placement = Placement.site(depth: 0)
         let context = context(placement)
         let typeOrder: [DocumentType] = [.manual, .policy, .procedure, .instruction, .plan]
-        let documents = set.documents.sorted {
+        // Only published documents are listed: one that is not published leaves no text on the site.
+        let documents = set.documents.filter { site.published.contains($0.number) }.sorted {
             (typeOrder.firstIndex(of: $0.type) ?? 9, $0.number) < (typeOrder.firstIndex(of: $1.type) ?? 9, $1.number)
         }
         let rows = documents.map { document -> MasterRowView in
@@ -282,7 +283,8 @@ public struct PageBuilder: Sendable {
                         statusClass: chapter.covered == chapter.total ? "complete" : "incomplete")
         }
         let rows = report.entries.filter(\.required).map { entry -> CoverageRowView in
-            let sections = entry.sections.enumerated().map { index, section -> LinkView in
+            let shown = entry.sections.filter { context.shows($0.document) }
+            var sections = shown.enumerated().map { index, section -> LinkView in
                 let owner = set.document(number: section.document)
                 let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
                 return LinkView(text: section.number ?? section.title,
@@ -290,7 +292,10 @@ public struct PageBuilder: Sendable {
                                 tooltip: "\(owner.map { "\($0.number) 《\($0.title)》 " } ?? "")\(title)",
                                 separator: index > 0 ? ", " : nil)
             }
-            let procedures = entry.procedures.enumerated().map { index, number in
+            if shown.count < entry.sections.count {
+                sections.append(LinkView(text: labels.notPublished, linkHref: nil, tooltip: labels.notPublished, separator: shown.isEmpty ? nil : ", "))
+            }
+            let procedures = entry.procedures.filter(context.shows).enumerated().map { index, number in
                 LinkView(text: number, linkHref: context.documentURL(number),
                          tooltip: set.document(number: number).map { "《\($0.title)》" } ?? number, separator: index > 0 ? ", " : nil)
             }

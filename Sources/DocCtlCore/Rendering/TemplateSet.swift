@@ -30,8 +30,10 @@ public struct TemplateSet: Sendable {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         var templates: [(relative: String, text: String)] = []
         for relative in paths {
-            guard let data = FileManager.default.contents(atPath: base + relative), let text = String(data: data, encoding: .utf8) else {
-                throw .io("\(base + relative): cannot read the template as UTF-8")
+            let url = URL(fileURLWithPath: base + relative)
+            try TemplateSet.checkInside(url, base: base)
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                throw .io("\(url.path): cannot read the template as UTF-8")
             }
             templates.append((relative, text))
         }
@@ -75,11 +77,29 @@ public struct TemplateSet: Sendable {
         return HTMLEscaping.removingForbidden(output)
     }
 
+    /// Refuses a template file that is a symbolic link out of the templates folder (or reaches
+    /// outside it through one) or not a regular file: the set's path rules hold for templates too,
+    /// so that `--templates` cannot put a file from elsewhere (`/etc/passwd`) into every page.
+    static func checkInside(_ url: URL, base: String) throws(DocCtlError) {
+        let resolved = url.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(base) else {
+            throw .io("\(url.path) leads out of the templates folder (to \(resolved)); templates and their assets must be files inside it")
+        }
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+        guard type == .typeRegular else { throw .io("\(url.path) is not a regular file; templates and their assets must be files inside the folder") }
+    }
+
     /// A file beside the templates (`assets/docctl.css`, `document.xsd`): from the `--templates`
-    /// folder when it has it (a folder may hold only templates), else the built-in one.
+    /// folder when it has it (a folder may hold only templates), else the built-in one. A file of
+    /// the folder that is a link out of it is refused, as templates are.
     public func resource(_ relative: String) throws(DocCtlError) -> Data {
-        if let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) {
-            return data
+        if let folder {
+            let url = folder.appendingPathComponent(relative)
+            let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+            if FileManager.default.fileExists(atPath: url.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                try TemplateSet.checkInside(url, base: base)
+            }
+            if let data = FileManager.default.contents(atPath: url.path) { return data }
         }
         if let data = BuiltInResources.data("templates/" + relative) { return data }
         throw .io("\(origin)/\(relative): missing (needed beside the templates)")

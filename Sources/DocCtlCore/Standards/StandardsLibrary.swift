@@ -74,7 +74,8 @@ private final class BuiltInTrees: @unchecked Sendable {
 /// Reads a clause-tree XML file: secure parse, schema validation, then the rules XSD cannot state.
 public enum ClauseTreeReader {
     public static let namespace = "urn:docctl:clause-tree:1"
-    static let builtInIDs = ["iso-iec-20000-1-2018", "iso-iec-20000-1-2011", "iso-9001-2015", "iso-iec-27001-2022", "gb-t-27922-2011"]
+    static let builtInIDs = ["iso-iec-20000-1-2018", "iso-iec-20000-1-2011", "iso-9001-2015", "iso-iec-27001-2022", "gb-t-27922-2011",
+                             "iso-14001-2015", "iso-45001-2018"]
 
     /// The bytes of the shipped `Resources/standards/<id>.xml` (compiled into docctl).
     static func builtInData(_ id: String) -> Data? {
@@ -113,7 +114,11 @@ public enum ClauseTreeReader {
         }
         var problems: [Problem] = []
         var clauses: [Clause] = []
-        func walk(_ element: XMLElement, parent: String?) {
+        // `excludable` holds for a clause's subtree unless a descendant says otherwise. Trees written
+        // before it existed said exclusions="justified" for the whole standard: every auditable
+        // clause of such a tree stays excludable.
+        let wholeTree = root.attribute("exclusions") == "justified"
+        func walk(_ element: XMLElement, parent: String?, excludable inherited: Bool) {
             for child in element.elements(named: "clause", namespace: namespace) {
                 let id = child.attribute("id") ?? ""
                 if let parent, !id.hasPrefix(parent + ".") {
@@ -124,22 +129,27 @@ public enum ClauseTreeReader {
                 if !untitled && titles.isEmpty {
                     problems.append(Problem(line: child.line, column: 0, message: "clause \(id) has no title; mark it untitled=\"true\" if it is a numbered paragraph"))
                 }
+                let excludable = child.attribute("excludable").map { $0 == "true" || $0 == "1" } ?? inherited
                 clauses.append(Clause(
                     id: id, titleEN: titles.first { $0.attribute("lang") == "en" }?.textContent,
                     titleZH: titles.first { $0.attribute("lang") == "zh-CN" }?.textContent,
                     aliases: child.elements(named: "alias", namespace: namespace).map(\.textContent),
-                    untitled: untitled, auditable: child.attribute("auditable") != "false", parentID: parent, childIDs: []))
-                walk(child, parent: id)
+                    untitled: untitled, auditable: child.attribute("auditable") != "false", excludable: excludable,
+                    parentID: parent, childIDs: []))
+                walk(child, parent: id, excludable: excludable)
             }
         }
-        walk(root, parent: nil)
+        walk(root, parent: nil, excludable: wholeTree)
         if !problems.isEmpty { return .failure(Failure(problems: problems)) }
         let titles = root.elements(named: "title", namespace: namespace)
         return .success(ClauseTree(
             id: root.attribute("id") ?? "", designation: root.firstElement(named: "designation", namespace: namespace)?.textContent ?? "",
             titleEN: titles.first { $0.attribute("lang") == "en" }?.textContent ?? "",
             titleZH: titles.first { $0.attribute("lang") == "zh-CN" }?.textContent ?? "",
-            exclusionsAllowed: root.attribute("exclusions") == "justified", clauses: clauses,
+            needsStatementOfApplicability: root.attribute("statement-of-applicability") == "true",
+            replacedBy: root.attribute("replaced-by"),
+            nationalDesignation: root.firstElement(named: "national-designation", namespace: namespace)?.textContent,
+            clauses: clauses,
             origin: path.hasPrefix("built-in:") ? "built-in" : path))
     }
 }
