@@ -80,11 +80,8 @@ import Testing
         let here = root.appendingPathComponent("Tests/DocCtlCoreTests/Checks")
         let catalogue = try String(contentsOf: root.appendingPathComponent("Sources/DocCtlCore/Diagnostics/RuleCatalog.swift"), encoding: .utf8)
         var tests = ""
-        // The per-rule tests live beside the checks (Checks/), this test beside the catalogue (Diagnostics/).
-        for folder in [here, here.deletingLastPathComponent().appendingPathComponent("Checks")] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix("Tests.swift") {
-                tests += try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            }
+        for name in try FileManager.default.contentsOfDirectory(atPath: here.path).sorted() where name.hasSuffix("Tests.swift") {
+            tests += try String(contentsOf: here.appendingPathComponent(name), encoding: .utf8)
         }
         let declaration = /public static let (\w+) = Rule\("([a-z-]+)"/
         var declared: [String: String] = [:]
