@@ -6,14 +6,14 @@ import Foundation
 /// to verify) is refused, never emptied.
 ///
 ///     index.html  coverage.html  SHA256SUMS  .docctl-site  .docctl-log  .docctl-output
-///     assets/docctl.css  assets/docctl.js  assets/search-index.json  assets/search-index.js
+///     assets/docctl.css  assets/docctl.js  assets/docctl-search.js  assets/search-index.json  assets/search-index.js
 ///     <number>/index.html
 ///     <number>/<L-N>/…                 (anything: the revision folder's own manifest lists it)
 public enum OutputLayout {
     /// Files docctl writes at the top of a site or build output.
     static let topFiles: Set<String> = ["index.html", "coverage.html", "SHA256SUMS", ".docctl-site", ".docctl-log", ".docctl-output"]
     /// Files docctl writes in `assets/`.
-    static let assetFiles: Set<String> = ["docctl.css", "docctl.js", "search-index.json", "search-index.js"]
+    static let assetFiles: Set<String> = ["docctl.css", "docctl.js", "docctl-search.js", "search-index.json", "search-index.js"]
 
     /// Whether `path` (relative, with `/`) is a place docctl writes to in a site or build output.
     public static func isDocctlPath(_ path: String) -> Bool {
