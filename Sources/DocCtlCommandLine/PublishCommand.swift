@@ -11,8 +11,9 @@ struct PublishCommand: ParsableCommand {
             The site is verified against its SHA-256 manifests first and left alone if it was edited by hand. \
             Published revision folders (<number>/<L-N>/) are copied unchanged; the master list, coverage page, \
             search index, pointers and assets are regenerated, and older revisions show a superseded (作废) \
-            banner linking to the current one. Documents above publish-up-to never reach the site. Every \
-            publishable document must be released. The new site is staged beside the old one and swapped in \
+            banner linking to the current one. Documents above publish-up-to never reach the site. A document \
+            whose last history entry is not released keeps its last published revision as current (or stays \
+            off the site if it was never published); --require-all-released refuses instead. The new site is staged beside the old one and swapped in \
             atomically, under a lock.
             """
     )
@@ -25,6 +26,9 @@ struct PublishCommand: ParsableCommand {
 
     @Option(help: "A folder of templates to use instead of the built-in ones.")
     var templates: String?
+
+    @Flag(help: "Publish nothing while any publishable document has an unreleased revision.")
+    var requireAllReleased = false
 
     @OptionGroup var options: DiagnosticOptions
 
@@ -42,8 +46,10 @@ struct PublishCommand: ParsableCommand {
             } catch {
                 throw WorkflowError.environment("\(error)")
             }
-            let outcome = try Publish(set: session.set, diagnostics: session.diagnostics, templates: templateSet,
-                                      buildDate: buildDate, today: today).run(to: URL(fileURLWithPath: to))
+            var publish = Publish(set: session.set, diagnostics: session.diagnostics, templates: templateSet,
+                                  buildDate: buildDate, today: today)
+            publish.requireAllReleased = requireAllReleased
+            let outcome = try publish.run(to: URL(fileURLWithPath: to))
             if outcome.added.isEmpty {
                 print("\(to) already holds every released revision; site pages regenerated (\(outcome.files) files)")
             } else {
@@ -53,6 +59,7 @@ struct PublishCommand: ParsableCommand {
             }
             if !outcome.kept.isEmpty { print("  kept unchanged: \(outcome.kept.count) revision\(outcome.kept.count == 1 ? "" : "s") already published") }
             for revision in outcome.superseded { print("  superseded \(revision)") }
+            for note in outcome.notReleased { print("  not released: \(note)") }
             if !outcome.withheld.isEmpty { print("  not published (above publish-up-to): \(outcome.withheld.joined(separator: ", "))") }
         } catch {
             throw WorkflowReport.fail(error, command: "publish", session: session, format: options.format)

@@ -184,7 +184,10 @@ public enum DocumentArchive {
             for inline in inlines {
                 switch inline {
                 case .reference(let target, _):
-                    if let referenced = set.document(number: target) {
+                    if let pinned = PinnedReference(target), let referenced = set.document(number: pinned.number),
+                       let entry = pinned.entry(in: referenced) {
+                        add("document", target, from: anchor, text: "\(referenced.title)(\(entry.revisionText))", document: pinned.number)
+                    } else if let referenced = set.document(number: target) {
                         add("document", target, from: anchor, text: referenced.title, document: target)
                     } else if let record = set.record(id: target) {
                         add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,

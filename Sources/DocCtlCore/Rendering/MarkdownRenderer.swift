@@ -208,9 +208,17 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// `[[QP-04]]` → 《title》 linked to its page; `[[8.6.1]]` → the covering section;
-    /// `[[REC-05]]` → 《record title》 linked to the records register.
+    /// `[[REC-05]]` → 《record title》 linked to the records register; `[[QP-04@B/1]]` → 《title》(B/1)
+    /// linked to that revision, marked as pinned.
     func reference(_ target: String, named: Set<String>) -> HTMLNode {
         let set = context.set
+        if let pinned = PinnedReference(target), let document = set.document(number: pinned.number),
+           let entry = pinned.entry(in: document) {
+            let href = entry.revision.flatMap { context.revisionURL(document.number, revision: $0) }
+            return context.link(href, class: "ref ref-document ref-pinned",
+                                title: "\(document.number) \(entry.revisionText) (\(context.labels.pinnedRevision))",
+                                [.text("《\(document.title)》(\(entry.revisionText))")])
+        }
         if let document = set.document(number: target) {
             return context.link(context.documentURL(document.number), class: "ref ref-document", title: document.number,
                                 [.text("《\(document.title)》")])
@@ -233,6 +241,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The document a reference names or points into, if any.
     func referencedDocument(_ target: String) -> String? {
+        if let pinned = PinnedReference(target), context.set.document(number: pinned.number) != nil { return pinned.number }
         if context.set.document(number: target) != nil { return target }
         if context.set.record(id: target) == nil, context.set.standard?.clause(target) != nil {
             return context.site.target(forClause: target)?.document
