@@ -6,7 +6,7 @@ public struct Checker {
 
     /// The themes in the order their diagnostics are reported.
     static let themes: [@Sendable (CheckContext, inout DiagnosticSink) -> Void] = [
-        SourceChecks.run, ClauseChecks.run, CoverageChecks.run, RevisionChecks.run,
+        SourceChecks.run, ClauseChecks.run, CoverageChecks.run, ApplicabilityChecks.run, RevisionChecks.run,
         ControlChecks.run, ReferenceChecks.run, MatrixChecks.run, RecordChecks.run,
     ]
 

@@ -46,6 +46,8 @@ public struct PageChrome: Sendable {
     /// which a later publish rewrites when the revision is superseded or withdrawn.
     public var statusStylesheet: String? = nil
     public var bodyClass: String
+    /// The notice of a `build --draft` at the top of the page; nil in a real build.
+    public var draft: DraftNoticeView? = nil
     /// Whether the page is part of the site (navigation bar, search) or self-contained.
     public var isSite: Bool
     public var nav: [NavItem]?
