@@ -7,13 +7,14 @@ import Foundation
 ///
 ///     index.html  coverage.html  SHA256SUMS  .docctl-site  .docctl-log  .docctl-output
 ///     assets/docctl.css  assets/docctl.js  assets/search-index.json  assets/search-index.js
+///     assets/status/<number>/<L-N>.css   (a revision's status, rewritten by every publish)
 ///     <number>/index.html
 ///     <number>/<L-N>/…                 (anything: the revision folder's own manifest lists it)
 public enum OutputLayout {
     /// Files docctl writes at the top of a site or build output.
     static let topFiles: Set<String> = ["index.html", "coverage.html", "SHA256SUMS", ".docctl-site", ".docctl-log", ".docctl-output"]
     /// Files docctl writes in `assets/`.
-    static let assetFiles: Set<String> = ["docctl.css", "docctl.js", "search-index.json", "search-index.js"]
+    static let assetFiles: Set<String> = ["docctl.css", "docctl.js", "docctl-search.js", "search-index.json", "search-index.js"]
 
     /// Whether `path` (relative, with `/`) is a place docctl writes to in a site or build output.
     public static func isDocctlPath(_ path: String) -> Bool {
@@ -24,6 +25,9 @@ public enum OutputLayout {
         case 2:
             if components[0] == "assets" { return assetFiles.contains(components[1]) }
             return isDocumentFolder(components[0]) && components[1] == "index.html"
+        case 4 where components[0] == "assets":
+            return components[1] == "status" && isDocumentFolder(components[2]) && components[3].hasSuffix(".css")
+                && isRevisionFolder(String(components[3].dropLast(4)))
         default:
             return isDocumentFolder(components[0]) && isRevisionFolder(components[1])
         }
