@@ -13,8 +13,9 @@ struct PublishCommand: ParsableCommand {
             layout publish writes). \
             Published revision folders (<number>/<L-N>/) are copied unchanged; the master list, coverage page, \
             search index, pointers and assets are regenerated, and older revisions show a superseded (作废) \
-            banner linking to the current one. Documents above publish-up-to never reach the site. Every \
-            publishable document must be released. The new site is staged beside the old one and swapped in \
+            banner linking to the current one. Documents above publish-up-to never reach the site. A document \
+            whose last history entry is not released keeps its last published revision as current (or stays \
+            off the site if it was never published); --require-all-released refuses instead. The new site is staged beside the old one and swapped in \
             atomically, under a lock.
             """
     )
@@ -27,6 +28,9 @@ struct PublishCommand: ParsableCommand {
 
     @Option(help: "A folder of templates to use instead of the built-in ones.")
     var templates: String?
+
+    @Flag(help: "Publish nothing while any publishable document has an unreleased revision.")
+    var requireAllReleased = false
 
     @Option(name: .customLong("withdraw"), help: ArgumentHelp("Remove a document that may no longer be published (e.g. raised above publish-up-to) from the site, with every revision; recorded in SITE/.docctl-log. Repeatable.", valueName: "DOC"))
     var withdraw: [String] = []
@@ -49,6 +53,7 @@ struct PublishCommand: ParsableCommand {
             }
             var publish = Publish(set: session.set, diagnostics: session.diagnostics, templates: templateSet,
                                   buildDate: buildDate, today: today)
+            publish.requireAllReleased = requireAllReleased
             publish.withdraw = withdraw
             let outcome = try publish.run(to: URL(fileURLWithPath: to))
             if outcome.added.isEmpty {
@@ -60,6 +65,7 @@ struct PublishCommand: ParsableCommand {
             }
             if !outcome.kept.isEmpty { print("  kept unchanged: \(outcome.kept.count) revision\(outcome.kept.count == 1 ? "" : "s") already published") }
             for revision in outcome.superseded { print("  superseded \(revision)") }
+            for note in outcome.notReleased { print("  not released: \(note)") }
             for entry in outcome.withdrawn { print("  withdrawn \(entry) (recorded in \(to)/.docctl-log)") }
             for document in outcome.exposed {
                 Terminal.error("warning: \(document) may no longer be published, but \(to) still holds its earlier revisions; "

@@ -64,7 +64,11 @@ struct ReviseCommand: ParsableCommand {
             print("\(target.number): added \(outcome.revision) after \(outcome.previous), sections: \(outcome.sections)")
             if let note = outcome.note { print("  note: \(note)") }
             for path in outcome.written { print("  wrote \(WorkflowReport.display(path, set: set))") }
-            print("  next: edit the entry if needed\(approver == nil ? ", add its approver" : ""), then `docctl release \(target.number)`")
+            // Approval belongs to a revision: the new entry needs its own (ApprovalReview).
+            print("  next: record \(outcome.revision)'s approval in \(WorkflowReport.display(target.folder + "/document.yaml", set: set)): "
+                + "approvals.approved (批准\(approver.map { " by \($0)" } ?? ""), dated \(day) or later), issued and effective (on or after \(day))"
+                + "\(approver == nil ? "; add the entry's approver (批准人)" : "")")
+            print("  then: `docctl release \(target.number)`")
         } catch {
             throw WorkflowReport.fail(error, command: "revise", session: session)
         }

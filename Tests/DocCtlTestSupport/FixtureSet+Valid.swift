@@ -79,7 +79,7 @@ extension FixtureSet {
             approvals:
               prepared: { name: 林若溪, date: 2025-06-08 }
               reviewed: { name: 沈家宁, date: 2025-06-10 }
-              approved: { name: 周明远, date: 2025-06-12 }
+              approved: { name: 周明远, date: 2025-06-15 }
             issued: 2025-06-15
             effective: 2025-06-15
             review-every: 12 months
@@ -135,7 +135,7 @@ extension FixtureSet {
             approvals:
               prepared: { name: 何思琪, date: 2025-03-06 }
               reviewed: { name: 沈家宁, date: 2025-03-10 }
-              approved: { name: 周明远, date: 2025-03-13 }
+              approved: { name: 周明远, date: 2025-03-16 }
             issued: 2025-03-16
             effective: 2025-03-16
             review-every: 12 months

@@ -32,33 +32,12 @@ enum ControlChecks {
         }
     }
 
+    /// Reports ``ApprovalReview``'s findings; stale approvals only on a sealed entry (an entry just
+    /// drafted by `revise` waits for its approvals, and `release` refuses it until they are there).
     static func checkApprovals(_ document: Document, _ sink: inout DiagnosticSink) {
-        let steps: [(String, String, Approval?)] = [("prepared", "编制", document.prepared), ("reviewed", "审核", document.reviewed),
-                                                    ("approved", "批准", document.approved)]
-        for (key, label, approval) in steps where approval?.name == nil || approval?.date == nil {
-            sink.report(Rules.approvalMissing, at: approval?.location ?? document.location,
-                        "controlled document \(document.number) has no \(key) (\(label)) \(approval == nil ? "entry" : approval?.name == nil ? "name" : "date")",
-                        fix: "add approvals.\(key): { name: …, date: YYYY-MM-DD }")
-        }
-        if document.issued == nil {
-            sink.report(Rules.approvalMissing, at: document.location, "controlled document \(document.number) has no issued date (发布日期)")
-        }
-        if document.effective == nil {
-            sink.report(Rules.approvalMissing, at: document.location, "controlled document \(document.number) has no effective date (实施日期)")
-        }
-        var chain: [(String, Day, SourceLocation)] = []
-        for (key, _, approval) in steps { if let approval, let date = approval.date { chain.append((key, date, approval.location)) } }
-        if let issued = document.issued { chain.append(("issued", issued.value, issued.location)) }
-        if let effective = document.effective { chain.append(("effective", effective.value, effective.location)) }
-        for index in chain.indices.dropFirst() where chain[index].1 < chain[index - 1].1 {
-            sink.report(Rules.approvalOrder, at: chain[index].2,
-                        "\(chain[index].0) (\(chain[index].1)) is earlier than \(chain[index - 1].0) (\(chain[index - 1].1))",
-                        fix: "dates go prepared ≤ reviewed ≤ approved ≤ issued ≤ effective")
-        }
-        if let preparer = document.prepared?.name, let approver = document.approved, approver.name == preparer {
-            sink.report(Rules.approverIsPreparer, at: approver.location,
-                        "\(preparer) both prepared and approved \(document.number)",
-                        fix: "have someone other than the author approve it")
+        let sealed = document.current?.digest != nil
+        for finding in ApprovalReview.review(document) where finding.rule.id != Rules.approvalStale.id || sealed {
+            sink.append(contentsOf: [finding.diagnostic])
         }
     }
 

@@ -27,6 +27,17 @@ enum ReferenceChecks {
                                     "[[\(written)]] refers to clause \(tree.display(target)), which no section covers",
                                     fix: "map a section to clause \(tree.display(target)), or refer to its parent clause")
                     }
+                } else if let pinned = PinnedReference(target), let referenced = set.document(number: pinned.number) {
+                    if pinned.entry(in: referenced) == nil {
+                        let revisions = referenced.history.map(\.revisionText)
+                        sink.report(Rules.unresolvedReference, at: location,
+                                    "[[\(target)]] pins revision \(pinned.revision) of \(pinned.number), which is not in its history (\(revisions.joined(separator: ", ")))",
+                                    fix: Spelling.closest(to: pinned.revision, in: revisions).map { "did you mean [[\(pinned.number)@\($0)]]?" }
+                                        ?? "pin a revision of its history, or write [[\(pinned.number)]] for the current one")
+                    } else if referenced.withdrawn {
+                        sink.report(Rules.withdrawnReference, at: location, "[[\(target)]] refers to withdrawn document \(pinned.number) 《\(referenced.title)》",
+                                    fix: "refer to the document that replaced it")
+                    }
                 } else if let referenced = set.document(number: target) {
                     if referenced.withdrawn {
                         sink.report(Rules.withdrawnReference, at: location, "[[\(target)]] refers to withdrawn document \(target) 《\(referenced.title)》",

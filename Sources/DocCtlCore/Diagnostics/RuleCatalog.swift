@@ -49,6 +49,7 @@ public enum Rules {
     // Control
     public static let approvalMissing = Rule("approval-missing", .control, .error, "A controlled document has prepared, reviewed and approved, each with name and date, and issued and effective dates.")
     public static let approvalOrder = Rule("approval-order", .control, .error, "Dates go prepared ≤ reviewed ≤ approved ≤ issued ≤ effective.")
+    public static let approvalStale = Rule("approval-stale", .control, .error, "A released revision carries its own approvals: the approval, issue and effective dates are on or after its history entry's date, and the approver is the entry's 批准人 (not the previous revision's approvals).")
     public static let approverIsPreparer = Rule("approver-is-preparer", .control, .warning, "The approver is not the person who prepared the document.")
     public static let uncontrolledWithCopies = Rule("uncontrolled-with-copies", .control, .error, "An uncontrolled document has no registered controlled copies.")
     public static let duplicateCopyNumber = Rule("duplicate-copy-number", .control, .error, "Copy numbers (分发号) are unique within a document.")
@@ -81,7 +82,7 @@ public enum Rules {
         sectionHierarchy, sectionOrder, clauseTitleMismatch, duplicatePrimaryClause, unfinishedSection,
         malformedRevision, emptyHistory, historyFirst, revisionGap, skippedLetter, editionNotZero,
         historyDateOrder, changedSinceRelease, malformedDigest, sealMismatch,
-        approvalMissing, approvalOrder, approverIsPreparer, uncontrolledWithCopies, duplicateCopyNumber,
+        approvalMissing, approvalOrder, approvalStale, approverIsPreparer, uncontrolledWithCopies, duplicateCopyNumber,
         unknownClassification, unknownOwner, reviewOverdue,
         unresolvedReference, unknownTitle, withdrawnReference, unknownPlaceholder, duplicateAnchor, duplicateGeneratedBlock,
         matrixUnknownDepartment, matrixUnknownClause, matrixLeadCount, matrixBadCell, departmentIdle,

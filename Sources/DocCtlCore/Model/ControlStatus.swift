@@ -1,8 +1,8 @@
 /// The control status a document renders with (SPEC §5), computed in one place.
 ///
 /// A document is controlled (受控) only when `control: controlled`, its last history entry is
-/// sealed with a digest equal to the current content digest, and its approvals are complete and
-/// dated in order. Otherwise it is a draft (草稿): of the last entry when that entry is not sealed,
+/// sealed with a digest equal to the current content digest, and its approvals approve that
+/// revision (``ApprovalReview``: complete, in order, dated on or after the entry, by its approver). Otherwise it is a draft (草稿): of the last entry when that entry is not sealed,
 /// of the next revision when the content changed after sealing. `control: uncontrolled` documents
 /// are always 不受控 (and also drafts when their content is not sealed).
 public struct ControlStatus: Sendable, Hashable {
@@ -23,6 +23,8 @@ public struct ControlStatus: Sendable, Hashable {
         case changedAfterSealing = "changed-after-sealing"
         case approvalsIncomplete = "approvals-incomplete"
         case approvalsOutOfOrder = "approvals-out-of-order"
+        /// The approvals are the previous revision's (dated before the entry, or another approver).
+        case approvalsStale = "approvals-stale"
         case declaredUncontrolled = "declared-uncontrolled"
     }
 
@@ -70,7 +72,7 @@ public struct ControlStatus: Sendable, Hashable {
             revision = set.config.firstRevision
             revisionText = set.config.firstRevision.description
         }
-        let approvals = approvalProblems(document)
+        let approvals = ApprovalReview.reasons(document)
         reasons.append(contentsOf: approvals)
         if !document.controlled { reasons.append(.declaredUncontrolled) }
         let isDraft = !sealedAndMatching
@@ -84,19 +86,5 @@ public struct ControlStatus: Sendable, Hashable {
         }
         return ControlStatus(state: state, isDraft: isDraft || (state == .draft), revision: revision,
                              revisionText: revisionText, follows: follows, reasons: reasons, digest: digest)
-    }
-
-    /// Missing approval names or dates, and dates that go backwards
-    /// (prepared ≤ reviewed ≤ approved ≤ issued ≤ effective).
-    static func approvalProblems(_ document: Document) -> [Reason] {
-        let steps = [document.prepared, document.reviewed, document.approved]
-        var result: [Reason] = []
-        if steps.contains(where: { $0?.name?.isEmpty != false || $0?.date == nil }) || document.issued == nil
-            || document.effective == nil {
-            result.append(.approvalsIncomplete)
-        }
-        let dates = steps.compactMap { $0?.date } + [document.issued?.value, document.effective?.value].compactMap { $0 }
-        if zip(dates, dates.dropFirst()).contains(where: { $0.1 < $0.0 }) { result.append(.approvalsOutOfOrder) }
-        return result
     }
 }

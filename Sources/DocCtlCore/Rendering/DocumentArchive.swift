@@ -184,7 +184,10 @@ public enum DocumentArchive {
             for inline in inlines {
                 switch inline {
                 case .reference(let target, _):
-                    if let referenced = set.document(number: target) {
+                    if let pinned = PinnedReference(target), let referenced = set.document(number: pinned.number),
+                       let entry = pinned.entry(in: referenced) {
+                        add("document", target, from: anchor, text: "\(referenced.title)(\(entry.revisionText))", document: pinned.number)
+                    } else if let referenced = set.document(number: target) {
                         // A document that is not published is named by its number only.
                         add("document", target, from: anchor, text: context.shows(target) ? referenced.title : target, document: target)
                     } else if let record = set.record(id: target) {

@@ -110,6 +110,14 @@ public struct Labels: Sendable, Hashable {
     public var planned: String
     public var standardsServed: String
     public var crossStandard: String
+    /// The title of a `[[QP-04@B/1]]` link.
+    public var pinnedRevision: String
+    /// The page of withdrawn documents (作废文件清单).
+    public var withdrawnList: String
+    /// The control status of a superseded or withdrawn revision, shown in its control block.
+    public var supersededStatus: String
+    /// The notice on a superseded or withdrawn revision (no script needed).
+    public var supersededNotice: String
 
     /// The labels for `language`.
     public static func `for`(_ language: Language) -> Labels {
@@ -161,7 +169,7 @@ public struct Labels: Sendable, Hashable {
         builtOn: "生成日期",
         draftNotice: "本页为草稿，尚未发布，不作为受控文件使用。",
         draftNoticeChanged: "内容在已发布版本之后有改动，本页为下一版本的草稿，不作为受控文件使用。",
-        draftNoticeApprovals: "编制、审核、批准信息不完整或日期顺序不正确。",
+        draftNoticeApprovals: "编制、审核、批准信息不完整、日期顺序不正确，或不是本版本的批准。",
         uncontrolledNotice: "本文件为非受控文件，仅供参考。", currentRevisionLink: "查看现行版本", clause: "条款",
         clauseTitle: "条款名称", status: "状态", sections: "对应章节", procedures: "程序文件", lead: "主责", support: "配合",
         chapter: "章", covered: "已覆盖", coveredByChildren: "由子条款覆盖", notApplicable: "不适用", uncovered: "未覆盖",
@@ -172,7 +180,10 @@ public struct Labels: Sendable, Hashable {
         redirecting: "正在转到现行版本", pageOf: "第 {page} 页 共 {pages} 页", typeManual: "手册", typeProcedure: "程序文件",
         typeInstruction: "作业指导书", typePolicy: "方针", typePlan: "计划", statementOfApplicability: "适用性声明", control: "控制",
         applicable: "适用", justification: "理由", implementedBy: "实施文件", implementation: "实施状态", yes: "是", no: "否",
-        implemented: "已实施", planned: "计划中", standardsServed: "适用标准", crossStandard: "跨标准对照")
+        implemented: "已实施", planned: "计划中", standardsServed: "适用标准", crossStandard: "跨标准对照",
+        pinnedRevision: "指定版本",
+        withdrawnList: "作废文件清单", supersededStatus: "作废（非受控）",
+        supersededNotice: "本版本已作废，仅供查阅，不作为受控文件使用；现行版本见内网受控文件清单。")
 
     public static let en = Labels(
         lang: "en", masterList: "Master list of controlled documents", coverage: "Clause coverage", search: "Search",
@@ -187,7 +198,7 @@ public struct Labels: Sendable, Hashable {
         uncontrolledWhenPrinted: "Uncontrolled when printed", printDate: "Printed", builtOn: "Built on",
         draftNotice: "This page is a draft, not yet released; it is not a controlled document.",
         draftNoticeChanged: "The content changed after the last release; this page is a draft of the next revision and is not a controlled document.",
-        draftNoticeApprovals: "Preparation, review or approval is incomplete or dated out of order.",
+        draftNoticeApprovals: "Preparation, review or approval is incomplete, dated out of order, or not this revision's own.",
         uncontrolledNotice: "This document is uncontrolled and for reference only.", currentRevisionLink: "Go to the current revision",
         clause: "Clause", clauseTitle: "Clause title", status: "Status", sections: "Sections", procedures: "Procedures",
         lead: "Lead", support: "Support", chapter: "Chapter", covered: "covered", coveredByChildren: "covered by subclauses",
@@ -200,5 +211,8 @@ public struct Labels: Sendable, Hashable {
         typeManual: "Manual", typeProcedure: "Procedure", typeInstruction: "Work instruction", typePolicy: "Policy",
         typePlan: "Plan", statementOfApplicability: "Statement of Applicability", control: "Control", applicable: "Applicable",
         justification: "Justification", implementedBy: "Implemented by", implementation: "Implementation", yes: "yes", no: "no",
-        implemented: "implemented", planned: "planned", standardsServed: "Standards", crossStandard: "Across standards")
+        implemented: "implemented", planned: "planned", standardsServed: "Standards", crossStandard: "Across standards",
+        pinnedRevision: "pinned revision", withdrawnList: "Withdrawn documents",
+        supersededStatus: "Superseded (uncontrolled)",
+        supersededNotice: "This revision is superseded: for reference only, not a controlled document; the current revision is on the intranet's master list.")
 }

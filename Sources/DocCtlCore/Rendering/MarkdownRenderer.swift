@@ -219,7 +219,8 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// `[[QP-04]]` → 《title》 linked to its page; `[[8.6.1]]` → the covering section;
-    /// `[[REC-05]]` → 《record title》 linked to the records register.
+    /// `[[REC-05]]` → 《record title》 linked to the records register; `[[QP-04@B/1]]` → 《title》(B/1)
+    /// linked to that revision, marked as pinned.
     func reference(_ written: String, named: Set<String>) -> HTMLNode {
         guard !budget.isExceeded else { return .el("span", [("class", "ref")], text: "[[\(written)]]") }
         let node = expandedReference(written, named: named)
@@ -231,6 +232,14 @@ public struct MarkdownRenderer: Sendable {
     func expandedReference(_ written: String, named: Set<String>) -> HTMLNode {
         let set = context.set
         let target = set.standard?.canonical(written) ?? written
+        if let pinned = PinnedReference(written), let document = set.document(number: pinned.number),
+           let entry = pinned.entry(in: document) {
+            guard context.shows(document.number) else { return .el("span", [("class", "ref ref-document")], text: written) }
+            let href = entry.revision.flatMap { context.revisionURL(document.number, revision: $0) }
+            return context.link(href, class: "ref ref-document ref-pinned",
+                                title: "\(document.number) \(entry.revisionText) (\(context.labels.pinnedRevision))",
+                                [.text("《\(document.title)》(\(entry.revisionText))")])
+        }
         if let document = set.document(number: target) {
             // A document that is not published is named by the number the author wrote, never its title.
             guard context.shows(document.number) else { return .el("span", [("class", "ref ref-document")], text: target) }
@@ -261,6 +270,7 @@ public struct MarkdownRenderer: Sendable {
     /// The document a reference names or points into, if any.
     func referencedDocument(_ written: String) -> String? {
         let target = context.set.standard?.canonical(written) ?? written
+        if let pinned = PinnedReference(written), context.set.document(number: pinned.number) != nil { return pinned.number }
         if context.set.document(number: target) != nil { return target }
         if context.set.record(id: target) == nil, context.set.standard?.clause(target) != nil {
             return context.site.target(forClause: target)?.document

@@ -7,6 +7,7 @@ import Foundation
 ///
 ///     index.html  coverage.html  SHA256SUMS  .docctl-site  .docctl-log  .docctl-output
 ///     assets/<name>                    (docctl.css, docctl.js, search-index.json, …)
+///     assets/status/<number>/<L-N>.css   (a revision's status, rewritten by every publish)
 ///     <number>/index.html
 ///     <number>/<L-N>/…                 (anything: the revision folder's own manifest lists it)
 public enum OutputLayout {
@@ -28,6 +29,9 @@ public enum OutputLayout {
         case 2:
             if components[0] == "assets" { return isAssetName(components[1]) }
             return isDocumentFolder(components[0]) && components[1] == "index.html"
+        case 4 where components[0] == "assets":
+            return components[1] == "status" && isDocumentFolder(components[2]) && components[3].hasSuffix(".css")
+                && isRevisionFolder(String(components[3].dropLast(4)))
         default:
             return isDocumentFolder(components[0]) && isRevisionFolder(components[1])
         }

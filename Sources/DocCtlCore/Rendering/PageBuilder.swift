@@ -77,7 +77,19 @@ public struct PageBuilder: Sendable {
                        printNotice: String? = nil) -> PageChrome {
         let root = root(placement)
         // Every printed page says it is uncontrolled, except a registered controlled copy.
-        let printNotice = printNotice ?? "\(labels.uncontrolledWhenPrinted) · \(labels.printDate) \(buildDate)"
+        // On the site the script puts in the date of printing (`livePrintNotice`); without script the
+        // page shows the build date, labelled as such. A self-contained copy is made to be printed now.
+        var livePrintNotice: String? = nil
+        let defaultNotice: String
+        switch placement {
+        case .site:
+            livePrintNotice = "\(labels.uncontrolledWhenPrinted) · \(labels.printDate) {date}"
+            defaultNotice = "\(labels.uncontrolledWhenPrinted) · \(labels.builtOn) \(buildDate)"
+        case .standalone:
+            defaultNotice = "\(labels.uncontrolledWhenPrinted) · \(labels.printDate) \(buildDate)"
+        }
+        if printNotice != nil { livePrintNotice = nil }
+        let printNotice = printNotice ?? defaultNotice
         let style = PrintStyle(left: organization, center: headerCenter, right: headerRight, footerLeft: printNotice,
                                footerRight: footerRight, pageOf: labels.pageOf)
         var chrome = PageChrome(
@@ -88,6 +100,7 @@ public struct PageBuilder: Sendable {
         switch placement {
         case .site:
             chrome.isSite = true
+            chrome.livePrintNotice = livePrintNotice
             chrome.stylesheet = root + "assets/docctl.css"
             chrome.script = root + "assets/docctl.js"
             chrome.searchIndexScript = root + "assets/search-index.js"
@@ -132,7 +145,8 @@ public struct PageBuilder: Sendable {
         } else if status.isDraft {
             notices.append(labels.draftNotice)
         }
-        if status.reasons.contains(.approvalsIncomplete) || status.reasons.contains(.approvalsOutOfOrder) {
+        if status.reasons.contains(.approvalsIncomplete) || status.reasons.contains(.approvalsOutOfOrder)
+            || status.reasons.contains(.approvalsStale) {
             notices.append(labels.draftNoticeApprovals)
         }
         if status.state == .uncontrolled { notices.append(labels.uncontrolledNotice) }
@@ -148,12 +162,15 @@ public struct PageBuilder: Sendable {
         let stateLabel = labels.stateName(status.state)
         let statusLabel = status.state == .uncontrolled && status.isDraft ? "\(stateLabel)（\(labels.draft)）" : stateLabel
         let watermark = status.isDraft ? (labels.lang == "en" ? "DRAFT" : "\(labels.draft) DRAFT") : nil
-        let chrome = chrome(placement, pageTitle: "\(document.number) \(document.title)", current: nil,
+        var chrome = chrome(placement, pageTitle: "\(document.number) \(document.title)", current: nil,
                             bodyClass: "page-document" + (status.isDraft ? " draft" : ""),
                             headerCenter: document.title, headerRight: "\(document.number)  \(status.revisionText)",
                             footerRight: text(document.classification?.value),
                             printNotice: copy.map { "\(labels.controlledCopy) · \(labels.copyNumber) \($0.copy) · \($0.holder)" },
                             document: document)
+        if case .site = placement, let folder = site.documentFolders[document.number], let revision = site.revisionFolders[document.number] {
+            chrome.statusStylesheet = chrome.root + RevisionStatusStyle.path(folder: folder, revision: revision)
+        }
         return DocumentPageView(
             chrome: chrome, number: document.number, title: document.title, typeName: labels.typeName(document.type),
             revision: text(revision), statusLabel: statusLabel, statusClass: "status-\(status.state.rawValue)",
@@ -244,12 +261,14 @@ public struct PageBuilder: Sendable {
             let status = site.status(document.number) ?? ControlStatus.of(document, in: set)
             let due = nextReview(document)
             let published = site.published.contains(document.number)
+            // A document held at its last published revision is listed as that revision says.
+            let held = site.held[document.number]
             return MasterRowView(
-                number: document.number, title: document.title, pageHref: context.documentURL(document.number),
+                number: document.number, title: held?.title ?? document.title, pageHref: context.documentURL(document.number),
                 typeName: labels.typeName(document.type), revision: text(status.revisionText),
                 statusLabel: labels.stateName(status.state), statusClass: "status-\(status.state.rawValue)",
-                effective: text(document.effective?.value.description), owner: departmentName(document.owner?.value),
-                classification: text(document.classification?.value), nextReview: text(due?.description),
+                effective: text(held.map { $0.effective } ?? document.effective?.value.description), owner: departmentName(document.owner?.value),
+                classification: text(held.map { $0.classification } ?? document.classification?.value), nextReview: text(due?.description),
                 overdue: due.map { $0 < today } == true ? labels.overdue : nil,
                 note: published ? nil : labels.notPublished)
         }

@@ -49,9 +49,22 @@ public struct PageContext: Sendable {
         }
     }
 
-    /// The relative URL of a document's current page (with an optional anchor).
+    /// The relative URL of a document's current page (with an optional anchor). From a document's
+    /// page, another document is reached through its pointer page (`../../QP-04/index.html`), which
+    /// always leads to its current revision: the revision folder this page is frozen in never
+    /// changes, so a direct link would keep pointing at a revision that has been superseded since.
     public func documentURL(_ number: String, fragment: String? = nil) -> String? {
-        site.pagePath(number).flatMap { url($0, fragment: fragment) }
+        if let shown = document?.number, shown != number, let pointer = site.pointerPath(number) {
+            return url(pointer, fragment: fragment)
+        }
+        return site.pagePath(number).flatMap { url($0, fragment: fragment) }
+    }
+
+    /// The relative URL of one revision of a document (`[[QP-04@B/1]]`), whether or not it is current.
+    public func revisionURL(_ number: String, revision: RevisionMark) -> String? {
+        guard site.published.contains(number), let folder = site.documentFolders[number] else { return nil }
+        if number == document?.number, site.revisionFolders[number] == revision.pathComponent { return documentURL(number) }
+        return url("\(folder)/\(revision.pathComponent)/index.html")
     }
 
     /// A link to `href` holding `children`, or the children in a span when there is no link.

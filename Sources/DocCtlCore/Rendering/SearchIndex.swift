@@ -77,6 +77,18 @@ public struct SearchIndex: Encodable, Sendable {
         return entries
     }
 
+    /// The entries of a published revision read back from its archive, whose page is at `page`.
+    static func entries(_ archive: ArchivedRevision, page: String) -> [Entry] {
+        var entries = [Entry(number: archive.number, document: archive.title, section: "", url: page,
+                             text: archive.preambleText.isEmpty ? archive.title : archive.preambleText)]
+        for section in archive.allSections {
+            let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
+            entries.append(Entry(number: archive.number, document: archive.title, section: title,
+                                 url: page + "#" + section.anchor, text: section.text))
+        }
+        return entries
+    }
+
     /// Sorted keys, no escaped slashes: the same index always gives the same bytes.
     public var json: Data {
         let encoder = JSONEncoder()

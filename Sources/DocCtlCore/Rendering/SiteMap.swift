@@ -24,11 +24,17 @@ public struct SiteMap: Sendable {
     public let clauseTargets: [String: SectionTarget]
     /// The document and section anchor holding `{{record-list}}`, if any is published.
     public let recordList: SectionTarget?
+    /// Documents whose sources hold an unreleased revision and whose last published revision stays
+    /// current on the site (publish without `--require-all-released`): number → that revision's archive.
+    public let held: [String: ArchivedRevision]
     let documentsByTitle: [String: String]
     let recordsByTitle: [String: String]
 
-    /// Builds the map of `set`; in a draft build (`build --draft`) no document is 受控.
-    public init(set: DocumentSet, draft: Bool = false) {
+    /// Builds the map of `set`; in a draft build (`build --draft`) no document is 受控. A document in
+    /// `held` is shown at that published revision instead of its sources; a document in `offSite`
+    /// does not reach the site (never released).
+    public init(set: DocumentSet, draft: Bool = false, held: [String: ArchivedRevision] = [:], offSite: Set<String> = []) {
+        self.held = held
         self.set = set
         var statuses: [String: ControlStatus] = [:]
         var published: Set<String> = []
@@ -39,8 +45,14 @@ public struct SiteMap: Sendable {
         let computed = Parallel.map(set.documents.count) { ControlStatus.of(set.documents[$0], in: set) }
         for (document, status) in zip(set.documents, computed) {
             statuses[document.number] = draft ? status.inDraftBuild : status
-            if SiteMap.isPublishable(document, config: set.config) { published.insert(document.number) }
+            if SiteMap.isPublishable(document, config: set.config) && !offSite.contains(document.number) { published.insert(document.number) }
             revisionFolders[document.number] = status.revision?.pathComponent ?? SiteMap.safeComponent(status.revisionText)
+            if let archive = held[document.number] {
+                let mark = RevisionMark(archive.revision)
+                statuses[document.number] = ControlStatus(state: .controlled, isDraft: false, revision: mark, revisionText: archive.revision,
+                                                          follows: nil, reasons: [], digest: archive.digest)
+                revisionFolders[document.number] = mark?.pathComponent ?? SiteMap.safeComponent(archive.revision)
+            }
             documentFolders[document.number] = SiteMap.safeComponent(document.number)
             if byTitle[document.title] == nil { byTitle[document.title] = document.number }
         }
@@ -107,6 +119,12 @@ public struct SiteMap: Sendable {
             return nil
         }
         return "\(folder)/\(revision)/index.html"
+    }
+
+    /// Path of a document's pointer page (`QP-04/index.html`), which leads to its current revision.
+    public func pointerPath(_ number: String) -> String? {
+        guard published.contains(number), let folder = documentFolders[number] else { return nil }
+        return "\(folder)/index.html"
     }
 
     /// The document a written-out `《title》` names, if any.

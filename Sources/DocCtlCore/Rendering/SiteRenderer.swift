@@ -25,10 +25,12 @@ public struct SiteRenderer: Sendable {
 
     /// Prepares rendering; throws when the templates' resources (stylesheet, schema) are unusable.
     /// With `draft` (`build --draft`), every page is marked 草稿 / DRAFT and lists its problems.
-    public init(set: DocumentSet, templates: TemplateSet, buildDate: Day, today: Day? = nil, draft: DraftBuild? = nil) throws(DocCtlError) {
+    /// `held` and `offSite` are as for ``SiteMap/init(set:draft:held:offSite:)`` (a publish of what is released).
+    public init(set: DocumentSet, templates: TemplateSet, buildDate: Day, today: Day? = nil, draft: DraftBuild? = nil,
+                held: [String: ArchivedRevision] = [:], offSite: Set<String> = []) throws(DocCtlError) {
         self.set = set
         self.templates = templates
-        self.site = SiteMap(set: set, draft: draft != nil)
+        self.site = SiteMap(set: set, draft: draft != nil, held: held, offSite: offSite)
         self.coverage = CoverageReport.compute(set)
         self.buildDate = buildDate
         var builder = PageBuilder(site: site, coverage: coverage, buildDate: buildDate, today: today ?? buildDate)
@@ -119,6 +121,15 @@ public struct SiteRenderer: Sendable {
         var files: [(path: String, data: Data)] = [("index.html", Data(indexPage().utf8))]
         if let coverage = try coveragePage() { files.append(("coverage.html", Data(coverage.utf8))) }
         for name in SiteRenderer.assets { files.append(("assets/" + name, try templates.resource("assets/" + name))) }
+        // The status stylesheet of each current revision (a publish adds those of older ones).
+        let labels = Labels.for(set.config.language)
+        for document in set.documents.sorted(by: { $0.number < $1.number }) where site.published.contains(document.number) {
+            guard let folder = site.documentFolders[document.number], let revision = site.revisionFolders[document.number] else { continue }
+            let status = site.status(document.number)?.revisionText ?? revision
+            let state: RevisionStatusStyle.State = document.withdrawn ? .withdrawn : .current
+            files.append((RevisionStatusStyle.path(folder: folder, revision: revision),
+                          Data(RevisionStatusStyle.css(number: document.number, revision: status, state: state, labels: labels).utf8)))
+        }
         return files
     }
 
@@ -139,6 +150,11 @@ public struct SiteRenderer: Sendable {
         -> (files: [(path: String, data: Data)], entries: [SearchIndex.Entry]) {
         guard site.published.contains(document.number), let folder = site.documentFolders[document.number],
               let revision = site.revisionFolders[document.number], let page = site.pagePath(document.number) else { return ([], []) }
+        let pointer = ("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
+        if let archive = site.held[document.number] {
+            // Its published revision stays current: only the pointer and the search entries, from the archive.
+            return ([pointer], SearchIndex.entries(archive, page: page))
+        }
         // The page, the archive and the search entries are made in the same context: render the blocks once.
         let placement = PageBuilder.Placement.site(depth: 2)
         let rendered = RenderedBlocks(document, renderer: MarkdownRenderer(context: builder.context(placement, document: document)))
@@ -148,7 +164,6 @@ public struct SiteRenderer: Sendable {
                 + "Refer to documents and clauses less often, or shorten the titles they show")
         }
         let entries = SearchIndex.entries(document, page: page, rendered: rendered)
-        let pointer = ("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
         if revisionFolderKept { return ([pointer], entries) }
         let html = templates.render("document", builder.documentPage(document, placement: placement, copy: nil, rendered: rendered))
         try SiteRenderer.checkSize(html.utf8.count, of: "page", document)

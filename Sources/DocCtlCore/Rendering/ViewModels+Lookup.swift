@@ -33,6 +33,8 @@ extension PageChrome: MustacheParent {
         case "printStyle": self.printStyle
         case "printNotice": self.printNotice
         case "builtOn": self.builtOn
+        case "livePrintNotice": self.livePrintNotice
+        case "statusStylesheet": self.statusStylesheet
         case "bodyClass": self.bodyClass
         case "isSite": self.isSite
         case "nav": self.nav

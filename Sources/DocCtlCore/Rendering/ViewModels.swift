@@ -39,6 +39,12 @@ public struct PageChrome: Sendable {
     public var printStyle: SafeHTML
     public var printNotice: String
     public var builtOn: String
+    /// The print notice with `{date}` for the date of printing, filled in by the site's script
+    /// (`data-print-notice`); nil on a self-contained page.
+    public var livePrintNotice: String? = nil
+    /// The per-revision status stylesheet (`assets/status/<number>/<L-N>.css`) of a revision page,
+    /// which a later publish rewrites when the revision is superseded or withdrawn.
+    public var statusStylesheet: String? = nil
     public var bodyClass: String
     /// The notice of a `build --draft` at the top of the page; nil in a real build.
     public var draft: DraftNoticeView? = nil

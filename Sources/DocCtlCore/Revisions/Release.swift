@@ -67,7 +67,10 @@ public struct Release {
             throw .refused("\(document.number) \(mark) is not released: `check` reports \(errors.count) error\(errors.count == 1 ? "" : "s") in its files",
                            notes: ["fix them and run `docctl release` again"], diagnostics: errors)
         }
-        try checkApprovals(document, entry: entry, mark: mark)
+        // The approvals must approve this entry as it is released (with --date, at that date).
+        var released = document
+        if let date { released.history[released.history.count - 1].date = date }
+        try checkApprovals(released, entry: released.history.last!, mark: mark)
         // A release record is written once: a mark released before (its digest line since deleted)
         // is sealed again only with the very content it was released with.
         let recordPath = ReleaseRecord.path(folder: document.folder, revision: mark)
@@ -81,7 +84,6 @@ public struct Release {
             }
             keepRecord = true
         }
-
         var editor = try HistoryFileEditor(data: read(document.historyPath), path: document.historyPath)
         var releasedDate = entry.date
         if let date, date != entry.date {
@@ -98,19 +100,20 @@ public struct Release {
             try AtomicFile.write(editor.text.data, to: url(document.historyPath))
             return .sealed(revision: mark.description, digest: digest, written: [document.historyPath])
         }
-        let record = SectionDigests.record(of: document, sources: set.sources, revision: mark.description, date: releasedDate)
+        var record = SectionDigests.record(of: document, sources: set.sources, revision: mark.description, date: releasedDate)
+        record.keepApprovals(of: document)
         // The record first: a history.yaml sealed without its record would leave revise guessing.
         try AtomicFile.write(Data(record.yaml().utf8), to: url(recordPath))
         try AtomicFile.write(editor.text.data, to: url(document.historyPath))
         return .sealed(revision: mark.description, digest: digest, written: [recordPath, document.historyPath])
     }
 
-    /// Approvals complete and in order (编制 ≤ 审核 ≤ 批准 ≤ 发布 ≤ 实施), and an author and approver
-    /// on the entry: whatever docset.yaml says about the severity of those rules.
+    /// Approvals complete, in order (编制 ≤ 审核 ≤ 批准 ≤ 发布 ≤ 实施) and this revision's own (dated on
+    /// or after the entry, by its approver; ``ApprovalReview``), and an author and approver on the
+    /// entry: whatever docset.yaml says about the severity of those rules.
     func checkApprovals(_ document: Document, entry: HistoryEntry, mark: RevisionMark) throws(WorkflowError) {
-        var sink = DiagnosticSink()
-        ControlChecks.checkApprovals(document, &sink)
-        var problems = sink.diagnostics.filter { $0.rule == Rules.approvalMissing.id || $0.rule == Rules.approvalOrder.id }
+        let blocking = [Rules.approvalMissing.id, Rules.approvalOrder.id, Rules.approvalStale.id]
+        var problems = ApprovalReview.review(document).filter { blocking.contains($0.rule.id) }.map(\.diagnostic)
         if entry.author.isEmpty {
             problems.append(Diagnostic(.error, rule: Rules.approvalMissing.id, at: entry.location,
                                        "history entry \(mark) of \(document.number) has no author (修改人)", fix: "add author: <name>"))
@@ -122,8 +125,12 @@ public struct Release {
         }
         problems = problems.map { var diagnostic = $0; diagnostic.severity = .error; return diagnostic }
         if !problems.isEmpty {
-            throw .refused("\(document.number) \(mark) is not released: its approvals are incomplete or out of order",
-                           notes: ["a revision is released only once it is prepared, reviewed and approved (编制 / 审核 / 批准)"],
+            let stale = ApprovalReview.staleFields(document)
+            let summary = stale.isEmpty ? "its approvals are incomplete or out of order"
+                : "its approvals are not its own (stale: \(stale.joined(separator: ", ")))"
+            throw .refused("\(document.number) \(mark) is not released: \(summary)",
+                           notes: ["a revision is released only once it is prepared, reviewed and approved (编制 / 审核 / 批准)"]
+                               + (stale.isEmpty ? [] : ["update them in \(document.folder)/document.yaml for \(mark): dates on or after \(entry.date.map(\.description) ?? "the entry's date"), approved by \(entry.approver.isEmpty ? "the entry's approver" : entry.approver)"]),
                            diagnostics: problems.sorted(by: Diagnostic.ordered))
         }
     }

@@ -11,8 +11,18 @@ import Yams
 ///     date: 2026-09-14
 ///     digest: sha256:9c1e…          # the content digest sealed in history.yaml
 ///     fields: sha256:51a0…          # identity fields (number, title, type, classification, …)
+///     approvals:                    # this revision's own 编制 / 审核 / 批准 (from document.yaml at release)
+///       prepared: { name: 方婷, date: 2026-09-02 }
+///       reviewed: { name: 沈家宁, date: 2026-09-08 }
+///       approved: { name: 周明远, date: 2026-09-14 }
+///     issued: 2026-09-14
+///     effective: 2026-09-21
 ///     sections:
 ///       - { number: "5.4", title: 服务请求处理, anchor: sec-5.4, digest: "sha256:0b7d…" }
+///
+/// Approvals are outside the content digest and document.yaml holds only the current revision's,
+/// so the record is where a past revision's approvals are kept (records written before docctl kept
+/// them have none).
 ///
 /// A section's digest is SHA-256 over its own normalised source lines (see ``SectionDigests``).
 public struct ReleaseRecord: Sendable, Equatable {
@@ -44,6 +54,26 @@ public struct ReleaseRecord: Sendable, Equatable {
     /// The digest of text before the first heading of each body file, when there is any.
     public var preamble: String?
     public var sections: [SectionDigest]
+    /// This revision's approvals by role (`prepared`, `reviewed`, `approved`), in that order.
+    public var approvals: [(role: String, name: String, date: Day?)] = []
+    public var issued: Day?
+    public var effective: Day?
+
+    public static func == (lhs: ReleaseRecord, rhs: ReleaseRecord) -> Bool {
+        lhs.document == rhs.document && lhs.revision == rhs.revision && lhs.date == rhs.date && lhs.digest == rhs.digest
+            && lhs.fields == rhs.fields && lhs.preamble == rhs.preamble && lhs.sections == rhs.sections
+            && lhs.approvals.map { "\($0.role) \($0.name) \($0.date.map(\.description) ?? "")" }
+                == rhs.approvals.map { "\($0.role) \($0.name) \($0.date.map(\.description) ?? "")" }
+            && lhs.issued == rhs.issued && lhs.effective == rhs.effective
+    }
+
+    /// Keeps `document`'s approvals, issue and effective dates (those of the revision being released).
+    public mutating func keepApprovals(of document: Document) {
+        approvals = [("prepared", document.prepared), ("reviewed", document.reviewed), ("approved", document.approved)]
+            .compactMap { role, approval in approval.map { (role, $0.name ?? "", $0.date) } }
+        issued = document.issued?.value
+        effective = document.effective?.value
+    }
 
     public init(document: String, revision: String, date: Day?, digest: String, fields: String, preamble: String?,
                 sections: [SectionDigest]) {
@@ -79,6 +109,16 @@ public struct ReleaseRecord: Sendable, Equatable {
         text += "digest: \(digest)\n"
         text += "fields: \(fields)\n"
         if let preamble { text += "preamble: \(preamble)\n" }
+        if !approvals.isEmpty {
+            text += "approvals:\n"
+            for approval in approvals {
+                var parts = ["name: \(YAMLScalarText.format(approval.name, inFlow: true))"]
+                if let date = approval.date { parts.append("date: \(date)") }
+                text += "  \(approval.role): { \(parts.joined(separator: ", ")) }\n"
+            }
+        }
+        if let issued { text += "issued: \(issued)\n" }
+        if let effective { text += "effective: \(effective)\n" }
         if sections.isEmpty {
             text += "sections: []\n"
         } else {
@@ -117,7 +157,16 @@ public struct ReleaseRecord: Sendable, Equatable {
                                               anchor: fields["anchor"]?.scalar?.string ?? "", digest: digest))
             }
         }
-        return ReleaseRecord(document: document, revision: revision, date: string("date").flatMap(Day.init), digest: digest,
-                             fields: fields, preamble: string("preamble"), sections: sections)
+        var record = ReleaseRecord(document: document, revision: revision, date: string("date").flatMap(Day.init), digest: digest,
+                                   fields: fields, preamble: string("preamble"), sections: sections)
+        if case .mapping(let approvals)? = map["approvals"] {
+            for role in ["prepared", "reviewed", "approved"] {
+                guard case .mapping(let fields)? = approvals[role] else { continue }
+                record.approvals.append((role, fields["name"]?.scalar?.string ?? "", (fields["date"]?.scalar?.string).flatMap { Day($0) }))
+            }
+        }
+        record.issued = string("issued").flatMap(Day.init)
+        record.effective = string("effective").flatMap(Day.init)
+        return record
     }
 }

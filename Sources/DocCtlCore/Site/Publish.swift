@@ -10,7 +10,9 @@ import Foundation
 ///   every document, so that an old revision page (which never changes) shows the 作废 / superseded
 ///   banner with a link to the current revision.
 /// - Documents above `publish-up-to` never reach the site. Only released content is published: a
-///   document that is not released (never sealed, or changed since) stops the publish.
+///   document that is not released (never sealed, changed since, or its approvals not its own)
+///   keeps its last published revision as current, or stays off the site when none was published;
+///   with ``requireAllReleased`` it stops the publish instead.
 /// - The site is verified against its manifests first; a site edited by hand is not touched. The
 ///   new site is assembled in a staging folder beside it, verified, and swapped in with one rename
 ///   (RENAME_EXCHANGE on Linux); a lock keeps two publishes apart. A killed publish leaves the
@@ -29,6 +31,9 @@ public struct Publish {
         public var superseded: [String]
         /// Documents withheld from the site by `publish-up-to`.
         public var withheld: [String]
+        /// Documents with an unreleased revision, each with what the site shows of it instead
+        /// (`QP-04: B/2 is not released yet; B/1 stays current`).
+        public var notReleased: [String]
         /// Files in the published site.
         public var files: Int
         /// Documents withdrawn from the site (`--withdraw`): `XQ-PL-01 A/0 A/1`.
@@ -42,6 +47,8 @@ public struct Publish {
     public var templates: TemplateSet
     public var buildDate: Day
     public var today: Day?
+    /// Refuse to publish anything while a publishable document has an unreleased revision.
+    public var requireAllReleased = false
     /// Documents to withdraw from the site (numbers or folders), see ``SiteWithdrawal``.
     public var withdraw: [String] = []
 
@@ -64,23 +71,25 @@ public struct Publish {
                            notes: ["fix them first; the site was not touched"], diagnostics: errors)
         }
         var withheld: [String] = []
-        var drafts: [String] = []
+        var drafts: [(document: Document, message: String)] = []
         for document in set.documents {
             guard SiteMap.isPublishable(document, config: set.config) else {
                 withheld.append(SiteMap.withheldLabel(document))
                 continue
             }
             let status = ControlStatus.of(document, in: set)
-            guard status.isDraft else { continue }
+            guard status.isDraft || status.state == .draft else { continue }
             if let follows = status.follows {
-                drafts.append("\(document.number): changed since \(follows) was released")
+                drafts.append((document, "\(document.number): changed since \(follows) was released"))
+            } else if status.reasons.contains(.notSealed) || status.reasons.contains(.noHistory) {
+                drafts.append((document, "\(document.number): \(status.revisionText.isEmpty ? "no history" : status.revisionText) is not released yet"))
             } else {
-                drafts.append("\(document.number): \(status.revisionText.isEmpty ? "no history" : status.revisionText) is not released yet")
+                drafts.append((document, "\(document.number): \(status.revisionText) is released but not approved as its own (approvals)"))
             }
         }
-        if !drafts.isEmpty {
+        if requireAllReleased && !drafts.isEmpty {
             throw .refused("nothing was published: only released revisions reach the site, and \(drafts.count) document\(drafts.count == 1 ? " is" : "s are") not released",
-                           notes: drafts + ["record and release the changes (`docctl revise`, `docctl release`), or publish from a commit where every document is released"])
+                           notes: drafts.map(\.message) + ["record and release the changes (`docctl revise`, `docctl release`), or publish from a commit where every document is released"])
         }
 
         let lock = try SiteLock(site: site)
@@ -119,9 +128,35 @@ public struct Publish {
             }
         }
 
+        // Publish what is released: a document with an unreleased revision keeps its last published
+        // revision as current, or stays off the site if none was ever published.
+        var held: [String: ArchivedRevision] = [:]
+        var heldNotes: [String] = []
+        var offSite: Set<String> = []
+        for (document, message) in drafts {
+            let folder = SiteMap.safeComponent(document.number)
+            let published = document.history.reversed().compactMap { entry -> (HistoryEntry, RevisionMark)? in
+                guard entry.digest != nil, let mark = entry.revision, existingRevisions.contains("\(folder)/\(mark.pathComponent)") else { return nil }
+                return (entry, mark)
+            }.first
+            guard let (entry, mark) = published else {
+                offSite.insert(document.number)
+                heldNotes.append("\(message); never published, not on the site")
+                continue
+            }
+            let path = "\(folder)/\(mark.pathComponent)/\(folder)_\(mark.pathComponent).xml"
+            do {
+                let data = try SiteFiles.contents(of: path, in: site, isRegular: true)
+                held[document.number] = try ArchivedRevision.read(data, path: path)
+            } catch {
+                throw .environment("cannot read the published archive \(path) of \(document.number): \(error)")
+            }
+            heldNotes.append("\(message); \(entry.revisionText) stays current")
+        }
+
         let renderer: SiteRenderer
         do {
-            renderer = try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today)
+            renderer = try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today, held: held, offSite: offSite)
         } catch {
             throw .environment(error.description)
         }
@@ -165,6 +200,10 @@ public struct Publish {
                 throw staged.writeError ?? .environment(error.description)
             }
             if staged.hash(of: "assets/docctl.js") == nil { try staged.write(script, to: "assets/docctl.js") }
+            // Revisions on the site that are no longer current: their status stylesheet says 作废.
+            for (path, data) in Publish.statusStyles(of: existingRevisions, current: current, set: set) {
+                try staged.write(data, to: path)
+            }
             try staged.write(Data(marker.text.utf8), to: SiteMarker.fileName)
             if let log = withdrawal.log(previous: siteLog, date: buildDate) { try staged.write(log, to: SiteWithdrawal.logName) }
             // The manifest of each new revision folder, then of the whole site.
@@ -203,7 +242,7 @@ public struct Publish {
             return "\(parts[0]) \(parts[1].replacingOccurrences(of: "-", with: "/"))"
         }
         return Outcome(added: newRevisions.sorted().map(label), kept: existingRevisions.sorted().map(label),
-                       superseded: superseded.sorted().map(label), withheld: withheld, files: hashes.count,
+                       superseded: superseded.sorted().map(label), withheld: withheld, notReleased: heldNotes, files: hashes.count,
                        withdrawn: withdrawal.entries, exposed: exposed)
     }
 
@@ -237,6 +276,29 @@ public struct Publish {
         guard mismatches.isEmpty else {
             throw .refused("nothing was published: \(mismatches.count) released revision\(mismatches.count == 1 ? " differs" : "s differ") from what the site published under the same mark",
                            notes: mismatches + ["a released mark is immutable: record the change as a new revision (`docctl revise`, `docctl release`), or restore the sources from version control"])
+        }
+    }
+
+    /// The status stylesheets (``RevisionStatusStyle``) of the revision folders (`QP-04/B-1`) that
+    /// are not their document's current revision: superseded, or withdrawn when the document is
+    /// withdrawn or no longer in the set.
+    static func statusStyles(of revisions: Set<String>, current: [String: String], set: DocumentSet) -> [(String, Data)] {
+        let labels = Labels.for(set.config.language)
+        var numbers: [String: Document] = [:]
+        for document in set.documents { numbers[SiteMap.safeComponent(document.number)] = document }
+        return revisions.sorted().compactMap { revisionFolder -> (String, Data)? in
+            let parts = revisionFolder.split(separator: "/").map(String.init)
+            guard parts.count == 2, current[parts[0]] != parts[1] else { return nil }
+            let document = numbers[parts[0]]
+            let state: RevisionStatusStyle.State
+            if let document, !document.withdrawn, let now = current[parts[0]] {
+                state = .superseded(by: now.replacingOccurrences(of: "-", with: "/"))
+            } else {
+                state = .withdrawn
+            }
+            let css = RevisionStatusStyle.css(number: document?.number ?? parts[0], revision: parts[1].replacingOccurrences(of: "-", with: "/"),
+                                              state: state, labels: labels)
+            return (RevisionStatusStyle.path(folder: parts[0], revision: parts[1]), Data(css.utf8))
         }
     }
 

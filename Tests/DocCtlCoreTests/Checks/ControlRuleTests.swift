@@ -20,7 +20,7 @@ import Testing
 
     @Test func approvalWithoutDateIsReportedAtTheApproval() throws {
         var fixture = FixtureSet.valid()
-        fixture.replace("  approved: { name: 周明远, date: 2025-06-12 }", with: "  approved: 1️⃣{ name: 周明远 }", in: Self.manual)
+        fixture.replace("  approved: { name: 周明远, date: 2025-06-15 }", with: "  approved: 1️⃣{ name: 周明远 }", in: Self.manual)
         let outcome = try fixture.check()
         let finding = expectFinding(outcome, Rules.approvalMissing, at: fixture.marker())
         #expect(finding?.message.hasSuffix("date") == true)
@@ -37,7 +37,7 @@ import Testing
         var fixture = FixtureSet.valid()
         let path = Self.procedure
         fixture.replace("control: controlled", with: "control: uncontrolled", in: path)
-        fixture.replace("approvals:\n  prepared: { name: 何思琪, date: 2025-03-06 }\n  reviewed: { name: 沈家宁, date: 2025-03-10 }\n  approved: { name: 周明远, date: 2025-03-13 }\n",
+        fixture.replace("approvals:\n  prepared: { name: 何思琪, date: 2025-03-06 }\n  reviewed: { name: 沈家宁, date: 2025-03-10 }\n  approved: { name: 周明远, date: 2025-03-16 }\n",
                         with: "", in: path)
         fixture.replace("distribution:\n  - { copy: \"01\", holder: 总经理 }\n", with: "", in: path)
         expectClean(try fixture.check(strict: true))
@@ -63,7 +63,7 @@ import Testing
     @Test func approvalsOnTheSameDayAreInOrder() throws {
         var fixture = FixtureSet.valid()
         for step in ["prepared: { name: 林若溪, date: 2025-06-08 }", "reviewed: { name: 沈家宁, date: 2025-06-10 }",
-                     "approved: { name: 周明远, date: 2025-06-12 }"] {
+                     "approved: { name: 周明远, date: 2025-06-15 }"] {
             fixture.replace(step, with: step.replacingOccurrences(of: #"2025-06-\d\d"#, with: "2025-06-15", options: .regularExpression),
                             in: Self.manual)
         }
@@ -74,7 +74,7 @@ import Testing
 
     @Test func approverWhoPreparedIsAWarning() throws {
         var fixture = FixtureSet.valid()
-        fixture.replace("  approved: { name: 周明远, date: 2025-06-12 }", with: "  approved: 1️⃣{ name: 林若溪, date: 2025-06-12 }", in: Self.manual)
+        fixture.replace("  approved: { name: 周明远, date: 2025-06-15 }", with: "  approved: 1️⃣{ name: 林若溪, date: 2025-06-15 }", in: Self.manual)
         let outcome = try fixture.check()
         expectFinding(outcome, Rules.approverIsPreparer, .warning, at: fixture.marker())
         #expect(outcome.exitStatus == 0)

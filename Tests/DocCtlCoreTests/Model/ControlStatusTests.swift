@@ -42,7 +42,7 @@ import Testing
 
     @Test func incompleteApprovalsKeepASealedDocumentADraft() throws {
         var fixture = try sealed(.valid())
-        fixture.replace("  approved: { name: 周明远, date: 2025-03-13 }\n", with: "", in: "\(FixtureSet.procedureFolder)/document.yaml")
+        fixture.replace("  approved: { name: 周明远, date: 2025-03-16 }\n", with: "", in: "\(FixtureSet.procedureFolder)/document.yaml")
         let status = try status(fixture)
         #expect(status.state == .draft)
         #expect(status.reasons.contains(.approvalsIncomplete))
@@ -70,13 +70,13 @@ import Testing
         let draftSet = try RenderingFixtures.load(.valid())
         let draft = try RenderingFixtures.renderer(draftSet).documentPage(try #require(draftSet.document(number: "QP-01")))
         #expect(draft.contains("class=\"watermark\""))
-        #expect(draft.contains("<td class=\"doc-status status-draft\">草稿</td>"))
+        #expect(draft.contains("<td class=\"doc-status status-draft\"><span class=\"status-label\">草稿</span></td>"))
         #expect(!draft.contains(">受控<"))
 
         let controlledSet = try RenderingFixtures.load(sealed(.valid()))
         let controlled = try RenderingFixtures.renderer(controlledSet).documentPage(try #require(controlledSet.document(number: "QP-01")))
         #expect(!controlled.contains("class=\"watermark\""))
-        #expect(controlled.contains("<td class=\"doc-status status-controlled\">受控</td>"))
+        #expect(controlled.contains("<td class=\"doc-status status-controlled\"><span class=\"status-label\">受控</span></td>"))
         // Even a controlled page is uncontrolled once printed.
         #expect(controlled.contains("打印件为非受控文件"))
     }

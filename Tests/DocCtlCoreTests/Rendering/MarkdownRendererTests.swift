@@ -24,12 +24,12 @@ import Testing
 
     @Test func documentReferenceIsItsTitleLinkedToItsCurrentPage() throws {
         #expect(try render("见[[CS-ITSM-M-01]]。")
-            == "<p>见<a href=\"../../CS-ITSM-M-01/A-0/index.html\" class=\"ref ref-document\" title=\"CS-ITSM-M-01\">《IT服务管理手册》</a>。</p>")
+            == "<p>见<a href=\"../../CS-ITSM-M-01/index.html\" class=\"ref ref-document\" title=\"CS-ITSM-M-01\">《IT服务管理手册》</a>。</p>")
     }
 
     @Test func clauseReferenceLinksToTheManualSectionCoveringIt() throws {
         let html = try render("按[[8.5.1]]执行。")
-        #expect(html.contains("href=\"../../CS-ITSM-M-01/A-0/index.html#sec-8.5.1\""))
+        #expect(html.contains("href=\"../../CS-ITSM-M-01/index.html#sec-8.5.1\""))
         #expect(html.contains(">《IT服务管理手册》8.5.1</a>"))
     }
 
@@ -41,7 +41,7 @@ import Testing
 
     @Test func citedTitleOfADocumentIsALink() throws {
         let html = try render("按《IT服务管理手册》和《中华人民共和国网络安全法》。")
-        #expect(html.contains("<a href=\"../../CS-ITSM-M-01/A-0/index.html\" class=\"ref ref-document\" title=\"CS-ITSM-M-01\">《IT服务管理手册》</a>"))
+        #expect(html.contains("<a href=\"../../CS-ITSM-M-01/index.html\" class=\"ref ref-document\" title=\"CS-ITSM-M-01\">《IT服务管理手册》</a>"))
         #expect(html.contains("和《中华人民共和国网络安全法》。"))
     }
 

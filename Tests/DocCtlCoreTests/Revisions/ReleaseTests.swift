@@ -67,7 +67,7 @@ import Testing
 
     @Test func incompleteApprovalsRefuseTheRelease() throws {
         var fixture = FixtureSet.valid()
-        fixture.replace("  approved: { name: 周明远, date: 2025-03-13 }\n", with: "", in: "\(FixtureSet.procedureFolder)/document.yaml")
+        fixture.replace("  approved: { name: 周明远, date: 2025-03-16 }\n", with: "", in: "\(FixtureSet.procedureFolder)/document.yaml")
         // Even when the rule is turned down in docset.yaml.
         fixture.replace("rules: { }", with: "rules: { approval-missing: warning }", in: "docset.yaml")
         let workspace = try WorkflowWorkspace(fixture)
@@ -88,6 +88,8 @@ import Testing
 
     @Test func dateSetsTheEntryDateButNeverOnASealedEntry() throws {
         let workspace = try WorkflowWorkspace()
+        // Approved on the day it is released: approvals never predate their revision.
+        try workspace.approve(Self.number, on: Day("2025-03-20")!)
         _ = try workspace.release(Self.number, date: Day("2025-03-20"))
         let history = try workspace.text(Self.history)
         #expect(history.contains("  date: 2025-03-20\n"))

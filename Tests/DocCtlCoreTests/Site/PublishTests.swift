@@ -23,10 +23,12 @@ import Testing
 
         deinit { siteParent.remove() }
 
-        func publish() throws -> Publish.Outcome {
+        func publish(requireAllReleased: Bool = false) throws -> Publish.Outcome {
             let outcome = try workspace.check()
-            return try Publish(set: outcome.set, diagnostics: outcome.diagnostics, templates: try TemplateSet.bundled(),
-                               buildDate: FixtureSet.today, today: FixtureSet.today).run(to: site)
+            var publish = Publish(set: outcome.set, diagnostics: outcome.diagnostics, templates: try TemplateSet.bundled(),
+                                  buildDate: FixtureSet.today, today: FixtureSet.today)
+            publish.requireAllReleased = requireAllReleased
+            return try publish.run(to: site)
         }
 
         func files() throws -> [String: Data] { try SiteFiles.read(site) }
@@ -39,6 +41,7 @@ import Testing
         func reviseProcedure() throws {
             try workspace.replace("适用于手册", with: "适用于全部手册", in: PublishTests.body)
             _ = try workspace.revise(PublishTests.procedure, change: "扩大适用范围")
+            try workspace.approve(PublishTests.procedure)
             _ = try workspace.release(PublishTests.procedure)
         }
     }
@@ -87,9 +90,9 @@ import Testing
         #expect(try fixture.files() == before)
     }
 
-    @Test func unreleasedDocumentsStopThePublish() throws {
+    @Test func unreleasedDocumentsStopThePublishWithRequireAllReleased() throws {
         let fixture = try Fixture(releaseProcedure: false)
-        let error = try #require(refusal { try fixture.publish() })
+        let error = try #require(refusal { try fixture.publish(requireAllReleased: true) })
         #expect(error.description.contains("not released"))
         #expect(error.notes.first == "\(Self.procedure): A/0 is not released yet")
         #expect(!FileManager.default.fileExists(atPath: fixture.site.path))
@@ -249,5 +252,54 @@ import Testing
             #expect(try Data(contentsOf: b.appendingPathComponent("f")) == Data("new".utf8))
             #expect(try Data(contentsOf: a.appendingPathComponent("f")) == Data("old".utf8))
         }
+    }
+
+    // MARK: Document control (issue 13)
+
+    @Test func aNeverReleasedDocumentStaysOffTheSiteAndTheOthersArePublished() throws {
+        let fixture = try Fixture(releaseProcedure: false)
+        let outcome = try fixture.publish()
+        #expect(outcome.added == ["\(FixtureSet.manualNumber) A/0"])
+        #expect(outcome.notReleased == ["\(Self.procedure): A/0 is not released yet; never published, not on the site"])
+        #expect(try fixture.files()["\(Self.procedure)/index.html"] == nil)
+    }
+
+    @Test func aDocumentBeingRevisedKeepsItsPublishedRevisionAsCurrent() throws {
+        let fixture = try Fixture()
+        _ = try fixture.publish()
+        try fixture.workspace.replace("适用于手册", with: "适用于全部手册", in: Self.body)
+        _ = try fixture.workspace.revise(Self.procedure, change: "扩大适用范围")
+        let outcome = try fixture.publish()
+        #expect(outcome.added.isEmpty)
+        #expect(outcome.notReleased == ["\(Self.procedure): A/1 is not released yet; A/0 stays current"])
+        #expect(try fixture.siteText("\(Self.procedure)/index.html").contains("A-0/index.html"))
+        #expect(try fixture.siteText("index.html").contains("A/0"))
+        #expect(!(try fixture.siteText("assets/search-index.json").contains("适用于全部手册")))
+        #expect(try SiteVerification.verify(fixture.site).isIntact)
+    }
+
+    @Test func aSupersededRevisionGetsAStatusStylesheetThatSaysSuperseded() throws {
+        let fixture = try Fixture()
+        _ = try fixture.publish()
+        let page = try fixture.siteText("\(Self.procedure)/A-0/index.html")
+        #expect(page.contains("href=\"../../assets/status/\(Self.procedure)/A-0.css\""))
+        #expect(!(try fixture.siteText("assets/status/\(Self.procedure)/A-0.css").contains("--docctl-watermark")))
+        try fixture.reviseProcedure()
+        _ = try fixture.publish()
+        #expect(try fixture.siteText("\(Self.procedure)/A-0/index.html") == page)
+        let css = try fixture.siteText("assets/status/\(Self.procedure)/A-0.css")
+        #expect(css.contains("superseded by A/1"))
+        #expect(css.contains("--docctl-watermark:\"作废 SUPERSEDED\""))
+        #expect(!(try fixture.siteText("assets/status/\(Self.procedure)/A-1.css").contains("--docctl-watermark")))
+    }
+
+    @Test func revisionPagesCarryTheLivePrintDateAndTheBuildDateOnlyAsLabelledFallback() throws {
+        let fixture = try Fixture()
+        _ = try fixture.publish()
+        let page = try fixture.siteText("\(Self.procedure)/A-0/index.html")
+        #expect(page.contains("data-print-notice=\"打印件为非受控文件 · 打印日期 {date}\""))
+        #expect(page.contains("生成日期 \(FixtureSet.today)"))
+        #expect(!page.contains("打印日期 \(FixtureSet.today)"))
+        #expect(try fixture.siteText("assets/docctl.js").contains("beforeprint"))
     }
 }

@@ -37,6 +37,19 @@ final class WorkflowWorkspace {
                                                                   date: date, force: force))
     }
 
+    /// Records the approval of a document's newest revision in its document.yaml: approved, issued
+    /// and effective on `date` (what a team does between `revise` and `release`).
+    func approve(_ number: String, on date: Day = FixtureSet.today) throws {
+        let (set, _) = try DocumentSetLoader().load(url)
+        let document = try DocumentResolver.resolve(number, in: set)
+        let path = "\(document.folder)/document.yaml"
+        var text = try self.text(path)
+        for pattern in [#"(approved: \{ name: [^,]+, date: )\d{4}-\d\d-\d\d"#, #"(?m)^(issued: )\S+"#, #"(?m)^(effective: )\S+"#] {
+            text = text.replacingOccurrences(of: pattern, with: "$1\(date)", options: .regularExpression)
+        }
+        try write(path, text)
+    }
+
     /// The text of a file of the set.
     func text(_ path: String) throws -> String {
         String(decoding: try Data(contentsOf: url.appendingPathComponent(path)), as: UTF8.self)

@@ -1,0 +1,23 @@
+/// `[[QP-04@B/1]]`: a reference that deliberately names one revision of a document instead of
+/// its current one (which `[[QP-04]]` follows through the document's pointer page).
+public struct PinnedReference: Sendable, Hashable {
+    /// The document number before `@`.
+    public var number: String
+    /// The revision after `@`, as written (`B/1`).
+    public var revision: String
+
+    /// Splits `QP-04@B/1`; nil when the target has no `@` or an empty side.
+    public init?(_ target: String) {
+        guard let at = target.firstIndex(of: "@") else { return nil }
+        let number = target[..<at].trimmingCharacters(in: .whitespaces)
+        let revision = target[target.index(after: at)...].trimmingCharacters(in: .whitespaces)
+        guard !number.isEmpty, !revision.isEmpty else { return nil }
+        self.number = number
+        self.revision = revision
+    }
+
+    /// The history entry of `document` this reference pins, if the revision is in its history.
+    public func entry(in document: Document) -> HistoryEntry? {
+        document.history.first { $0.revisionText == revision || ($0.revision.map { $0.description == revision } ?? false) }
+    }
+}
