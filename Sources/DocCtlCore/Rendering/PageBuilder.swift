@@ -354,7 +354,7 @@ public struct PageBuilder: Sendable {
         }
         return CoveragePartView(
             key: report.key, standard: "\(report.standard.fullDesignation) \(language == .en ? report.standard.titleEN : report.standard.titleZH)",
-            showHeading: showHeading, summary: "\(labels.coverageSummary)：\(report.coveredCount) / \(report.required.count)",
+            showHeading: showHeading, level: showHeading ? "3" : "2", summary: "\(labels.coverageSummary)：\(report.coveredCount) / \(report.required.count)",
             percent: "\(CoverageFormatter.formatPercent(report.percent)) %", chapters: chapters, rows: rows,
             soa: soa.isEmpty ? nil : SoATableView(rows: soa))
     }

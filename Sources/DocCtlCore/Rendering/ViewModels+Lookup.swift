@@ -243,6 +243,7 @@ extension CoveragePartView: MustacheParent {
         case "key": self.key
         case "standard": self.standard
         case "showHeading": self.showHeading
+        case "level": self.level
         case "summary": self.summary
         case "percent": self.percent
         case "chapters": self.chapters

@@ -210,6 +210,8 @@ public struct CoveragePartView: Sendable {
     public var standard: String
     /// Whether the page has several parts (each then gets its own heading).
     public var showHeading: Bool
+    /// The level of the part's table headings: 2 with one part, 3 under a part's own heading.
+    public var level: String
     public var summary: String
     public var percent: String
     public var chapters: [ChapterView]
