@@ -255,7 +255,7 @@ public struct PageBuilder: Sendable {
     }
 
     /// The standards a document serves (its sections' clauses, its `clauses:`, the controls it
-    /// implements in the Statement of Applicability), in the set's order; nil with one standard.
+    /// implements in the Statement of Applicability), in the set's order; nil with one standard or none.
     func standardsServed(_ document: Document) -> [ClauseTree.Part]? {
         guard let tree = set.standard, tree.isCombined else { return nil }
         var keys = Set<String>()
@@ -264,7 +264,8 @@ public struct PageBuilder: Sendable {
         for entry in set.applicability?.entries ?? [] where entry.applicable && entry.implementedBy.contains(where: { $0.value == document.number }) {
             if let key = tree.part(of: tree.canonical(entry.clause))?.key { keys.insert(key) }
         }
-        return tree.parts.filter { keys.contains($0.key) }
+        let served = tree.parts.filter { keys.contains($0.key) }
+        return served.isEmpty ? nil : served
     }
 
     /// Last review (or effective date, or last history date, whichever is latest) plus `review-every`.
