@@ -15,4 +15,12 @@ public enum Whitespace {
         }
         return text
     }
+
+    private static let whitespacesAndNewlines = CharacterSet.whitespacesAndNewlines
+
+    /// Whether `text` holds nothing but spaces and line ends (`""`, `" "`, `"\u{3000}\n"`): a
+    /// required value written so is missing.
+    public static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { whitespacesAndNewlines.contains($0) }
+    }
 }

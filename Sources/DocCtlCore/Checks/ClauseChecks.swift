@@ -35,8 +35,7 @@ enum ClauseChecks {
                         }
                     }
                 }
-                if section.blocks.isEmpty && section.children.isEmpty
-                    || section.blocks.contains(where: { if case .paragraph(let i, _) = $0 { return i.plainText.hasPrefix("TODO") } else { return false } }) {
+                if section.isStub {
                     sink.report(Rules.unfinishedSection, at: section.location,
                                 "section '\(section.number.map { $0 + " " } ?? "")\(section.title)' has no content yet",
                                 fix: "write what the organisation does for this clause")

@@ -8,7 +8,7 @@ enum CoverageChecks {
         // The manual's folder is already reported as unloadable: one YAML slip in its
         // document.yaml would otherwise add an error for every clause of the standard.
         if manual == nil && !context.set.unloadableFolders.isEmpty { return }
-        for entry in coverage.required where entry.status == .uncovered {
+        for entry in coverage.required where entry.status == .uncovered && !entry.unwritten {
             // A refused exclusion is reported once, as exclusion-not-allowed; a declined control
             // without a justification as not-applicable-unjustified.
             if context.set.config.notApplicable[entry.clause.id] != nil && !entry.clause.excludable { continue }

@@ -46,7 +46,12 @@ enum ReferenceChecks {
             default: break
             }
         }
-        context.forEachBlock { _, block in
+        context.forEachBlock { document, block in
+            if case .placeholder(let name, let location) = block, let first = document.repeatedPlaceholders[location] {
+                sink.report(Rules.duplicateGeneratedBlock, at: location, "{{\(name)}} is already generated in this document",
+                            notes: [Diagnostic.Note("first placed here", at: first)],
+                            fix: "keep one {{\(name)}} and link to its section from elsewhere")
+            }
             if case .placeholder(let name, let location) = block, !placeholders.contains(name) {
                 sink.report(Rules.unknownPlaceholder, at: location, "{{\(name)}} is not a generated block",
                             notes: [Diagnostic.Note("known blocks: " + placeholders.map { "{{\($0)}}" }.joined(separator: ", "))],

@@ -28,7 +28,7 @@ public enum CoverageFormatter {
         var output = "\(key)\(report.standard.fullDesignation) — coverage to depth \(report.depth)\n\n"
         for entry in report.entries where entry.required {
             let indent = String(repeating: "  ", count: entry.clause.depth - 1)
-            var line = "\(indent)\(entry.clause.localID) \(entry.clause.title(language)) — \(statusLabel(entry.status))"
+            var line = "\(indent)\(entry.clause.localID) \(entry.clause.title(language)) — \(statusLabel(entry.status))\(entry.unwritten ? " (TODO stub, not written yet)" : "")"
             var details: [String] = []
             if !entry.sections.isEmpty { details.append("sections: \(sections(entry))") }
             if !entry.procedures.isEmpty { details.append("procedures: \(entry.procedures.joined(separator: ", "))") }

@@ -26,6 +26,9 @@ public struct CoverageReport: Sendable {
         public var justification: String?
         /// Whether the clause is required (auditable, within coverage-depth, titled).
         public var required: Bool
+        /// Whether the clause is uncovered only because the sections mapping it are TODO stubs
+        /// (reported by `unfinished-section`, not again by `uncovered-clause`).
+        public var unwritten: Bool = false
         /// The clause's entry in applicability.yaml, if any.
         public var applicability: Applicability.Entry? = nil
     }
@@ -85,8 +88,12 @@ public struct CoverageReport: Sendable {
             }
         }
         var counting = Set<String>()
+        var stubbed = Set<String>()
         for document in set.documents where !document.withdrawn && set.config.coverageFrom.contains(document.type) {
-            for section in document.allSections { counting.formUnion(section.clauses) }
+            // A TODO stub maps its clause but covers nothing until it is written.
+            for section in document.allSections {
+                if section.isUnwritten { stubbed.formUnion(section.clauses) } else { counting.formUnion(section.clauses) }
+            }
             if document.type != .manual { counting.formUnion(document.clauses.map(\.value)) }
         }
         var leads: [String: String] = [:]
@@ -116,6 +123,7 @@ public struct CoverageReport: Sendable {
             return Entry(clause: clause, status: status(id), sections: sectionsByClause[id] ?? [],
                          procedures: proceduresByClause[id] ?? [], lead: leads[id],
                          justification: justification(id), required: isRequired(clause),
+                         unwritten: status(id) == .uncovered && stubbed.contains(id),
                          applicability: set.applicability?.entry(id))
         }
         var report = CoverageReport(standard: tree, depth: depth, entries: entries)

@@ -46,6 +46,13 @@ public struct DocumentSetLoader {
                 set.documents.append(document)
             } else {
                 set.unloadableFolders.append(context.relative(folder))
+                // A document that does not load is never left out in silence: every way of failing
+                // reports an error, and this guards the rule for any new way.
+                if !result.context.reader.sink.diagnostics.contains(where: { $0.severity == .error }) {
+                    context.reader.sink.report(Rules.missingKey, at: SourceLocation(path: "\(context.relative(folder))/document.yaml", line: 1, column: 1),
+                                               "the document in \(context.relative(folder)) could not be loaded and is left out",
+                                               fix: "correct its document.yaml")
+                }
             }
         }
         set.documents.sort { ($0.type == .manual ? 0 : 1, $0.number) < ($1.type == .manual ? 0 : 1, $1.number) }

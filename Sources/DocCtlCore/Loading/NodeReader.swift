@@ -36,9 +36,17 @@ public struct NodeReader {
             }
             result[key.text] = value
         }
-        for key in required where result[key] == nil || result[key]!.isNull {
-            if firstSeen[key] != nil && result[key] == nil { continue }
-            sink.report(Rules.missingKey, at: location, "\(what) has no '\(key)'", fix: "add '\(key): …'")
+        for key in required {
+            if let value = result[key], let scalar = value.scalar, let keyLocation = firstSeen[key],
+               scalar.isNull || Whitespace.isBlank(scalar.text) {
+                // `number: ""` or `title: " "` is as good as no key: said at the key, and the value
+                // is dropped, so no reader takes the blank for a value.
+                sink.report(Rules.missingKey, at: keyLocation, "'\(key)' in \(what) is empty",
+                            fix: "write a value: '\(key): …'")
+                result[key] = nil
+            } else if result[key] == nil && firstSeen[key] == nil {
+                sink.report(Rules.missingKey, at: location, "\(what) has no '\(key)'", fix: "add '\(key): …'")
+            }
         }
         return result
     }

@@ -185,7 +185,8 @@ public enum DocumentArchive {
                 switch inline {
                 case .reference(let target, _):
                     if let referenced = set.document(number: target) {
-                        add("document", target, from: anchor, text: referenced.title, document: target)
+                        // A document that is not published is named by its number only.
+                        add("document", target, from: anchor, text: context.shows(target) ? referenced.title : target, document: target)
                     } else if let record = set.record(id: target) {
                         add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,
                             anchor: SiteMap.recordAnchor(record.id))

@@ -17,8 +17,8 @@ public struct GeneratedBlocks: Sendable {
     public func render(_ name: String) -> [HTMLNode] {
         let content: [HTMLNode]
         switch name {
-        case "procedure-list": content = documentTable(set.documents.filter { $0.type == .procedure }, full: false)
-        case "document-list": content = documentTable(set.documents, full: true)
+        case "procedure-list": content = documentTable(set.documents.filter { $0.type == .procedure && context.shows($0.number) }, full: false)
+        case "document-list": content = documentTable(set.documents.filter { context.shows($0.number) }, full: true)
         case "record-list": content = recordList()
         case "responsibility-matrix": content = responsibilityMatrix()
         case "org-chart": content = [OrgChart(departments: set.departments, labels: labels).svg()]
@@ -167,13 +167,17 @@ public struct GeneratedBlocks: Sendable {
         let header = [labels.clause, labels.clauseTitle, labels.status, labels.sections, labels.procedures, labels.lead]
         let entries = report.entries.filter(\.required)
         let rows = entries.map { entry -> [HTMLNode] in
-            let sections = entry.sections.enumerated().flatMap { index, section -> [HTMLNode] in
+            let shown = entry.sections.filter { context.shows($0.document) }
+            var sections = shown.enumerated().flatMap { index, section -> [HTMLNode] in
                 let text = section.number ?? section.title
                 return (index > 0 ? [HTMLNode.text(", ")] : [])
                     + [context.link(context.documentURL(section.document, fragment: section.anchor), class: "ref ref-clause",
                                     title: section.document, [.text(text)])]
             }
-            let procedures = entry.procedures.enumerated().flatMap { index, number -> [HTMLNode] in
+            if shown.count < entry.sections.count {
+                sections += (shown.isEmpty ? [] : [HTMLNode.text(", ")]) + [.el("span", [("class", "not-published")], text: labels.notPublished)]
+            }
+            let procedures = entry.procedures.filter(context.shows).enumerated().flatMap { index, number -> [HTMLNode] in
                 (index > 0 ? [HTMLNode.text(", ")] : []) + [context.link(context.documentURL(number), class: "docnum", [.text(number)])]
             }
             return [.el("td", [("class", "nowrap clause depth-\(entry.clause.depth)")], text: report.standard.display(entry.clause.id)),

@@ -9,6 +9,8 @@ public struct Labels: Sendable, Hashable {
     public var searchPlaceholder: String
     public var searchNoResults: String
     public var searchFound: String
+    /// The search status when more results were found than are listed ({shown} of {count}).
+    public var searchShowing: String
     public var documentNumber: String
     public var title: String
     public var type: String
@@ -149,7 +151,7 @@ public struct Labels: Sendable, Hashable {
 
     public static let zhCN = Labels(
         lang: "zh-CN", masterList: "受控文件清单", coverage: "条款覆盖", search: "搜索", searchPlaceholder: "搜索文件标题和正文",
-        searchNoResults: "没有找到匹配的内容", searchFound: "找到 {count} 处", documentNumber: "文件编号", title: "文件名称", type: "文件类别", revision: "版本",
+        searchNoResults: "没有找到匹配的内容", searchFound: "找到 {count} 处", searchShowing: "找到 {count} 处，列出前 {shown} 处", documentNumber: "文件编号", title: "文件名称", type: "文件类别", revision: "版本",
         revisionLong: "版本/修订状态", edition: "版本", controlStatus: "受控状态", classification: "密级", issued: "发布日期",
         effective: "实施日期", owner: "归口部门", nextReview: "下次评审", overdue: "已逾期", prepared: "编制", reviewed: "审核",
         approved: "批准", name: "姓名", date: "日期", company: "发布单位", revisionHistory: "文档修改记录", serial: "序号",
@@ -174,7 +176,7 @@ public struct Labels: Sendable, Hashable {
 
     public static let en = Labels(
         lang: "en", masterList: "Master list of controlled documents", coverage: "Clause coverage", search: "Search",
-        searchPlaceholder: "Search titles and text", searchNoResults: "Nothing found", searchFound: "{count} matches", documentNumber: "Document No.",
+        searchPlaceholder: "Search titles and text", searchNoResults: "Nothing found", searchFound: "{count} matches", searchShowing: "showing {shown} of {count} matches", documentNumber: "Document No.",
         title: "Title", type: "Type", revision: "Rev.", revisionLong: "Edition/revision", edition: "Edition",
         controlStatus: "Control status", classification: "Classification", issued: "Issued", effective: "Effective",
         owner: "Owner", nextReview: "Next review", overdue: "overdue", prepared: "Prepared", reviewed: "Reviewed",

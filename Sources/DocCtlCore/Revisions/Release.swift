@@ -6,7 +6,9 @@ import Foundation
 /// Refuses, writing nothing, when `check` has errors in the document's files, when its approvals
 /// are incomplete or out of order (for every document: an uncontrolled one is still approved),
 /// when the entry has no author or approver, or when the entry is already sealed with another
-/// digest. Releasing a sealed entry whose digest still matches changes nothing.
+/// digest. Releasing a sealed entry whose digest still matches changes nothing. A release record is
+/// never overwritten: a mark whose digest line was deleted is sealed again only with the content
+/// its record holds (a released mark is immutable; a change needs a new revision).
 ///
 /// `--date` sets the entry's date (修改日期) in the same edit, for the common case of an entry
 /// drafted by `revise` on one day and approved and released on another. It never moves a date
@@ -66,6 +68,19 @@ public struct Release {
                            notes: ["fix them and run `docctl release` again"], diagnostics: errors)
         }
         try checkApprovals(document, entry: entry, mark: mark)
+        // A release record is written once: a mark released before (its digest line since deleted)
+        // is sealed again only with the very content it was released with.
+        let recordPath = ReleaseRecord.path(folder: document.folder, revision: mark)
+        var keepRecord = false
+        if let existing = FileManager.default.contents(atPath: url(recordPath).path) {
+            let recorded = try? ReleaseRecord.parse(existing, path: recordPath)
+            guard let recorded, recorded.digest == digest else {
+                throw .refused("\(document.number) \(mark) was released before (\(recordPath)) with other content; a released revision is never resealed",
+                               notes: ["released \(recorded?.digest ?? "(the record is unreadable)")", "content now \(digest)",
+                                       "a released mark is immutable: record the change as a new revision with `docctl revise \(document.number) --revision -m \"…\" --author …`, then release that"])
+            }
+            keepRecord = true
+        }
 
         var editor = try HistoryFileEditor(data: read(document.historyPath), path: document.historyPath)
         var releasedDate = entry.date
@@ -79,8 +94,11 @@ public struct Release {
         }
         try editor.setInLastEntry("digest", to: digest)
 
+        if keepRecord {
+            try AtomicFile.write(editor.text.data, to: url(document.historyPath))
+            return .sealed(revision: mark.description, digest: digest, written: [document.historyPath])
+        }
         let record = SectionDigests.record(of: document, sources: set.sources, revision: mark.description, date: releasedDate)
-        let recordPath = ReleaseRecord.path(folder: document.folder, revision: mark)
         // The record first: a history.yaml sealed without its record would leave revise guessing.
         try AtomicFile.write(Data(record.yaml().utf8), to: url(recordPath))
         try AtomicFile.write(editor.text.data, to: url(document.historyPath))

@@ -57,11 +57,11 @@ public struct ReleaseRecord: Sendable, Equatable {
     }
 
     /// The folder of release records inside a document folder.
-    public static let folderName = "releases"
+    public static let folderName = ReleaseRecordFile.folderName
 
     /// `<folder>/releases/A-2.yaml`, relative to the document set.
     public static func path(folder: String, revision: RevisionMark) -> String {
-        "\(folder)/\(folderName)/\(revision.pathComponent).yaml"
+        ReleaseRecordFile.path(folder: folder, revision: revision)
     }
 
     /// The file's text.

@@ -31,6 +31,10 @@ public struct Publish {
         public var withheld: [String]
         /// Files in the published site.
         public var files: Int
+        /// Documents withdrawn from the site (`--withdraw`): `XQ-PL-01 A/0 A/1`.
+        public var withdrawn: [String] = []
+        /// Documents that may no longer be published but still have revisions on the site.
+        public var exposed: [String] = []
     }
 
     public var set: DocumentSet
@@ -38,6 +42,8 @@ public struct Publish {
     public var templates: TemplateSet
     public var buildDate: Day
     public var today: Day?
+    /// Documents to withdraw from the site (numbers or folders), see ``SiteWithdrawal``.
+    public var withdraw: [String] = []
 
     public init(set: DocumentSet, diagnostics: [Diagnostic], templates: TemplateSet, buildDate: Day, today: Day? = nil) {
         self.set = set
@@ -50,6 +56,8 @@ public struct Publish {
     /// Publishes into `site`.
     public func run(to site: URL) throws(WorkflowError) -> Outcome {
         let site = site.standardizedFileURL
+        // A draft build is never taken for a site, whatever state the sources are in.
+        if FileManager.default.fileExists(atPath: site.appendingPathComponent(DraftBuild.marker).path) { throw DraftBuild.refusal(site) }
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw .refused("nothing was published: `check` reports \(errors.count) error\(errors.count == 1 ? "" : "s")",
@@ -59,7 +67,7 @@ public struct Publish {
         var drafts: [String] = []
         for document in set.documents {
             guard SiteMap.isPublishable(document, config: set.config) else {
-                withheld.append("\(document.number) (\(document.classification?.value ?? "?"))")
+                withheld.append(SiteMap.withheldLabel(document))
                 continue
             }
             let status = ControlStatus.of(document, in: set)
@@ -82,23 +90,31 @@ public struct Publish {
         // Revision folders already on the site (`<number>/<L-N>`) and their files, copied as they are.
         var existingFiles: [String: Bool] = [:]
         var existingRevisions = Set<String>()
-        if FileManager.default.fileExists(atPath: site.path) {
+        var siteLog: Data? = nil
+        let marker = SiteMarker(config: set.config)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: site.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .environment("\(site.path) exists and is not a folder; nothing was touched") }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []
             if !entries.isEmpty {
                 guard entries.contains(SiteManifest.fileName) else {
-                    throw .refused("\(site.path) is not empty and has no \(SiteManifest.fileName): it is not a site published by docctl; nothing was touched",
-                                   notes: ["publish into a new or empty folder"])
+                    throw .environment("\(site.path) is not empty and has no \(SiteManifest.fileName): it is not a site published by docctl; nothing was touched")
                 }
-                let verification = try SiteVerification.verify(site)
+                let verification = try SiteVerification.verify(site, archives: true)
                 if !verification.isIntact {
                     throw .refused("\(site.path) does not match its manifests (edited by hand?); nothing was published",
                                    notes: verification.problems.map(\.description)
                                        + ["restore the site from a backup, or publish to a new folder; `docctl verify \(site.path)` lists the differences"])
                 }
-                for (path, isRegular) in try SiteFiles.list(site) {
+                let listing = try SiteFiles.list(site)
+                try marker.checkReplaceable(site, listing: listing)
+                for (path, isRegular) in listing {
                     guard let folder = SiteFiles.revisionFolder(of: path) else { continue }
                     existingFiles[path] = isRegular
                     existingRevisions.insert(folder)
+                }
+                if let isRegular = listing[SiteWithdrawal.logName] {
+                    siteLog = try SiteFiles.contents(of: SiteWithdrawal.logName, in: site, isRegular: isRegular)
                 }
             }
         }
@@ -109,6 +125,13 @@ public struct Publish {
         } catch {
             throw .environment(error.description)
         }
+
+        let withdrawal = try SiteWithdrawal(requested: withdraw, set: set, revisions: existingRevisions)
+        existingRevisions.subtract(withdrawal.folders)
+        existingFiles = existingFiles.filter { !withdrawal.removes($0.key) }
+        let exposed = SiteWithdrawal.exposed(set, revisions: existingRevisions)
+
+        try Publish.checkKeptRevisions(existingRevisions, of: renderer, in: site)
 
         // The current revision folder of every published document, for the superseded banner.
         var current: [String: String] = [:]
@@ -142,6 +165,8 @@ public struct Publish {
                 throw staged.writeError ?? .environment(error.description)
             }
             if staged.hash(of: "assets/docctl.js") == nil { try staged.write(script, to: "assets/docctl.js") }
+            try staged.write(Data(marker.text.utf8), to: SiteMarker.fileName)
+            if let log = withdrawal.log(previous: siteLog, date: buildDate) { try staged.write(log, to: SiteWithdrawal.logName) }
             // The manifest of each new revision folder, then of the whole site.
             var newFolders: [String: [String: String]] = [:]
             for (path, hash) in staged.hashes {
@@ -178,7 +203,32 @@ public struct Publish {
             return "\(parts[0]) \(parts[1].replacingOccurrences(of: "-", with: "/"))"
         }
         return Outcome(added: newRevisions.sorted().map(label), kept: existingRevisions.sorted().map(label),
-                       superseded: superseded.sorted().map(label), withheld: withheld, files: hashes.count)
+                       superseded: superseded.sorted().map(label), withheld: withheld, files: hashes.count,
+                       withdrawn: withdrawal.entries, exposed: exposed)
+    }
+
+    /// A released mark is immutable: when the current revision of a document is on the site
+    /// already, its archive there must hold the content the sources hold now (a mark resealed with
+    /// other content would otherwise keep the old page and index the new text for search).
+    static func checkKeptRevisions(_ kept: Set<String>, of renderer: SiteRenderer, in site: URL) throws(WorkflowError) {
+        var mismatches: [String] = []
+        for document in renderer.set.documents where renderer.site.published.contains(document.number) {
+            guard let folder = renderer.site.documentFolders[document.number], let revision = renderer.site.revisionFolders[document.number],
+                  kept.contains("\(folder)/\(revision)"), let status = renderer.site.status(document.number) else { continue }
+            let path = "\(folder)/\(revision)/\(folder)_\(revision).xml"
+            let data = try SiteFiles.contents(of: path, in: site, isRegular: true)
+            let archived: String
+            do { archived = try ArchivedRevision.read(data, path: path).digest } catch {
+                throw .environment("\(site.path)/\(path) is not a readable archive (\(error.description)); nothing was published")
+            }
+            if archived != status.digest {
+                mismatches.append("\(document.number) \(status.revisionText): published as \(archived.prefix(19))…, the sources now give \(status.digest.prefix(19))…")
+            }
+        }
+        guard mismatches.isEmpty else {
+            throw .refused("nothing was published: \(mismatches.count) released revision\(mismatches.count == 1 ? " differs" : "s differ") from what the site published under the same mark",
+                           notes: mismatches + ["a released mark is immutable: record the change as a new revision (`docctl revise`, `docctl release`), or restore the sources from version control"])
+        }
     }
 
     /// The staging folder of this process beside `site`.

@@ -5,38 +5,16 @@ import Glibc
 import Darwin
 #endif
 
-/// An exclusive lock on a site, held while one `publish` runs: `flock` on
-/// `<parent>/.<site>.docctl-lock`. The kernel releases it when the process ends, however it
-/// ends, so a killed publish never leaves the site locked.
+/// The lock of a site, held while one `publish` writes it (see ``FolderLock``; `build` takes the
+/// same lock on its output folder).
 public final class SiteLock {
-    private let descriptor: Int32
+    private let lock: FolderLock
     /// The lock file.
-    public let url: URL
+    public var url: URL { lock.url }
 
     /// Takes the lock of `site`, or refuses at once when another process holds it.
     public init(site: URL) throws(WorkflowError) {
-        let parent = site.deletingLastPathComponent()
-        url = parent.appendingPathComponent(".\(site.lastPathComponent).docctl-lock")
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw .environment("cannot create \(parent.path): \(error.localizedDescription)")
-        }
-        descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw .environment("cannot open the lock file \(url.path): \(String(cString: strerror(errno)))")
-        }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let busy = errno == EWOULDBLOCK
-            close(descriptor)
-            throw busy ? .environment("another `docctl publish` is updating \(site.path) right now; try again when it has finished")
-                       : .environment("cannot lock \(url.path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        do { lock = try FolderLock(folder: site) } catch { throw .environment(error.description) }
     }
 }
 

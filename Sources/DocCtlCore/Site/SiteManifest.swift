@@ -66,7 +66,7 @@ public struct SiteVerification: Sendable, Equatable {
     /// One difference between the site and a manifest.
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public enum Kind: String, Sendable {
-            case changed, missing, added
+            case changed, missing, added, misnamed
         }
 
         public var kind: Kind
@@ -80,6 +80,7 @@ public struct SiteVerification: Sendable, Equatable {
             case .changed: "\(path): changed (its SHA-256 differs from \(manifest))"
             case .missing: "\(path): missing (listed in \(manifest))"
             case .added: "\(path): added (not listed in \(manifest))"
+            case .misnamed: "\(path): \(manifest)"
             }
         }
     }
@@ -96,8 +97,13 @@ public struct SiteVerification: Sendable, Equatable {
     /// Throws a refusal when the site manifest is missing or corrupt, an environment error when
     /// the site cannot be read. Files are hashed one at a time, in chunks: only their hashes are
     /// held, so verifying a large site takes little memory.
-    public static func verify(_ folder: URL) throws(WorkflowError) -> SiteVerification {
+    ///
+    /// Every revision folder must hold its own `SHA256SUMS`; with `archives`, the XML archive of
+    /// each revision folder is read and must name the document and revision its folder names
+    /// (`QP-04/B-1/QP-04_B-1.xml` holds QP-04 B/1), so that a revision cannot be passed off as another.
+    public static func verify(_ folder: URL, archives: Bool = false) throws(WorkflowError) -> SiteVerification {
         let listing = try SiteFiles.list(folder)
+        if listing[DraftBuild.marker] != nil { throw DraftBuild.refusal(folder) }
         guard let manifestIsRegular = listing[SiteManifest.fileName] else {
             throw .refused("\(folder.path) has no \(SiteManifest.fileName): it is not a published site, or its manifest was deleted",
                            notes: ["a site is created and updated only by `docctl publish`"])
@@ -126,10 +132,68 @@ public struct SiteVerification: Sendable, Equatable {
             problems += compare(revision, hashes: inside, prefix: prefix, manifestPath: path)
             revisions += 1
         }
+        // Every revision folder has its manifest, and (with `archives`) holds the revision it is named after.
+        let revisionFolders = Set(listing.keys.compactMap(SiteFiles.revisionFolder))
+        for revision in revisionFolders.sorted() {
+            if listing["\(revision)/\(SiteManifest.fileName)"] == nil {
+                problems.append(Problem(kind: .missing, path: "\(revision)/\(SiteManifest.fileName)",
+                                        manifest: "every revision folder has one"))
+            }
+            guard archives else { continue }
+            let parts = revision.split(separator: "/")
+            let archive = "\(revision)/\(parts[0])_\(parts[1]).xml"
+            guard let isRegular = listing[archive] else {
+                problems.append(Problem(kind: .missing, path: archive, manifest: "every revision folder holds its archive"))
+                continue
+            }
+            let read = try? ArchivedRevision.read(try SiteFiles.contents(of: archive, in: folder, isRegular: isRegular), path: archive)
+            let holds = read.map { ($0.number, RevisionMark($0.revision)) }
+            if let holds, SiteMap.safeComponent(holds.0) == parts[0], holds.1?.pathComponent == String(parts[1]) { continue }
+            problems.append(Problem(kind: .misnamed, path: archive,
+                                    manifest: holds.map { "holds \($0.0) \($0.1?.description ?? "?"), not the revision its folder names" }
+                                        ?? "not a readable archive"))
+        }
         var seen = Set<String>()
         problems = problems.filter { seen.insert("\($0.kind) \($0.path)").inserted }
         return SiteVerification(files: manifest.entries.count, revisions: revisions,
                                 problems: problems.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) })
+    }
+
+    /// Refuses a revision folder (`QP-04/B-1`) of `site` that does not match its manifests, before
+    /// `diff` reads its archive (nothing to check when the folder is not there).
+    public static func requireIntactRevision(_ revision: String, in site: URL) throws(WorkflowError) {
+        guard FileManager.default.fileExists(atPath: site.appendingPathComponent(revision).path) else { return }
+        let problems = try verifyRevision(revision, in: site)
+        guard problems.isEmpty else {
+            throw .refused("\(site.path)/\(revision) does not match its manifests; no redline was made",
+                           notes: problems.map(\.description) + ["`docctl verify \(site.path)` checks the whole site"])
+        }
+    }
+
+    /// Checks one revision folder (`QP-04/B-1`) of `site`: its files against its own `SHA256SUMS`,
+    /// and that manifest against the site's. A folder without its manifest is a problem too.
+    public static func verifyRevision(_ revision: String, in site: URL) throws(WorkflowError) -> [Problem] {
+        let folder = site.appendingPathComponent(revision)
+        let listing = try SiteFiles.list(folder)
+        let manifestPath = "\(revision)/\(SiteManifest.fileName)"
+        guard let isRegular = listing[SiteManifest.fileName] else {
+            return [Problem(kind: .missing, path: manifestPath, manifest: SiteManifest.fileName)]
+        }
+        let data = try SiteFiles.contents(of: SiteManifest.fileName, in: folder, isRegular: isRegular)
+        var problems: [Problem] = []
+        if let siteData = FileManager.default.contents(atPath: site.appendingPathComponent(SiteManifest.fileName).path) {
+            let siteManifest = try SiteManifest.parse(siteData, path: SiteManifest.fileName)
+            if siteManifest.entries[manifestPath] != SiteManifest.hash(data) {
+                problems.append(Problem(kind: siteManifest.entries[manifestPath] == nil ? .added : .changed, path: manifestPath,
+                                        manifest: SiteManifest.fileName))
+            }
+        }
+        var hashes: [String: String] = [:]
+        for (path, isRegular) in listing where path != SiteManifest.fileName {
+            hashes[path] = try SiteFiles.hash(of: path, in: folder, isRegular: isRegular)
+        }
+        let manifest = try SiteManifest.parse(data, path: manifestPath)
+        return (problems + compare(manifest, hashes: hashes, prefix: revision + "/", manifestPath: manifestPath)).sorted { $0.path < $1.path }
     }
 
     /// Compares `manifest` with the files found (path relative to the manifest's folder → SHA-256).
@@ -217,9 +281,7 @@ enum SiteFiles {
 
     /// Whether `component` names a revision folder (`A-0`, `B-12`, `AA-3`).
     static func isRevisionComponent(_ component: Substring) -> Bool {
-        let parts = component.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 2 && (1...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isUppercase }
-            && !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+        OutputLayout.isRevisionFolder(String(component))
     }
 
     /// `<number>/<L-N>` when `path` lies in a revision folder.

@@ -77,14 +77,13 @@ public enum ClauseTreeReader {
     static let builtInIDs = ["iso-iec-20000-1-2018", "iso-iec-20000-1-2011", "iso-9001-2015", "iso-iec-27001-2022", "gb-t-27922-2011",
                              "iso-14001-2015", "iso-45001-2018"]
 
-    /// The bytes of the shipped `Resources/standards/<id>.xml`.
+    /// The bytes of the shipped `Resources/standards/<id>.xml` (compiled into docctl).
     static func builtInData(_ id: String) -> Data? {
-        Bundle.module.url(forResource: id, withExtension: "xml", subdirectory: "Resources/standards").flatMap { try? Data(contentsOf: $0) }
+        BuiltInResources.data("standards/\(id).xml")
     }
 
     static let builtInSchema: XMLSchema? = {
-        guard let url = Bundle.module.url(forResource: "clause-tree", withExtension: "xsd", subdirectory: "Resources/standards"),
-              let data = try? Data(contentsOf: url) else { return nil }
+        guard let data = BuiltInResources.data("standards/clause-tree.xsd") else { return nil }
         return try? XMLSchema(data: data, path: "clause-tree.xsd")
     }()
 

@@ -119,5 +119,6 @@ import Testing
         #expect(try DocumentResolver.resolve("qp-01", in: set).number == Self.number)
         let error = try #require(refusal { try DocumentResolver.resolve("QP-0l", in: set) })
         #expect(error.notes == ["did you mean QP-01?"])
+        #expect(error.exitStatus == 2, "an unknown document number is a usage error")
     }
 }

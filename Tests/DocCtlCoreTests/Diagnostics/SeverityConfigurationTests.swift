@@ -73,10 +73,11 @@ import Testing
         #expect(Rules.all.allSatisfy { $0.id.allSatisfy { $0.isLowercase || $0 == "-" } })
     }
 
-    /// Each `Rules.x` of the catalogue is used by at least one test in this folder.
+    /// Each `Rules.x` of the catalogue is used by at least one rule test (Tests/DocCtlCoreTests/Checks/).
     @Test func everyRuleInTheCatalogueHasATest() throws {
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let here = root.appendingPathComponent("Tests/DocCtlCoreTests/Checks")
         let catalogue = try String(contentsOf: root.appendingPathComponent("Sources/DocCtlCore/Diagnostics/RuleCatalog.swift"), encoding: .utf8)
         var tests = ""
         for name in try FileManager.default.contentsOfDirectory(atPath: here.path).sorted() where name.hasSuffix("Tests.swift") {

@@ -158,7 +158,7 @@ import Testing
         let before = try fixture.files()
         let lock = try SiteLock(site: fixture.site)
         let error = try #require(refusal { try fixture.publish() })
-        #expect(error.description.contains("another `docctl publish`"))
+        #expect(error.description.contains("is locked: another docctl build or publish is writing it"))
         #expect(error.exitStatus == 2)
         withExtendedLifetime(lock) {}
         #expect(try fixture.files() == before)
