@@ -180,8 +180,9 @@ public struct PageBuilder: Sendable {
             toc: document.sections.map { toc($0) }, body: body, digest: status.digest,
             watermark: watermark,
             notice: notices.isEmpty ? nil : NoticeView(kind: status.isDraft ? "draft" : "uncontrolled", lines: notices), superseded: nil,
-            clauses: document.clauses.isEmpty ? nil : document.clauses.map(\.value).joined(separator: ", "),
-            copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) })
+            clauses: document.clauses.isEmpty ? nil : document.clauses.map { set.standard?.display($0.value) ?? $0.value }.joined(separator: ", "),
+            copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) },
+            standards: standardsServed(document).map { $0.map(\.tree.fullDesignation).joined(separator: "；") })
     }
 
     func toc(_ section: Section) -> TOCEntryView {
@@ -270,6 +271,7 @@ public struct PageBuilder: Sendable {
                 effective: text(held.map { $0.effective } ?? document.effective?.value.description), owner: departmentName(document.owner?.value),
                 classification: text(held.map { $0.classification } ?? document.classification?.value), nextReview: text(due?.description),
                 overdue: due.map { $0 < today } == true ? labels.overdue : nil,
+                standards: standardsServed(document).map { $0.map(\.key).joined(separator: " · ") },
                 note: published ? nil : labels.notPublished)
         }
         let percent = coverage.map { CoverageFormatter.formatPercent($0.percent) + " %" } ?? PageBuilder.missing
@@ -281,6 +283,20 @@ public struct PageBuilder: Sendable {
             coverageHref: "coverage.html", coverageText: "\(labels.coverageSummary) \(percent)", rows: rows)
     }
 
+    /// The standards a document serves (its sections' clauses, its `clauses:`, the controls it
+    /// implements in the Statement of Applicability), in the set's order; nil with one standard or none.
+    func standardsServed(_ document: Document) -> [ClauseTree.Part]? {
+        guard let tree = set.standard, tree.isCombined else { return nil }
+        var keys = Set<String>()
+        for section in document.allSections { for clause in section.clauses { if let key = tree.part(of: clause)?.key { keys.insert(key) } } }
+        for clause in document.clauses { if let key = tree.part(of: clause.value)?.key { keys.insert(key) } }
+        for entry in set.applicability?.entries ?? [] where entry.applicable && entry.implementedBy.contains(where: { $0.value == document.number }) {
+            if let key = tree.part(of: tree.canonical(entry.clause))?.key { keys.insert(key) }
+        }
+        let served = tree.parts.filter { keys.contains($0.key) }
+        return served.isEmpty ? nil : served
+    }
+
     /// Last review (or effective date, or last history date, whichever is latest) plus `review-every`.
     public func nextReview(_ document: Document) -> Day? {
         guard let months = document.reviewEveryMonths?.value else { return nil }
@@ -290,16 +306,55 @@ public struct PageBuilder: Sendable {
 
     // MARK: Coverage
 
-    /// The view of the coverage page; nil when the standard is unknown.
+    /// The view of the coverage page; nil when the standard is unknown. One part per standard (with
+    /// its Statement of Applicability when it keeps one) and, with several, the sections that serve more
+    /// than one standard.
     public func coveragePage(placement: Placement) -> CoveragePageView? {
         guard let report = coverage else { return nil }
         let context = context(placement)
+        let parts = report.parts
+        let tree = report.standard
+        let percent = CoverageFormatter.formatPercent(report.percent)
+        let language = set.config.language
+        let designation = parts.map(\.standard.fullDesignation).joined(separator: " + ")
+        let standardTitle = parts.count > 1 ? designation : "\(report.standard.designation) \(language == .en ? report.standard.titleEN : report.standard.titleZH)"
+        var crossRows: [CrossRowView] = []
+        if parts.count > 1 {
+            for document in set.documents where !document.withdrawn {
+                for section in document.allSections {
+                    let keys = Set(section.clauses.compactMap { tree.part(of: $0)?.key })
+                    guard keys.count > 1 else { continue }
+                    let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
+                    crossRows.append(CrossRowView(
+                        section: LinkView(text: "\(document.number) \(title)", linkHref: context.documentURL(document.number, fragment: section.anchor),
+                                          tooltip: "《\(document.title)》", separator: nil),
+                        clauses: section.clauses.map(tree.display).joined(separator: " · ")))
+                }
+            }
+        }
+        return CoveragePageView(
+            chrome: chrome(placement, pageTitle: "\(labels.coverage) — \(parts.map(\.standard.designation).joined(separator: " + "))", current: "coverage",
+                           bodyClass: "page-coverage", headerCenter: labels.coverage, headerRight: report.standard.designation,
+                           footerRight: ""),
+            heading: labels.coverage, standard: standardTitle,
+            summary: "\(labels.coverageSummary)：\(report.coveredCount) / \(report.required.count)", percent: "\(percent) %",
+            parts: parts.map { coveragePart($0, showHeading: parts.count > 1, context: context) },
+            cross: crossRows.isEmpty ? nil : CrossTableView(rows: crossRows))
+    }
+
+    func coveragePart(_ report: CoverageReport, showHeading: Bool, context: PageContext) -> CoveragePartView {
         let language = set.config.language
         let chapters = report.chapters.map { chapter in
-            ChapterView(clause: chapter.clause.id, title: text(chapter.clause.title(language)), covered: String(chapter.covered),
+            ChapterView(clause: chapter.clause.localID, title: text(chapter.clause.title(language)), covered: String(chapter.covered),
                         total: String(chapter.total),
                         percent: CoverageFormatter.formatPercent(chapter.total == 0 ? 100 : Double(chapter.covered) * 100 / Double(chapter.total)),
                         statusClass: chapter.covered == chapter.total ? "complete" : "incomplete")
+        }
+        func documentLinks(_ numbers: [String]) -> [LinkView] {
+            numbers.filter(context.shows).enumerated().map { index, number in
+                LinkView(text: number, linkHref: set.document(number: number) == nil ? nil : context.documentURL(number),
+                         tooltip: set.document(number: number).map { "《\($0.title)》" } ?? number, separator: index > 0 ? ", " : nil)
+            }
         }
         let rows = report.entries.filter(\.required).map { entry -> CoverageRowView in
             let shown = entry.sections.filter { context.shows($0.document) }
@@ -314,25 +369,28 @@ public struct PageBuilder: Sendable {
             if shown.count < entry.sections.count {
                 sections.append(LinkView(text: labels.notPublished, linkHref: nil, tooltip: labels.notPublished, separator: shown.isEmpty ? nil : ", "))
             }
-            let procedures = entry.procedures.filter(context.shows).enumerated().map { index, number in
-                LinkView(text: number, linkHref: context.documentURL(number),
-                         tooltip: set.document(number: number).map { "《\($0.title)》" } ?? number, separator: index > 0 ? ", " : nil)
-            }
             return CoverageRowView(
-                clause: entry.clause.id, depth: String(entry.clause.depth), title: text(entry.clause.title(language)),
+                clause: entry.clause.localID, depth: String(entry.clause.depth), title: text(entry.clause.title(language)),
                 statusLabel: labels.coverageName(entry.status), statusClass: "coverage-\(entry.status.rawValue)",
-                sections: sections, procedures: procedures, lead: departmentName(entry.lead),
+                sections: sections, procedures: documentLinks(entry.procedures), lead: departmentName(entry.lead),
                 justification: entry.justification)
         }
-        let percent = CoverageFormatter.formatPercent(report.percent)
-        let standardTitle = language == .en ? report.standard.titleEN : report.standard.titleZH
-        return CoveragePageView(
-            chrome: chrome(placement, pageTitle: "\(labels.coverage) — \(report.standard.designation)", current: "coverage",
-                           bodyClass: "page-coverage", headerCenter: labels.coverage, headerRight: report.standard.designation,
-                           footerRight: ""),
-            heading: labels.coverage, standard: "\(report.standard.designation) \(standardTitle)",
-            summary: "\(labels.coverageSummary)：\(report.coveredCount) / \(report.required.count)", percent: "\(percent) %",
-            chapters: chapters, rows: rows)
+        let soa: [SoARowView] = !report.standard.needsStatementOfApplicability ? [] : CoverageFormatter.statementOfApplicability(report).map { entry in
+            let decision = entry.applicability
+            let applicable = decision.map { $0.applicable } ?? (entry.status == .notApplicable ? false : nil)
+            return SoARowView(
+                control: entry.clause.localID, title: text(entry.clause.title(language)),
+                applicable: applicable.map { $0 ? labels.yes : labels.no } ?? PageBuilder.missing,
+                justification: decision?.justification ?? entry.justification ?? "",
+                implementedBy: documentLinks(decision?.implementedBy.map(\.value) ?? entry.procedures),
+                implementation: decision?.status.map { $0 == .implemented ? labels.implemented : labels.planned } ?? "",
+                rowClass: applicable == false ? "soa-excluded" : "soa-applicable")
+        }
+        return CoveragePartView(
+            key: report.key, standard: "\(report.standard.fullDesignation) \(language == .en ? report.standard.titleEN : report.standard.titleZH)",
+            showHeading: showHeading, level: showHeading ? "3" : "2", summary: "\(labels.coverageSummary)：\(report.coveredCount) / \(report.required.count)",
+            percent: "\(CoverageFormatter.formatPercent(report.percent)) %", chapters: chapters, rows: rows,
+            soa: soa.isEmpty ? nil : SoATableView(rows: soa))
     }
 
     // MARK: Pointer page

@@ -130,6 +130,7 @@ extension DocumentPageView: MustacheParent {
         case "notice": self.notice
         case "superseded": self.superseded
         case "clauses": self.clauses
+        case "standards": self.standards
         case "copy": self.copy
         default: nil
         }
@@ -173,6 +174,7 @@ extension MasterRowView: MustacheParent {
         case "nextReview": self.nextReview
         case "overdue": self.overdue
         case "note": self.note
+        case "standards": self.standards
         default: nil
         }
     }
@@ -243,8 +245,50 @@ extension CoveragePageView: MustacheParent {
         case "standard": self.standard
         case "summary": self.summary
         case "percent": self.percent
+        case "parts": self.parts
+        case "cross": self.cross
+        default: nil
+        }
+    }
+}
+
+extension CoveragePartView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "key": self.key
+        case "standard": self.standard
+        case "showHeading": self.showHeading
+        case "level": self.level
+        case "summary": self.summary
+        case "percent": self.percent
         case "chapters": self.chapters
         case "rows": self.rows
+        case "soa": self.soa
+        default: nil
+        }
+    }
+}
+
+extension SoARowView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "control": self.control
+        case "title": self.title
+        case "applicable": self.applicable
+        case "justification": self.justification
+        case "implementedBy": self.implementedBy
+        case "implementation": self.implementation
+        case "rowClass": self.rowClass
+        default: nil
+        }
+    }
+}
+
+extension CrossRowView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "section": self.section
+        case "clauses": self.clauses
         default: nil
         }
     }
@@ -261,4 +305,12 @@ extension RedirectPageView: MustacheParent {
         default: nil
         }
     }
+}
+
+extension SoATableView: MustacheParent {
+    public func child(named name: String) -> Any? { name == "rows" ? self.rows : nil }
+}
+
+extension CrossTableView: MustacheParent {
+    public func child(named name: String) -> Any? { name == "rows" ? self.rows : nil }
 }

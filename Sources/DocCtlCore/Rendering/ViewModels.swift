@@ -120,6 +120,8 @@ public struct DocumentPageView: Sendable {
     public var clauses: String?
     /// A registered copy's number and holder (`docctl copy --copy-no`); nil otherwise.
     public var copy: CopyView?
+    /// The standards the document serves, in a set with several; nil otherwise.
+    public var standards: String? = nil
 }
 
 /// The banner of a superseded revision.
@@ -150,6 +152,8 @@ public struct MasterRowView: Sendable {
     public var classification: String
     public var nextReview: String
     public var overdue: String?
+    /// The keys of the standards the document serves, in a set with several; nil otherwise.
+    public var standards: String? = nil
     /// Why the row has no link.
     public var note: String?
 }
@@ -196,6 +200,50 @@ public struct CoverageRowView: Sendable {
     public var justification: String?
 }
 
+/// One control of a Statement of Applicability on the coverage page.
+public struct SoARowView: Sendable {
+    public var control: String
+    public var title: String
+    public var applicable: String
+    public var justification: String
+    public var implementedBy: [LinkView]
+    public var implementation: String
+    public var rowClass: String
+}
+
+/// One standard's part of the coverage page.
+public struct CoveragePartView: Sendable {
+    /// The standard's key in the set (`itsm`), for anchors.
+    public var key: String
+    public var standard: String
+    /// Whether the page has several parts (each then gets its own heading).
+    public var showHeading: Bool
+    /// The level of the part's table headings: 2 with one part, 3 under a part's own heading.
+    public var level: String
+    public var summary: String
+    public var percent: String
+    public var chapters: [ChapterView]
+    public var rows: [CoverageRowView]
+    /// The Statement of Applicability, for a standard that keeps one; nil otherwise.
+    public var soa: SoATableView?
+}
+
+/// The Statement of Applicability table of a coverage part.
+public struct SoATableView: Sendable {
+    public var rows: [SoARowView]
+}
+
+/// The cross-standard table of the coverage page.
+public struct CrossTableView: Sendable {
+    public var rows: [CrossRowView]
+}
+
+/// One section that serves several standards (the cross-standard view).
+public struct CrossRowView: Sendable {
+    public var section: LinkView
+    public var clauses: String
+}
+
 /// The coverage page (`coverage.html`).
 public struct CoveragePageView: Sendable {
     public var chrome: PageChrome
@@ -203,8 +251,9 @@ public struct CoveragePageView: Sendable {
     public var standard: String
     public var summary: String
     public var percent: String
-    public var chapters: [ChapterView]
-    public var rows: [CoverageRowView]
+    public var parts: [CoveragePartView]
+    /// The sections that serve several standards; nil with one standard.
+    public var cross: CrossTableView?
 }
 
 /// The page at `<number>/index.html` that points to the current revision.

@@ -54,7 +54,20 @@ public struct DocumentSetTemplate: Sendable {
             files.append(("manual/\(fileName(chapter)).md", chapterText(chapter)))
         }
         files.append(("manual/99-appendices.md", appendices()))
+        if standard.needsStatementOfApplicability { files.append(("applicability.yaml", applicability())) }
         return files.sorted { $0.0 < $1.0 }
+    }
+
+    /// The Statement of Applicability to decide: every control applicable and planned, covered by
+    /// its TODO section of the manual until the organisation decides otherwise.
+    func applicability() -> String {
+        let controls = standard.order.compactMap { standard.clause($0) }
+            .filter { $0.excludable && $0.auditable && !$0.untitled && $0.childIDs.isEmpty }
+        var text = language == .en
+            ? "# Statement of Applicability: decide each control (applicable: false needs a justification)\n"
+            : "# 适用性声明：逐项决定控制是否适用（不适用须写明理由）\n"
+        for control in controls { text += "\(control.id): { applicable: true, status: planned }\n" }
+        return text
     }
 
     /// Writes the set into `folder`, which must be missing or empty (a `.git` folder is allowed).

@@ -20,12 +20,20 @@ import Testing
         var standalone = builder.documentPage(manual, placement: .standalone(css: "body{}"),
                                               copy: CopyRegistration(copy: "01", holder: "总经理", location: SourceLocation(path: "x")))
         standalone.notice = NoticeView(kind: "draft", lines: ["草稿"])
+        standalone.standards = "ISO/IEC 20000-1:2018；ISO/IEC 27001:2022 (GB/T 22080-2025)"
         var coverage = try #require(builder.coveragePage(placement: .site(depth: 0)))
-        coverage.rows[0].justification = "不适用的理由"
-        coverage.rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
-        coverage.rows[1].procedures = [LinkView(text: "QP-01", linkHref: "QP-01/A-0/index.html", tooltip: "x", separator: nil),
-                                       LinkView(text: "QP-02", linkHref: nil, tooltip: "y", separator: ", ")]
+        coverage.parts[0].rows[0].justification = "不适用的理由"
+        coverage.parts[0].rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
+        let links = [LinkView(text: "QP-01", linkHref: "QP-01/A-0/index.html", tooltip: "x", separator: nil),
+                     LinkView(text: "QP-02", linkHref: nil, tooltip: "y", separator: ", ")]
+        coverage.parts[0].rows[1].procedures = links
+        coverage.parts[0].showHeading = true
+        coverage.parts[0].soa = SoATableView(rows: [SoARowView(control: "A.5.1", title: "信息安全策略", applicable: "是", justification: "理由",
+                                                               implementedBy: links, implementation: "已实施", rowClass: "soa-applicable")])
+        coverage.cross = CrossTableView(rows: [CrossRowView(section: LinkView(text: "M-01 7.5 文件化信息", linkHref: "M-01/index.html#sec-7.5",
+                                                                              tooltip: "《手册》", separator: nil), clauses: "itsm:7.5 · isms:7.5")])
         var index = builder.indexPage()
+        index.rows[0].standards = "itsm · isms"
         // Documents that are not published are no longer listed; the note slot stays for custom templates.
         index.rows[0].note = "不在内网发布"
         #expect(index.rows.contains { $0.overdue != nil })
