@@ -53,6 +53,7 @@ struct PublishCommand: ParsableCommand {
             }
             if !outcome.kept.isEmpty { print("  kept unchanged: \(outcome.kept.count) revision\(outcome.kept.count == 1 ? "" : "s") already published") }
             for revision in outcome.superseded { print("  superseded \(revision)") }
+            for line in outcome.recall { print("  recall: \(line)") }
             if !outcome.withheld.isEmpty { print("  not published (above publish-up-to): \(outcome.withheld.joined(separator: ", "))") }
         } catch {
             throw WorkflowReport.fail(error, command: "publish", session: session, format: options.format)

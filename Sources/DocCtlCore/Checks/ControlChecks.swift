@@ -47,7 +47,9 @@ enum ControlChecks {
             sink.report(Rules.approvalMissing, at: document.location, "controlled document \(document.number) has no effective date (实施日期)")
         }
         var chain: [(String, Day, SourceLocation)] = []
-        for (key, _, approval) in steps { if let approval, let date = approval.date { chain.append((key, date, approval.location)) } }
+        for (key, _, approval) in steps where key != "reviewed" || document.countersigned.isEmpty {
+            if let approval, let date = approval.date { chain.append((key, date, approval.location)) }
+        }
         if let issued = document.issued { chain.append(("issued", issued.value, issued.location)) }
         if let effective = document.effective { chain.append(("effective", effective.value, effective.location)) }
         for index in chain.indices.dropFirst() where chain[index].1 < chain[index - 1].1 {

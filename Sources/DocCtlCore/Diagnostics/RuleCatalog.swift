@@ -73,6 +73,7 @@ public enum Rules {
         historyDateOrder, changedSinceRelease, malformedDigest,
         approvalMissing, approvalOrder, approverIsPreparer, uncontrolledWithCopies, duplicateCopyNumber,
         unknownClassification, unknownOwner, reviewOverdue,
+    ] + evidence + [
         unresolvedReference, unknownTitle, withdrawnReference, unknownPlaceholder,
         matrixUnknownDepartment, matrixUnknownClause, matrixLeadCount, matrixBadCell, departmentIdle,
         recordIncomplete, recordUnregistered, organizationTree,

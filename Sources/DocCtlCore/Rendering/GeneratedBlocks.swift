@@ -3,7 +3,7 @@
 public struct GeneratedBlocks: Sendable {
     /// The placeholder names docctl knows, in the order the README lists them.
     public static let names = ["procedure-list", "record-list", "responsibility-matrix", "org-chart", "revision-history",
-                               "coverage-matrix", "document-list"]
+                               "coverage-matrix", "document-list", "distribution-register"]
 
     public var context: PageContext
 
@@ -24,6 +24,7 @@ public struct GeneratedBlocks: Sendable {
         case "org-chart": content = [OrgChart(departments: set.departments, labels: labels).svg()]
         case "revision-history": content = revisionHistory()
         case "coverage-matrix": content = coverageMatrix()
+        case "distribution-register": content = distributionRegister()
         default: return [.el("p", [("class", "placeholder-unknown")], text: "{{\(name)}}")]
         }
         return [.el("div", [("class", "generated generated-\(name)")], content)]

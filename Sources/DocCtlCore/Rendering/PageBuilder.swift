@@ -58,9 +58,11 @@ public struct PageBuilder: Sendable {
     /// The chrome of a page: `header` and `footer` texts go into the print margin boxes.
     func chrome(_ placement: Placement, pageTitle: String, current: String?, bodyClass: String,
                 headerCenter: String, headerRight: String, footerRight: String, printNotice: String? = nil) -> PageChrome {
-        PageBuilder.chrome(placement, labels: labels, siteTitle: siteTitle, organization: organization, buildDate: buildDate,
-                           pageTitle: pageTitle, current: current, bodyClass: bodyClass, headerCenter: headerCenter,
-                           headerRight: headerRight, footerRight: footerRight, printNotice: printNotice)
+        var chrome = PageBuilder.chrome(placement, labels: labels, siteTitle: siteTitle, organization: organization, buildDate: buildDate,
+                                        pageTitle: pageTitle, current: current, bodyClass: bodyClass, headerCenter: headerCenter,
+                                        headerRight: headerRight, footerRight: footerRight, printNotice: printNotice)
+        chrome.nav? += registerNav(root: PageBuilder.root(placement), current: current)
+        return chrome
     }
 
     static func chrome(_ placement: Placement, labels: Labels, siteTitle: String, organization: String, buildDate: Day,

@@ -117,6 +117,9 @@ public struct SiteRenderer: Sendable {
     public func siteFiles() throws(DocCtlError) -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = [("index.html", Data(indexPage().utf8))]
         if let coverage = try coveragePage() { files.append(("coverage.html", Data(coverage.utf8))) }
+        for page in builder.registerPages {
+            if let view = builder.registerPage(page.path) { files.append((page.path, Data(templates.render("register", view).utf8))) }
+        }
         files.append(("assets/docctl.css", try templates.resource("assets/docctl.css")))
         files.append(("assets/docctl.js", try templates.resource("assets/docctl.js")))
         return files

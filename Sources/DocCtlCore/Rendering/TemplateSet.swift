@@ -9,6 +9,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// The templates every build needs.
     public static let required = ["document", "index", "coverage", "redirect"]
+    /// Templates taken from the bundle when a `--templates` folder does not have them.
+    public static let bundledFallbacks = ["register"]
 
     public let library: MustacheLibrary
     /// Where the templates came from, for messages.
@@ -43,7 +45,15 @@ public struct TemplateSet: Sendable {
                 throw .io("\(url.path): template error: \(error)")
             }
         }
-        for name in TemplateSet.required where library.getTemplate(named: name) == nil {
+        // Templates added after a user's copy was made come from the bundle: a folder given with
+        // --templates before the register pages existed still renders them.
+        for name in TemplateSet.bundledFallbacks where library.getTemplate(named: name) == nil {
+            if let bundled = try? TemplateSet.bundledFolder(),
+               let data = FileManager.default.contents(atPath: bundled.appendingPathComponent(name + ".mustache").path) {
+                try? library.register(ScalarHTMLEscaping.pragma + String(decoding: data, as: UTF8.self), named: name)
+            }
+        }
+        for name in TemplateSet.required + TemplateSet.bundledFallbacks where library.getTemplate(named: name) == nil {
             throw .io("\(folder.path): the template \(name).mustache is missing")
         }
         self.library = library

@@ -31,6 +31,8 @@ public struct Publish {
         public var withheld: [String]
         /// Files in the published site.
         public var files: Int
+        /// Copies of superseded revisions still out, per revision (`QP-04 B/1 copies 01 (运维服务部), …`).
+        public var recall: [String] = []
     }
 
     public var set: DocumentSet
@@ -178,7 +180,8 @@ public struct Publish {
             return "\(parts[0]) \(parts[1].replacingOccurrences(of: "-", with: "/"))"
         }
         return Outcome(added: newRevisions.sorted().map(label), kept: existingRevisions.sorted().map(label),
-                       superseded: superseded.sorted().map(label), withheld: withheld, files: hashes.count)
+                       superseded: superseded.sorted().map(label), withheld: withheld, files: hashes.count,
+                       recall: set.documents.flatMap(\.recallLines))
     }
 
     /// The staging folder of this process beside `site`.

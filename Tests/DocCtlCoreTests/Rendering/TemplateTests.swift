@@ -29,7 +29,9 @@ import Testing
         #expect(index.rows.contains { $0.note != nil } && index.rows.contains { $0.overdue != nil })
         return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage),
                 ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
-                ("redirect", builder.redirectPage(procedure))]
+                ("redirect", builder.redirectPage(procedure)),
+                ("register", try #require(try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.withRegister()))
+                    .builder.registerPage("distribution.html")))]
     }
 
     /// The written-out name lookups (ViewModels+Lookup.swift) answer every stored property of every
