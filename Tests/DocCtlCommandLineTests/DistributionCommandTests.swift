@@ -39,7 +39,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             result = try run(["check", "set"] + today)
             #expect(result.status == 0)
-            #expect(result.stdout.contains("distribution.yaml:2:9: warning[copy-not-recalled]: copy 01 (总经理) of QP-01 A/0 has not been recalled; A/1 supersedes it"))
+            #expect(result.stdout.contains("distribution.yaml:2:11: warning[copy-not-recalled]: copy 01 (总经理) of QP-01 A/0 has not been recalled; A/1 supersedes it"))
             result = try run(["publish", "set", "--to", "site"] + today)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("\n  recall: QP-01 A/0 copy 01 (总经理)\n"))

@@ -25,3 +25,34 @@ extension GeneratedBlocks {
         return [GeneratedBlocks.table(header, rows, rowAttributes: attributes, className: "list-table register-table")]
     }
 }
+
+/// `{{external-document-list}}`: the 外来文件清单 of docset.yaml's `external-documents`.
+extension GeneratedBlocks {
+    /// External documents whose currency check is past due on `today`.
+    static func overdueExternalDocuments(_ set: DocumentSet, today: Day?) -> [DocSetConfig.ExternalDocument] {
+        guard let today else { return [] }
+        return set.config.externalDocuments.filter { external in
+            external.checkEveryMonths != nil && (external.nextCheck.map { $0 < today } ?? true)
+        }
+    }
+
+    func externalDocumentList() -> [HTMLNode] {
+        let words = EvidenceLabels.for(context.language)
+        let overdue = Set(GeneratedBlocks.overdueExternalDocuments(set, today: context.today).map(\.location))
+        let header = [labels.serial, labels.title, words.versionOrDate, words.issuer, words.ownerDepartment, words.distributedTo,
+                      words.lastChecked, words.nextCheck]
+        let externals = set.config.externalDocuments
+        let rows = externals.enumerated().map { index, external -> [HTMLNode] in
+            let late = overdue.contains(external.location)
+            let next = external.nextCheck.map { $0.description + (late ? words.checkOverdue : "") } ?? (late ? words.checkOverdue : "")
+            return [GeneratedBlocks.cell(String(index + 1), "num"), GeneratedBlocks.cell(external.title),
+                    GeneratedBlocks.cell(external.version ?? external.source ?? ""), GeneratedBlocks.cell(external.issuer ?? ""),
+                    GeneratedBlocks.cell(departmentName(external.owner?.value)),
+                    GeneratedBlocks.cell(external.distribution.map { departmentName($0) }.joined(separator: "、")),
+                    GeneratedBlocks.cell(external.lastChecked?.value.description ?? "", "nowrap"),
+                    GeneratedBlocks.cell(next, late ? "nowrap overdue" : "nowrap")]
+        }
+        return [GeneratedBlocks.table(header, rows, rowAttributes: externals.map { overdue.contains($0.location) ? [("class", "check-overdue")] : [] },
+                                      className: "list-table register-table")]
+    }
+}

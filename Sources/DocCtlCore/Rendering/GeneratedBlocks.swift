@@ -3,7 +3,8 @@
 public struct GeneratedBlocks: Sendable {
     /// The placeholder names docctl knows, in the order the README lists them.
     public static let names = ["procedure-list", "record-list", "responsibility-matrix", "org-chart", "revision-history",
-                               "coverage-matrix", "document-list", "distribution-register"]
+                               "coverage-matrix", "document-list", "distribution-register",
+                               "external-document-list"]
 
     public var context: PageContext
 
@@ -25,6 +26,7 @@ public struct GeneratedBlocks: Sendable {
         case "revision-history": content = revisionHistory()
         case "coverage-matrix": content = coverageMatrix()
         case "distribution-register": content = distributionRegister()
+        case "external-document-list": content = externalDocumentList()
         default: return [.el("p", [("class", "placeholder-unknown")], text: "{{\(name)}}")]
         }
         return [.el("div", [("class", "generated generated-\(name)")], content)]

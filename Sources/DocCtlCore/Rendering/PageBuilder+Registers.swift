@@ -17,6 +17,9 @@ extension PageBuilder {
         if set.documents.contains(where: { !$0.copyIssues.isEmpty }) {
             pages.append(("distribution.html", EvidenceLabels.for(config.language).distributionRegister, "distribution-register"))
         }
+        if set.config.externalDocuments.contains(where: \.isRegistered) {
+            pages.append(("external-documents.html", EvidenceLabels.for(config.language).externalDocumentList, "external-document-list"))
+        }
         return pages
     }
 
@@ -43,7 +46,10 @@ extension PageBuilder {
             let issues = set.documents.flatMap(\.copyIssues)
             let toRecall = set.documents.reduce(0) { $0 + $1.copiesToRecall.count }
             let inUse = issues.filter(\.isOutstanding).count - toRecall
-            return String(format: words.distributionSummary, issues.count, inUse, toRecall)
+            return EvidenceLabels.fill(words.distributionSummary, issues.count, inUse, toRecall)
+        case "external-document-list":
+            return EvidenceLabels.fill(words.externalSummary, config.externalDocuments.count,
+                          GeneratedBlocks.overdueExternalDocuments(set, today: today).count)
         default:
             return ""
         }

@@ -44,7 +44,9 @@ public struct PageBuilder: Sendable {
         case .site: links = .site(root: PageBuilder.root(placement))
         case .standalone: links = .standalone
         }
-        return PageContext(site: site, coverage: coverage, labels: labels, links: links, document: document)
+        var context = PageContext(site: site, coverage: coverage, labels: labels, links: links, document: document)
+        context.today = today
+        return context
     }
 
     var siteTitle: String {

@@ -159,7 +159,7 @@ import Testing
             }
             #expect(!text.contains("{{&"), "\(relative) uses {{& … }}")
         }
-        #expect(triples == [".", "chrome.printStyle", "body"])
+        #expect(triples == [".", "chrome.printStyle", "body", "content"])
     }
 
     @Test func labelsExistInBothLanguages() {
