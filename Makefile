@@ -5,7 +5,10 @@ SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release deps bench fuzz clean
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: run test build release install man deps bench fuzz clean
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -22,11 +25,32 @@ build: deps
 	$(SWIFT) build
 
 # The binary to install: optimised, with the Swift runtime linked in (no Swift toolchain needed
-# where it runs; starts ~10 ms faster). Its resources (templates, clause trees) are the
-# docctl_DocCtlCore.resources folder beside it: copy both.
+# where it runs; starts ~10 ms faster). Clause trees, schemas, templates and assets are compiled
+# into it: the one file is all docctl needs (besides libxml2 and cmark-gfm).
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product docctl
 	@echo "make: $$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/docctl"
+
+# The man page, from the command definitions (swift-argument-parser's generate-manual plugin, run
+# on the debug build so that it leaves the static release binary alone).
+man: deps
+	$(SWIFT) package generate-manual --configuration debug
+	@mkdir -p .build/man && cp "$$(find .build/plugins -name docctl.1 | head -1)" .build/man/docctl.1
+	@echo "make: .build/man/docctl.1"
+
+# make install [PREFIX=/usr/local] [DESTDIR=…]: the binary, bash/zsh/fish completions, the man page.
+install: man release
+	@bin="$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/docctl"; \
+	set -e; \
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+	  "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
+	  "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"; \
+	install -m 755 "$$bin" "$(DESTDIR)$(PREFIX)/bin/docctl"; \
+	"$$bin" --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/docctl"; \
+	"$$bin" --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_docctl"; \
+	"$$bin" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/docctl.fish"; \
+	install -m 644 .build/man/docctl.1 "$(DESTDIR)$(PREFIX)/share/man/man1/docctl.1"; \
+	echo "make: installed $(DESTDIR)$(PREFIX)/bin/docctl ($$("$$bin" --version)), completions and man page"
 
 run: build
 	$(SWIFT) run docctl check manual-src

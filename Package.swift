@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "docctl", targets: ["docctl"]),
         .library(name: "DocCtlCore", targets: ["DocCtlCore"]),
+        .library(name: "DocCtlImport", targets: ["DocCtlImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .executableTarget(
@@ -23,7 +25,15 @@ let package = Package(
             name: "DocCtlCommandLine",
             dependencies: [
                 "DocCtlCore",
+                "DocCtlImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "DocCtlImport",
+            dependencies: [
+                "DocCtlCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -35,7 +45,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources")]
+            // Resources/ is compiled into the code (the EmbedResources plugin), not copied into a
+            // bundle folder that a copied binary could leave behind.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
+        ),
+        .executableTarget(
+            name: "docctl-embed",
+            path: "Sources/docctl-embed"
+        ),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["docctl-embed"]
         ),
         .systemLibrary(
             name: "CCmarkGFM",
@@ -53,12 +75,19 @@ let package = Package(
         ),
         .target(
             name: "DocCtlTestSupport",
-            dependencies: ["DocCtlCore"],
+            dependencies: [
+                "DocCtlCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/DocCtlTestSupport"
         ),
         .testTarget(
             name: "DocCtlCoreTests",
             dependencies: ["DocCtlCore", "DocCtlTestSupport"]
+        ),
+        .testTarget(
+            name: "DocCtlImportTests",
+            dependencies: ["DocCtlImport", "DocCtlCore", "DocCtlTestSupport"]
         ),
         .testTarget(
             name: "DocCtlCommandLineTests",

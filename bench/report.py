@@ -69,13 +69,90 @@ def machine(binary):
     ]
 
 
+HOSTILE_BEGIN = "<!-- hostile inputs: written by `bash bench/run.sh hostile` -->"
+HOSTILE_END = "<!-- end of hostile inputs -->"
+CHECK_BUDGET_S, BUILD_BUDGET_S, MEMORY_BUDGET_MB = 5.0, 10.0, 1024.0
+
+
+def read_hostile(path):
+    """(name, command) → (bytes, what, wall s, peak MB, status) from a bench/run.sh hostile TSV."""
+    rows = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            name, size, what, command, wall, rss, status = line.rstrip("\n").split("\t")
+            rows[(name, command)] = (int(size), what, int(wall) / 1e6, int(rss) / 1024.0, status)
+    return rows
+
+
+def hostile_section(results, before, binary):
+    """The "Hostile inputs" section: every input's check and build against the budget."""
+    rows = read_hostile(results)
+    old = read_hostile(before) if before and os.path.exists(before) else {}
+    names = list(dict.fromkeys(name for name, _ in rows))
+    lines = [HOSTILE_BEGIN, "## Hostile inputs (issue 12)", "",
+             f"Budget: every hostile input finishes `check` in < {CHECK_BUDGET_S:g} s and `build` in < "
+             f"{BUILD_BUDGET_S:g} s, each under {MEMORY_BUDGET_MB:g} MB peak memory (maximum resident set), and "
+             "ends in an exit status, never a signal. Inputs are made by `bench/gen_hostile.py`: the example "
+             "set with one hostile change, at the 4 MiB file limit where size is the attack (changed-since-release "
+             "turned off so that `build` renders the changed document). One run each, release build; exit "
+             "status 1 is a finding reported (e.g. `duplicate-generated-block`), 2 a refusal with a one-line "
+             "error (e.g. the expansion cap).", ""]
+    header = "| input | bytes | command | wall s | peak MB | exit | budget |"
+    if old:
+        header += " before: wall s | before: peak MB | before: exit |"
+    lines += [header, "| --- | ---: | --- | ---: | ---: | --- | --- |" + (" ---: | ---: | --- |" if old else "")]
+    verdicts = []
+    for name in names:
+        for command in ("check", "build"):
+            if (name, command) not in rows:
+                continue
+            size, what, wall, peak, status = rows[(name, command)]
+            limit = CHECK_BUDGET_S if command == "check" else BUILD_BUDGET_S
+            ok = wall < limit and peak < MEMORY_BUDGET_MB and status in ("0", "1", "2")
+            verdicts.append(ok)
+            line = (f"| {name}: {what} | {size:,} | {command} | {wall:.2f} | {peak:.1f} | {status} | "
+                    f"{'PASS' if ok else 'FAIL'} |")
+            if old:
+                b = old.get((name, command))
+                line += f" {b[2]:.2f} | {b[3]:.1f} | {b[4]} |" if b else " — | — | — |"
+            lines.append(line)
+    lines += ["", f"{sum(verdicts)} of {len(verdicts)} runs within the budget (binary: `{binary}`)."]
+    if old:
+        lines += ["", "The before columns are the same inputs measured with the release build of the commit before "
+                  "this work (bench/hostile-before.tsv); a timeout there is `BENCH_HOSTILE_TIMEOUT` seconds, the "
+                  "run was stopped."]
+    lines.append(HOSTILE_END)
+    return "\n".join(lines)
+
+
+def write_hostile(results, output, before, binary):
+    """Replaces (or adds, before "## Machine") the hostile section of `output`."""
+    section = hostile_section(results, before, binary)
+    text = open(output, encoding="utf-8").read() if os.path.exists(output) else "# Benchmarks\n"
+    if HOSTILE_BEGIN in text and HOSTILE_END in text:
+        head, rest = text.split(HOSTILE_BEGIN, 1)
+        text = head + section + rest.split(HOSTILE_END, 1)[1]
+    elif "\n## Machine" in text:
+        head, rest = text.split("\n## Machine", 1)
+        text = head + "\n" + section + "\n\n## Machine" + rest
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(output, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results")
     parser.add_argument("output")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--binary", default="docctl")
+    parser.add_argument("--hostile", action="store_true", help="results are bench/run.sh hostile's")
+    parser.add_argument("--before", default=os.path.join(HERE, "hostile-before.tsv"))
     args = parser.parse_args()
+    if args.hostile:
+        write_hostile(args.results, args.output, args.before, args.binary)
+        return
 
     samples = {}
     missing = set()

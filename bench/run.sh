@@ -48,6 +48,49 @@ fi
 BIN=$(swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)/docctl
 [ -x "$BIN" ] || { say "no release binary at $BIN"; exit 2; }
 
+# `bash bench/run.sh hostile` (or BENCH_HOSTILE_ONLY=1) measures only the hostile inputs of issue 12
+# (bench/gen_hostile.py): one `check` and one `build` of each, judged against the budget, and
+# rewrites the "Hostile inputs" section of BENCHMARKS.md in place. BENCH_HOSTILE_BIN measures
+# another binary (e.g. an older build, for a before/after table), BENCH_HOSTILE_TIMEOUT (300) stops
+# a run that would never end.
+hostile() {
+    local bin=${BENCH_HOSTILE_BIN:-$BIN} timeout=${BENCH_HOSTILE_TIMEOUT:-300}
+    local work
+    work=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/docctl-hostile.XXXXXX")
+    local results="$work/hostile.tsv"
+    : > "$results"
+    python3 bench/gen_hostile.py manual-src "$work/sets" > "$work/inputs.tsv"
+    local name bytes what command status start end rss
+    while IFS=$'\t' read -r name bytes what; do
+        for command in check build; do
+            local args=("$bin" check "$work/sets/$name" --today 2026-12-01)
+            [ "$command" = check ] || args=("$bin" build "$work/sets/$name" -o "$work/out-$name" --today 2026-12-01)
+            rm -rf "$work/out-$name"
+            start=$(date +%s%N)
+            status=0
+            timeout "$timeout" /usr/bin/time -v -o "$work/time.txt" "${args[@]}" > /dev/null 2> "$work/stderr.txt" || status=$?
+            end=$(date +%s%N)
+            rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt" 2>/dev/null)
+            if grep -q "terminated by signal" "$work/time.txt" 2>/dev/null; then
+                status="signal $(awk '/terminated by signal/ { print $NF }' "$work/time.txt")"
+            fi
+            [ "$status" != 124 ] || status="timeout ${timeout}s"
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$bytes" "$what" "$command" "$(( (end - start) / 1000 ))" "${rss:-0}" "$status" >> "$results"
+            say "hostile $name $command: $(( (end - start) / 1000000 )) ms, ${rss:-?} kB, status $status"
+            rm -rf "$work/out-$name"
+        done
+        rm -rf "$work/sets/$name"
+    done < "$work/inputs.tsv"
+    cp "$results" "$SCRATCH/hostile-results.tsv"
+    python3 bench/report.py --hostile "$results" "$OUTPUT" --binary "$bin"
+    rm -rf "$work"
+}
+if [ "${1:-}" = hostile ] || [ "${BENCH_HOSTILE_ONLY:-0}" = 1 ]; then
+    hostile
+    say "wrote the hostile inputs to $OUTPUT"
+    exit 0
+fi
+
 HELP=$("$BIN" --help 2>&1 || true)
 has_command() { printf '%s\n' "$HELP" | grep -Eq "^[[:space:]]+$1([[:space:]]|$)"; }
 has_option() { "$BIN" "$1" --help 2>&1 | grep -q -- "$2"; }
@@ -149,4 +192,9 @@ done
 
 cp "$RESULTS" "$SCRATCH/bench-results.tsv"  # to re-run bench/report.py after editing bench/notes.md
 python3 bench/report.py "$RESULTS" "$OUTPUT" --runs "$RUNS" --binary "$BIN"
+hostile
+if has_command import; then
+    say "measuring the Word importer (bench/import_bench.py)"
+    python3 bench/import_bench.py "$BIN" --runs "$RUNS" >> "$OUTPUT"
+fi
 say "wrote $OUTPUT"

@@ -6,7 +6,7 @@
 import PackageDescription
 
 let fuzzTargets = ["FuzzYAML", "FuzzMarkdown", "FuzzHeading", "FuzzCSV", "FuzzClauseTree", "FuzzRevision",
-                   "FuzzDocumentSet"]
+                   "FuzzDocumentSet", "FuzzDocx"]
 
 let package = Package(
     name: "docctl-fuzz",
@@ -16,6 +16,7 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport", dependencies: [.product(name: "DocCtlCore", package: "docctl")]),
     ] + fuzzTargets.map { name in
-        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "DocCtlCore", package: "docctl")])
+        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "DocCtlCore", package: "docctl"),
+                                                    .product(name: "DocCtlImport", package: "docctl")])
     }
 )

@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 FUZZ=$(pwd)
 ROOT=$(cd .. && pwd)
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
-ALL_TARGETS="FuzzYAML FuzzMarkdown FuzzHeading FuzzCSV FuzzClauseTree FuzzRevision FuzzDocumentSet"
+ALL_TARGETS="FuzzYAML FuzzMarkdown FuzzHeading FuzzCSV FuzzClauseTree FuzzRevision FuzzDocumentSet FuzzDocx"
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 JOBS=${FUZZ_JOBS:-1}
 # The Swift backtracer would hold a crashed process's output open for up to 30 s.
@@ -34,7 +34,7 @@ BIN=$(swift build -c debug --show-bin-path)
 # Seed corpora, rebuilt each run from the sources of the repository.
 SEEDS="$FUZZ/.build/seeds"
 rm -rf "$SEEDS"
-mkdir -p "$SEEDS"/{FuzzYAML,FuzzMarkdown,FuzzHeading,FuzzCSV,FuzzClauseTree,FuzzRevision,FuzzDocumentSet}
+mkdir -p "$SEEDS"/{FuzzYAML,FuzzMarkdown,FuzzHeading,FuzzCSV,FuzzClauseTree,FuzzRevision,FuzzDocumentSet,FuzzDocx}
 n=0
 while IFS= read -r file; do n=$((n + 1)); cp "$file" "$SEEDS/FuzzYAML/$n.yaml"; done \
     < <(find "$ROOT/manual-src" -name '*.yaml' | LC_ALL=C sort)
@@ -62,6 +62,16 @@ for folder in "$ROOT"/manual-src/*/*/; do
         echo "=== history.yaml"; cat "$folder/history.yaml"
         echo "=== body.md"; cat "$folder"/*.md
     } > "$SEEDS/FuzzDocumentSet/$n.txt"
+done
+
+# The Word examples whole, and their document.xml alone (the importer's own XML path).
+n=0
+for docx in "$ROOT"/examples/word/*.docx; do
+    [ -f "$docx" ] || continue
+    n=$((n + 1))
+    cp "$docx" "$SEEDS/FuzzDocx/$n.docx"
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' "$docx" \
+        > "$SEEDS/FuzzDocx/$n-document.xml"
 done
 
 status=0

@@ -61,18 +61,19 @@ TREES = [
     {
         "id": "iso-iec-20000-1-2018",
         "yaml": "iso-iec-20000-1-2018.yaml",
-        "exclusions": "forbidden",
+        "excludable": [],
         "exclusions_note": (
-            "exclusions=forbidden: ISO/IEC 20000-1:2018 1.2 does not accept the exclusion of any "
+            "No clause is excludable: ISO/IEC 20000-1:2018 1.2 does not accept the exclusion of any "
             "requirement in clauses 4 to 10, even where a process is operated by another party."
         ),
     },
     {
         "id": "iso-iec-20000-1-2011",
         "yaml": "iso-iec-20000-1-2011.yaml",
-        "exclusions": "forbidden",
+        "excludable": [],
+        "replaced_by": "iso-iec-20000-1-2018",
         "exclusions_note": (
-            "exclusions=forbidden: ISO/IEC 20000-1:2011 1.2 does not accept the exclusion of any "
+            "No clause is excludable: ISO/IEC 20000-1:2011 1.2 does not accept the exclusion of any "
             "requirement in clauses 4 to 9. The 2011 edition is withdrawn (replaced by "
             "ISO/IEC 20000-1:2018); manuals still citing it should be flagged as obsolete."
         ),
@@ -80,9 +81,10 @@ TREES = [
     {
         "id": "iso-9001-2015",
         "yaml": "iso-9001-2015.yaml",
-        "exclusions": "justified",
+        "excludable": ["8"],
+        "national": "GB/T 19001-2016",
         "exclusions_note": (
-            "exclusions=justified: a requirement may be declared not applicable when the organization "
+            "excludable: the requirements of clause 8 only; a requirement may be declared not applicable when the organization "
             "justifies it and it does not affect conformity of products and services (ISO 9001:2015 4.3)."
         ),
     },
@@ -90,32 +92,65 @@ TREES = [
         "id": "iso-iec-27001-2022",
         "yaml": "iso-iec-27001-2022.yaml",
         "annex": "iso-iec-27001-2022-annex-a.yaml",
-        "exclusions": "justified",
+        "excludable": ["A"],
+        "soa": True,
+        "national": "GB/T 22080-2025",
         "title_zh": "网络安全技术 信息安全管理体系 要求",
         "exclusions_note": (
-            "exclusions=justified applies to the Annex A controls (clause A): the Statement of "
-            "Applicability (6.1.3 d) lists every control and justifies each exclusion. Clauses 4 to 10 "
-            "themselves may not be excluded (ISO/IEC 27001:2022 1); the tree-wide attribute cannot "
-            "express that difference, so a checker should treat 4-10 as not excludable."
+            "excludable: the Annex A controls only (clause A); the Statement of Applicability (6.1.3 d) "
+            "lists every control and justifies each exclusion (statement-of-applicability=true). Clauses "
+            "4 to 10 may not be excluded (ISO/IEC 27001:2022 1)."
         ),
         "extra_notes": [
             "The Chinese title is that of GB/T 22080-2025 (IDT ISO/IEC 27001:2022).",
         ],
     },
     {
+        "id": "iso-14001-2015",
+        "yaml": "iso-14001-2015.yaml",
+        "source_dir": os.path.join(REPO, "scripts", "clause-trees"),
+        "excludable": [],
+        "national": "GB/T 24001-2016",
+        "exclusions_note": (
+            "No clause is excludable: every requirement of ISO 14001:2015 is to be incorporated into the "
+            "organization's environmental management system (1)."
+        ),
+        "extra_notes": [
+            "Written for docctl from the well-known structure of the standard; English headings of the "
+            "harmonized structure are inferred, the discipline-specific ones and all Chinese headings unverified.",
+        ],
+    },
+    {
+        "id": "iso-45001-2018",
+        "yaml": "iso-45001-2018.yaml",
+        "source_dir": os.path.join(REPO, "scripts", "clause-trees"),
+        "excludable": [],
+        "national": "GB/T 45001-2020",
+        "exclusions_note": (
+            "No clause is excludable: every requirement of ISO 45001:2018 is to be incorporated into the "
+            "organization's OH&S management system (1)."
+        ),
+        "extra_notes": [
+            "Written for docctl from the well-known structure of the standard; English headings of the "
+            "harmonized structure are inferred, the discipline-specific ones and all Chinese headings unverified.",
+        ],
+    },
+    {
         "id": "gb-t-27922-2011",
         "yaml": "gb-t-27922-2011.yaml",
-        "exclusions": "justified",
+        "excludable": ["I1", "I2", "I3"],
         "title_en": "Evaluation system of after-sales service of commodities",
         "title_en_status": "unverified",
         "exclusions_note": (
-            "exclusions=justified: indicators that do not apply are excluded from the evaluation and "
+            "excludable: indicators that do not apply are excluded from the evaluation and "
             "leave the denominator of the score (scoring rules, source G3)."
         ),
         "extra_notes": [
             "The English title is an unofficial rendering.",
-            "Clause ids I1-I3 (level-1 indicators) and I1.1 ... I3.2 (level-2 indicators) are synthetic, "
-            "not numbers printed in the standard.",
+            "OUTLINE, NOT THE STANDARD'S NUMBERING: clause ids I1-I3 (level-1 indicators) and I1.1 ... I3.2 "
+            "(level-2 indicators) are synthetic; the numbers printed in GB/T 27922-2011 were not found in any "
+            "public source (only the indicator names were), so a manual is mapped to this tree explicitly "
+            "({clause=I1.1}), never by heading numbers.",
             "A published GB/T 27922-2011 manual numbers a subsection 5.1.1.2 (duties and posts) under the "
             "organisational structure indicator, which hints that the standard numbers the indicators "
             "5.1.x / 5.2.x / 5.3.x under chapter 5; unverified.",
@@ -213,6 +248,13 @@ EXTRA_ALIASES = {
     },
     "iso-9001-2015": {
         "8.7": [("en", "Control of nonconforming process outputs, products and services", "notes")],
+    },
+    # The full titles of ISO/IEC 27002:2022 (the short ones are what SoA catalogues print).
+    "iso-iec-27001-2022": {
+        "A.5.21": [("en", "Managing information security in the information and communication technology (ICT) supply chain", "notes"),
+                   ("zh-CN", "管理信息和通信技术（ICT）供应链中的信息安全", "derived")],
+        "A.5.34": [("en", "Privacy and protection of personal identifiable information (PII)", "notes"),
+                   ("zh-CN", "隐私和个人可识别信息（PII）保护", "derived")],
     },
 }
 
@@ -344,7 +386,7 @@ def spelling_variants(text):
     return out
 
 
-def convert_clause(node, parent_id, tree_id, extras, used_extras, counts):
+def convert_clause(node, parent_id, tree_id, extras, used_extras, counts, excludable=()):
     unknown = set(node) - NODE_KEYS
     if unknown:
         raise ConversionError("%s %s: unknown keys %s" % (tree_id, node.get("id"), sorted(unknown)))
@@ -358,6 +400,8 @@ def convert_clause(node, parent_id, tree_id, extras, used_extras, counts):
     attrs = [("id", cid)]
     if "auditable" in node:
         attrs.append(("auditable", "true" if node["auditable"] else "false"))
+    if cid in excludable:
+        attrs.append(("excludable", "true"))
     if untitled:
         attrs.append(("untitled", "true"))
         if node.get("title_en") is not None or node.get("title_zh") is not None:
@@ -443,7 +487,7 @@ def sources_notes(data, prefix=""):
 
 
 def convert_tree(cfg, source_dir):
-    data = load_yaml(os.path.join(source_dir, cfg["yaml"]))
+    data = load_yaml(os.path.join(cfg.get("source_dir", source_dir), cfg["yaml"]))
     clauses = list(EXTRA_CLAUSES.get(cfg["id"], [])) + list(data["clauses"])
 
     annex = None
@@ -468,8 +512,15 @@ def convert_tree(cfg, source_dir):
         )
         clauses = [merged if c["id"] == "A" else c for c in clauses]
 
-    root = Element("standard", [("xmlns", NS), ("id", cfg["id"]), ("exclusions", cfg["exclusions"])])
+    root_attrs = [("xmlns", NS), ("id", cfg["id"])]
+    if cfg.get("soa"):
+        root_attrs.append(("statement-of-applicability", "true"))
+    if cfg.get("replaced_by"):
+        root_attrs.append(("replaced-by", cfg["replaced_by"]))
+    root = Element("standard", root_attrs)
     root.add("designation", None, one_line(data["standard"], "standard"))
+    if cfg.get("national"):
+        root.add("national-designation", None, cfg["national"])
     title_en = cfg.get("title_en", data["title_en"])
     title_zh = cfg.get("title_zh", data["title_zh"])
     en_attrs = [("lang", "en")]
@@ -527,7 +578,7 @@ def convert_tree(cfg, source_dir):
               "extra_aliases": [], "spelling_aliases": 0}
     seen_ids = set()
     for c in clauses:
-        root.children.append(convert_clause(c, None, cfg["id"], extras, used, counts))
+        root.children.append(convert_clause(c, None, cfg["id"], extras, used, counts, set(cfg.get("excludable", []))))
 
     def collect(el):
         for ch in el.children:

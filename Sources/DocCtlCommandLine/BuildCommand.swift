@@ -10,7 +10,10 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             The set is checked first; when there are errors nothing is written. The output folder is \
             replaced as a whole, atomically, and only if docctl wrote it before (or it is empty). \
-            SOURCE_DATE_EPOCH sets the build date stamped on the pages (default: the latest history date).
+            SOURCE_DATE_EPOCH sets the build date stamped on the pages (default: the latest history date). \
+            With --draft, a set that does not pass check yet is rendered anyway as a preview: every page is \
+            marked 草稿 / DRAFT and lists the problems found in it, no document is 受控, and the folder is \
+            marked so that publish and verify refuse it.
             """
     )
 
@@ -23,13 +26,16 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "A folder of templates to use instead of the built-in ones (see templates/).")
     var templates: String?
 
+    @Flag(help: "Render whatever loads, even with errors: every page marked 草稿 / DRAFT with its problems listed; never publishable.")
+    var draft = false
+
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
         let session = try SetSession.open(set, options: options)
         if !session.diagnostics.isEmpty { session.report(options.format, toStandardError: options.format == .text) }
         let status = session.exitStatus
-        if status != 0 {
+        if status != 0 && !draft {
             Terminal.error("build stopped: \(DiagnosticFormatter.summary(session.diagnostics)); \(output) was not touched")
             throw ExitCode(status)
         }
@@ -39,14 +45,18 @@ struct BuildCommand: ParsableCommand {
             var buildDate = try SiteRenderer.buildDate(for: session.set, environment: environment)
             let today = try options.today.map { try DiagnosticOptions.day($0) }
             if environment["SOURCE_DATE_EPOCH"] == nil, let today { buildDate = today }
-            let renderer = try SiteRenderer(set: session.set, templates: templateSet, buildDate: buildDate, today: today)
+            let renderer = try SiteRenderer(set: session.set, templates: templateSet, buildDate: buildDate, today: today,
+                                            draft: draft ? DraftBuild(diagnostics: session.diagnostics) : nil)
             try renderer.write(to: URL(fileURLWithPath: output))
             let published = session.set.documents.filter { renderer.site.published.contains($0.number) }
-            var line = "built \(published.count) document\(published.count == 1 ? "" : "s") into \(output)/"
+            var line = "built \(draft ? "a draft of " : "")\(published.count) document\(published.count == 1 ? "" : "s") into \(output)/"
+            if draft {
+                line += " (\(DiagnosticFormatter.summary(session.diagnostics)), listed on the pages; every page is marked 草稿 / DRAFT, never publish it)"
+            }
             let withheld = session.set.documents.filter { !renderer.site.published.contains($0.number) }
             if !withheld.isEmpty {
-                line += "; not published (classified above publish-up-to): "
-                    + withheld.map { "\($0.number) (\($0.classification?.value ?? "?"))" }.joined(separator: ", ")
+                line += "; not published (classified above publish-up-to, or without a valid classification): "
+                    + withheld.map(SiteMap.withheldLabel).joined(separator: ", ")
             }
             Terminal.error(line)
         } catch {

@@ -7,6 +7,8 @@ struct CopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract: "Write one self-contained, print-ready HTML file: a registered controlled copy or an uncontrolled reference copy.",
+        // Written out: the generated line shows the two alternatives as independent options.
+        usage: "docctl copy <document> --copy-no <copy-no>|--uncontrolled [-o <output>] [--set <set>] [--templates <templates>] [--format <format>] [--strict] [--today <today>]",
         discussion: """
             --copy-no needs a copy number registered in the document's distribution and a released, approved, \
             controlled document; the copy carries its number and holder, and its issue is recorded in the \
@@ -67,6 +69,7 @@ struct CopyCommand: ParsableCommand {
                 change = try DistributionRegister.recordIssue(registration, of: target, in: session.set, date: date)
             }
             let path = output ?? page.fileName
+            try WorkflowReport.checkOutside(path, of: session.set)
             try AtomicFile.write(Data(page.html.utf8), to: URL(fileURLWithPath: path))
             print("wrote \(path): \(target.number) \(copyNumber.map { "controlled copy no. \($0)" } ?? "uncontrolled copy, \(date)")")
             switch change {

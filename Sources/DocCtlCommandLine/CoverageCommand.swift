@@ -17,8 +17,11 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Output format: text, json, csv or html (one self-contained page).")
     var format: Format = .text
 
-    @Option(name: .customLong("min-percent"), help: "Exit 1 when coverage of required clauses is below this percentage.")
+    @Option(name: .customLong("min-percent"), help: "Exit 1 when coverage of required clauses of any standard is below this percentage.")
     var minPercent: Double?
+
+    @Option(help: "Only this standard (its key in docset.yaml's standards, or its id); with --format csv and a standard that keeps a Statement of Applicability, the SoA table.")
+    var standard: String?
 
     @Option(help: "The date to check against (YYYY-MM-DD).")
     var today: String?
@@ -29,15 +32,28 @@ struct CoverageCommand: ParsableCommand {
         if !errors.isEmpty {
             Terminal.error(session.formatter(colour: Terminal.isColourTerminal(2)).text(errors), terminator: "")
         }
-        guard let report = CoverageReport.compute(session.set) else {
+        guard let combined = CoverageReport.compute(session.set) else {
             Terminal.error("error: the document set's standard is unknown; coverage cannot be computed")
             throw ExitCode(session.exitStatus == 2 ? 2 : 1)
+        }
+        var report = combined
+        if let standard {
+            guard let part = combined.part(standard) else {
+                Terminal.error("error: the set has no standard '\(standard)'; its standards are \(combined.parts.map(\.key).joined(separator: ", "))")
+                throw ExitCode(2)
+            }
+            report = part
         }
         let language = session.set.config.language
         switch format {
         case .text: print(CoverageFormatter.text(report, language: language), terminator: "")
         case .json: print(CoverageFormatter.json(report, language: language), terminator: "")
-        case .csv: print(CoverageFormatter.csv(report, language: language), terminator: "")
+        case .csv:
+            if standard != nil, report.standard.needsStatementOfApplicability {
+                print(CoverageFormatter.statementOfApplicabilityCSV(report, language: language), terminator: "")
+            } else {
+                print(CoverageFormatter.csv(report, language: language), terminator: "")
+            }
         case .html:
             do {
                 let date = try SiteRenderer.buildDate(for: session.set, environment: ProcessInfo.processInfo.environment)
@@ -49,9 +65,13 @@ struct CoverageCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        if let minPercent, report.percent < minPercent {
-            Terminal.error(String(format: "coverage %.1f %% is below the minimum %.1f %%", report.percent, minPercent))
-            throw ExitCode(1)
+        if let minPercent {
+            let below = report.parts.filter { $0.percent < minPercent }
+            for part in below {
+                let name = report.parts.count > 1 ? "coverage of \(part.key)" : "coverage"
+                Terminal.error(name + String(format: " %.1f %% is below the minimum %.1f %%", part.percent, minPercent))
+            }
+            if !below.isEmpty { throw ExitCode(1) }
         }
         if session.exitStatus == 2 { throw ExitCode(2) }
     }

@@ -52,10 +52,17 @@ struct DiffCommand: ParsableCommand {
                 throw WorkflowError.environment("\(error)")
             }
             let siteURL = site.map { URL(fileURLWithPath: $0) }
+            if let siteURL {
+                // An archive is read only from a revision folder that matches its manifests.
+                for mark in [fromMark, toMark] {
+                    try SiteVerification.requireIntactRevision("\(SiteMap.safeComponent(target.number))/\(mark.pathComponent)", in: siteURL)
+                }
+            }
             let old = try RevisionDiff.archive(of: target, revision: fromMark, site: siteURL, renderer: renderer)
             let new = try RevisionDiff.archive(of: target, revision: toMark, site: siteURL, renderer: renderer)
             let diff = RevisionDiff(old: old, new: new)
             let path = output ?? "\(SiteMap.safeComponent(target.number))_\(fromMark.pathComponent)_\(toMark.pathComponent)_diff.html"
+            try WorkflowReport.checkOutside(path, of: session.set)
             try AtomicFile.write(Data(diff.page(css: css).utf8), to: URL(fileURLWithPath: path))
             let list = diff.changes.map { "\($0.label) (\($0.kind.rawValue))" }.joined(separator: ", ")
             print("wrote \(path): \(target.number) \(fromMark) → \(toMark): \(diff.changes.isEmpty ? "no section changed" : list)")

@@ -7,7 +7,8 @@ public struct DocCtlCommand: ParsableCommand {
         commandName: "docctl",
         abstract: "Build, check and publish controlled management-system documentation.",
         discussion: "Commands over the whole set take its folder (default: manual-src). Exit status: 0 no errors, 1 rule errors, 2 usage, I/O or internal error.",
-        subcommands: [CheckCommand.self, CoverageCommand.self, BuildCommand.self, StandardsCommand.self, RulesCommand.self, ReleaseCommand.self, ReviseCommand.self, InitCommand.self,
+        version: "docctl \(DocCtlVersion.description)",
+        subcommands: [CheckCommand.self, CoverageCommand.self, BuildCommand.self, StandardsCommand.self, RulesCommand.self, ReleaseCommand.self, ReviseCommand.self, InitCommand.self, ImportCommand.self,
                       PublishCommand.self, VerifyCommand.self, CopyCommand.self, DiffCommand.self]
     )
     public init() {}

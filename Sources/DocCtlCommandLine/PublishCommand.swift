@@ -26,6 +26,9 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "A folder of templates to use instead of the built-in ones.")
     var templates: String?
 
+    @Option(name: .customLong("withdraw"), help: ArgumentHelp("Remove a document that may no longer be published (e.g. raised above publish-up-to) from the site, with every revision; recorded in SITE/.docctl-log. Repeatable.", valueName: "DOC"))
+    var withdraw: [String] = []
+
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
@@ -42,8 +45,10 @@ struct PublishCommand: ParsableCommand {
             } catch {
                 throw WorkflowError.environment("\(error)")
             }
-            let outcome = try Publish(set: session.set, diagnostics: session.diagnostics, templates: templateSet,
-                                      buildDate: buildDate, today: today).run(to: URL(fileURLWithPath: to))
+            var publish = Publish(set: session.set, diagnostics: session.diagnostics, templates: templateSet,
+                                  buildDate: buildDate, today: today)
+            publish.withdraw = withdraw
+            let outcome = try publish.run(to: URL(fileURLWithPath: to))
             if outcome.added.isEmpty {
                 print("\(to) already holds every released revision; site pages regenerated (\(outcome.files) files)")
             } else {
@@ -54,7 +59,12 @@ struct PublishCommand: ParsableCommand {
             if !outcome.kept.isEmpty { print("  kept unchanged: \(outcome.kept.count) revision\(outcome.kept.count == 1 ? "" : "s") already published") }
             for revision in outcome.superseded { print("  superseded \(revision)") }
             for line in outcome.recall { print("  recall: \(line)") }
-            if !outcome.withheld.isEmpty { print("  not published (above publish-up-to): \(outcome.withheld.joined(separator: ", "))") }
+            for entry in outcome.withdrawn { print("  withdrawn \(entry) (recorded in \(to)/.docctl-log)") }
+            for document in outcome.exposed {
+                Terminal.error("warning: \(document) may no longer be published, but \(to) still holds its earlier revisions; "
+                    + "remove them with: docctl publish \(set) --to \(to) --withdraw \(document.split(separator: " ").first ?? "")")
+            }
+            if !outcome.withheld.isEmpty { print("  not published (above publish-up-to, or without a valid classification): \(outcome.withheld.joined(separator: ", "))") }
         } catch {
             throw WorkflowReport.fail(error, command: "publish", session: session, format: options.format)
         }

@@ -7,6 +7,8 @@ struct ReviseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revise",
         abstract: "Append the next history entry (A/3 → A/4, or B/0 with --edition) to a released document.",
+        // Written out: the generated line lists the two exclusive flags as if both were needed.
+        usage: "docctl revise <document> --revision|--edition -m <message> --author <author> [--approver <approver>] [--date <date>] [--force] [--set <set>]",
         discussion: """
             `sections` (修改页码及章节) is computed from what changed since the last release, by section \
             number, from the release record that `docctl release` wrote. The entry is appended as text in \

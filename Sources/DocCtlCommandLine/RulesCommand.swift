@@ -15,11 +15,7 @@ struct RulesCommand: ParsableCommand {
         case .text:
             for rule in Rules.all { print("\(rule.id)\t\(rule.defaultSeverity.rawValue)\t\(rule.summary)") }
         case .markdown:
-            print("| rule | category | default | what it checks |")
-            print("| --- | --- | --- | --- |")
-            for rule in Rules.all {
-                print("| `\(rule.id)` | \(rule.category.rawValue) | \(rule.defaultSeverity.rawValue) | \(rule.summary.replacingOccurrences(of: "|", with: "\\|")) |")
-            }
+            print(Rules.markdownTable, terminator: "")
         }
     }
 }

@@ -18,8 +18,12 @@ struct StandardsCommand: ParsableCommand {
             for id in library.ids {
                 guard let tree = library.tree(id) else { continue }
                 let required = tree.clauses.values.filter { $0.auditable && !$0.untitled }.count
-                print("\(id)\t\(tree.designation)\t\(tree.titleZH)\t\(tree.clauses.count) clauses, \(required) auditable\t" +
-                      (tree.exclusionsAllowed ? "exclusions: justified" : "exclusions: none"))
+                let excludable = tree.clauses.values.filter { $0.excludable && $0.auditable }.count
+                var flags = [excludable == 0 ? "exclusions: none" : "excludable: \(excludable)"]
+                if tree.needsStatementOfApplicability { flags.append("statement of applicability") }
+                if let replacement = tree.replacedBy { flags.append("withdrawn, replaced by \(replacement)") }
+                print("\(id)\t\(tree.fullDesignation)\t\(tree.titleZH)\t\(tree.clauses.count) clauses, \(required) auditable\t" +
+                      flags.joined(separator: "; "))
             }
         }
     }
@@ -40,13 +44,16 @@ struct StandardsCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             let lang = Language(rawValue: language) ?? .zhCN
-            print("\(tree.designation) — \(lang == .en ? tree.titleEN : tree.titleZH)")
+            print("\(tree.fullDesignation) — \(lang == .en ? tree.titleEN : tree.titleZH)")
             for id in tree.order {
                 guard let clause = tree.clause(id) else { continue }
                 let indent = String(repeating: "  ", count: clause.depth - 1)
                 var flags: [String] = []
                 if !clause.auditable { flags.append("not auditable") }
                 if clause.untitled { flags.append("untitled") }
+                if clause.excludable && clause.auditable && (clause.parentID.flatMap(tree.clause)?.excludable != true) {
+                    flags.append("excludable")
+                }
                 print("\(indent)\(id) \(clause.title(lang))\(flags.isEmpty ? "" : "  (\(flags.joined(separator: ", ")))")")
             }
         }

@@ -15,7 +15,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         do throws(WorkflowError) {
-            let result = try SiteVerification.verify(URL(fileURLWithPath: site))
+            let result = try SiteVerification.verify(URL(fileURLWithPath: site), archives: true)
             if result.isIntact {
                 print("\(site): \(result.files) files and \(result.revisions) published revision\(result.revisions == 1 ? "" : "s") match their manifests")
                 return

@@ -195,7 +195,7 @@ import FoundationXML
         #expect(result.status == 0)
         // RFC 4180 rows end in CRLF (one Character in Swift, so split on the string).
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == "clause,title,status,required,sections,procedures,lead")
+        #expect(rows.first == "standard,clause,title,status,required,sections,procedures,lead")
         #expect(rows.count > FixtureSet.manualClauses().count)
     }
 
@@ -211,9 +211,48 @@ import FoundationXML
         let result = try DocCtlProcess.run(["coverage", "manual-src", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["percent"] as? Double == 100)
-        #expect(object["standard"] as? String == "iso-iec-20000-1-2018")
-        #expect((object["required"] as? Int ?? 0) > 50)
+        let standards = try #require(object["standards"] as? [[String: Any]])
+        #expect(standards.map { $0["key"] as? String } == ["itsm", "isms"])
+        #expect(standards.map { $0["standard"] as? String } == ["iso-iec-20000-1-2018", "iso-iec-27001-2022"])
+        for standard in standards {
+            #expect(standard["percent"] as? Double == 100)
+            #expect((standard["required"] as? Int ?? 0) > 50)
+        }
+    }
+
+    @Test func coveragePerStandardAndTheStatementOfApplicability() throws {
+        let one = try DocCtlProcess.run(["coverage", "manual-src", "--standard", "isms", "--min-percent", "100"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.hasPrefix("[isms] ISO/IEC 27001:2022 (GB/T 22080-2025) — coverage to depth 3"))
+        #expect(!one.stdout.contains("[itsm]"))
+        let soa = try DocCtlProcess.run(["coverage", "manual-src", "--format", "csv", "--standard", "isms"])
+        let rows = soa.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first == "standard,control,title,applicable,justification,implemented-by,implementation-status,sections")
+        #expect(rows.count == 94)
+        #expect(rows.filter { $0.contains(",no,") }.count == 3)
+        let unknown = try DocCtlProcess.run(["coverage", "manual-src", "--standard", "qms"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("its standards are itsm, isms"))
+    }
+
+    @Test func minPercentAppliesToEachStandard() throws {
+        var fixture = FixtureSet.valid()
+        fixture.replace("standard: iso-iec-20000-1-2018", with: "standards: { itsm: iso-iec-20000-1-2018, isms: iso-iec-27001-2022 }", in: "docset.yaml")
+        let result = try Self.run(fixture, ["coverage", "set", "--min-percent", "90"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("coverage of isms "))
+        #expect(!result.stderr.contains("coverage of itsm "))
+        #expect(result.stdout.contains("[itsm] ISO/IEC 20000-1:2018") && result.stdout.contains("[isms] ISO/IEC 27001:2022"))
+    }
+
+    @Test func theThreeSystemsExamplePasses() throws {
+        let result = try DocCtlProcess.run(["check", "examples/three-systems", "--strict", "--today", "2026-11-29"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let coverage = try DocCtlProcess.run(["coverage", "examples/three-systems", "--min-percent", "100"])
+        #expect(coverage.status == 0, "\(coverage.stderr)")
+        #expect(coverage.stdout.contains("qms (ISO 9001:2015): "))
+        #expect(coverage.stdout.contains("ems (ISO 14001:2015): "))
+        #expect(coverage.stdout.contains("ohs (ISO 45001:2018): "))
     }
 
     @Test func standardsListNamesTheBuiltInTrees() throws {

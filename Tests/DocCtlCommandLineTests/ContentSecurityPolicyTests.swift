@@ -27,9 +27,8 @@ import Testing
     }
 
     @Test func thePolicyIsTheOneTheTemplatesSpellOut() throws {
-        let templates = try TemplateSet.bundledFolder()
         for name in ["partials/head.mustache", "redirect.mustache"] {
-            let text = String(decoding: try Data(contentsOf: templates.appendingPathComponent(name)), as: UTF8.self)
+            let text = try #require(BuiltInResources.text("templates/" + name))
             #expect(text.contains("<meta charset=\"utf-8\">\n" + ContentSecurityPolicy.meta + "\n"), "\(name)")
         }
     }

@@ -49,10 +49,10 @@ struct DocCtlProcess {
     }()
 
     /// Runs `docctl arguments…` in `directory`, without colour and without the crash backtracer.
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot,
-                    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Result {
-        let executable = try #require(executable, "the docctl executable was not found next to the test bundle; run `swift build` (or set DOCCTL_EXECUTABLE)",
-                                      sourceLocation: sourceLocation)
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot, executable other: URL? = nil,
+                    environment extra: [String: String] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Result {
+        let executable = try other ?? #require(executable, "the docctl executable was not found next to the test bundle; run `swift build` (or set DOCCTL_EXECUTABLE)",
+                                               sourceLocation: sourceLocation)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -60,6 +60,7 @@ struct DocCtlProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment.merge(extra) { $1 }
         process.environment = environment
         // Files, not pipes: a full pipe would block the child while we wait for it.
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("docctl-run-\(UUID().uuidString)")

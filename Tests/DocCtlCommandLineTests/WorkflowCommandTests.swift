@@ -83,9 +83,14 @@ import Testing
 
     @Test func unknownDocumentAndBadDateAreReported() throws {
         try Self.inFolder { folder in
-            var result = try DocCtlProcess.run(["release", "QP-0l", "--set", "set"], in: folder)
-            #expect(result.status == 1)
-            #expect(result.stderr.contains("did you mean QP-01?"))
+            // An unknown document number is a usage error (exit 2), for every command that takes one.
+            for arguments in [["release", "QP-0l"], ["revise", "QP-0l", "--revision", "-m", "x", "--author", "x"],
+                              ["copy", "QP-0l", "--uncontrolled"], ["diff", "QP-0l", "A/0", "A/1"]] {
+                let result = try DocCtlProcess.run(arguments + ["--set", "set"], in: folder)
+                #expect(result.status == 2, "\(arguments): \(result.stderr)")
+                #expect(result.stderr.contains("did you mean QP-01?"), "\(arguments): \(result.stderr)")
+            }
+            var result: DocCtlProcess.Result
             result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set", "--date", "2025-13-01"], in: folder)
             #expect(result.status != 0 && result.status != 1)
             result = try DocCtlProcess.run(["release", Self.procedure, "--set", "missing"], in: folder)

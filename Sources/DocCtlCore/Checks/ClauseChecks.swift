@@ -18,7 +18,7 @@ enum ClauseChecks {
                         unknown(number, at: section.location, in: "the heading '\(number) \(section.title)'", tree, &sink)
                     } else if !tree.titleMatches(section.title, clause: clause), let expected = tree.clause(clause) {
                         sink.report(Rules.clauseTitleMismatch, at: section.location,
-                                    "section \(number) is titled '\(section.title)', but clause \(clause) of \(tree.designation) is '\(expected.title(context.set.config.language))'",
+                                    "section \(number) is titled '\(section.title)', but clause \(tree.display(clause)) of \(tree.designation(of: clause)) is '\(expected.title(context.set.config.language))'",
                                     notes: [Diagnostic.Note("known titles: " + ([expected.titleZH, expected.titleEN].compactMap { $0 } + expected.aliases).joined(separator: " / "))],
                                     fix: "use the clause title, or map the section explicitly with {clause=\(clause)}")
                     }
@@ -27,7 +27,7 @@ enum ClauseChecks {
                     for clause in section.clauses where tree.clause(clause) != nil {
                         if let (firstDocument, first) = primary[clause] {
                             sink.report(Rules.duplicatePrimaryClause, at: section.location,
-                                        "clause \(clause) is mapped by section '\(section.number.map { $0 + " " } ?? "")\(section.title)' and also by '\(first.number.map { $0 + " " } ?? "")\(first.title)' in \(firstDocument.number)",
+                                        "clause \(tree.display(clause)) is mapped by section '\(section.number.map { $0 + " " } ?? "")\(section.title)' and also by '\(first.number.map { $0 + " " } ?? "")\(first.title)' in \(firstDocument.number)",
                                         notes: [Diagnostic.Note("first mapped here", at: first.location)],
                                         fix: "map the clause in one section and reference it with [[\(clause)]] elsewhere")
                         } else {
@@ -35,8 +35,7 @@ enum ClauseChecks {
                         }
                     }
                 }
-                if section.blocks.isEmpty && section.children.isEmpty
-                    || section.blocks.contains(where: { if case .paragraph(let i, _) = $0 { return i.plainText.hasPrefix("TODO") } else { return false } }) {
+                if section.isStub {
                     sink.report(Rules.unfinishedSection, at: section.location,
                                 "section '\(section.number.map { $0 + " " } ?? "")\(section.title)' has no content yet",
                                 fix: "write what the organisation does for this clause")
@@ -48,21 +47,38 @@ enum ClauseChecks {
                 unknown(clause, at: justification.location, in: "not-applicable", tree, &sink)
                 continue
             }
-            if known.auditable && !tree.exclusionsAllowed {
-                sink.report(Rules.exclusionNotAllowed, at: justification.location,
-                            "\(tree.designation) does not allow clause \(clause) to be declared not applicable",
-                            fix: "remove it from not-applicable and describe how the organisation meets it")
-            } else if justification.value.trimmingCharacters(in: .whitespaces).isEmpty {
-                sink.report(Rules.notApplicableUnjustified, at: justification.location,
-                            "clause \(clause) is declared not applicable without a justification",
-                            fix: "write why it does not apply: \(clause): 本公司不从事……")
-            }
+            checkExclusion(known, justification: justification.value, at: justification.location, in: "not-applicable", tree, &sink)
+        }
+    }
+
+    /// exclusion-not-allowed and not-applicable-unjustified for a clause declared not applicable.
+    static func checkExclusion(_ clause: Clause, justification: String?, at location: SourceLocation, in place: String,
+                               _ tree: ClauseTree, _ sink: inout DiagnosticSink) {
+        let id = tree.display(clause.id)
+        if clause.auditable && !clause.excludable {
+            let allowed = tree.part(of: clause.id)?.tree.exclusionsAllowed ?? tree.exclusionsAllowed
+            sink.report(Rules.exclusionNotAllowed, at: location,
+                        "\(tree.designation(of: clause.id)) does not allow clause \(id) to be declared not applicable",
+                        notes: [Diagnostic.Note(allowed ? "only its excludable clauses may be (docctl standards \(tree.part(of: clause.id)?.tree.id ?? tree.id) marks them)"
+                                                        : "it allows no exclusion")],
+                        fix: "remove it from \(place) and describe how the organisation meets it")
+        } else if (justification ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            sink.report(Rules.notApplicableUnjustified, at: location,
+                        "clause \(id) is declared not applicable without a justification",
+                        fix: "write why it does not apply: 本公司不从事……")
         }
     }
 
     static func unknown(_ id: String, at location: SourceLocation, in place: String, _ tree: ClauseTree,
                         _ sink: inout DiagnosticSink) {
-        sink.report(Rules.unknownClause, at: location, "clause \(id) in \(place) does not exist in \(tree.designation)",
+        if let colon = id.firstIndex(of: ":"), tree.part(of: id) == nil {
+            let keys = tree.parts.map(\.key)
+            sink.report(Rules.unknownClause, at: location,
+                        "clause \(id) in \(place) names the standard '\(id[..<colon])', which is not one of the set's standards (\(keys.joined(separator: ", ")))",
+                        fix: Spelling.closest(to: String(id[..<colon]), in: keys).map { "did you mean \($0):\(id[id.index(after: colon)...])?" })
+            return
+        }
+        sink.report(Rules.unknownClause, at: location, "clause \(id) in \(place) does not exist in \(tree.designation(of: id))",
                     fix: tree.suggestion(for: id).map { "did you mean \($0)?" })
     }
 

@@ -12,7 +12,9 @@ enum MatrixChecks {
         var rows: [String: MatrixRow] = [:]
         for row in matrix.rows {
             if let tree = set.standard, tree.clause(row.clause) == nil {
-                sink.report(Rules.matrixUnknownClause, at: row.location, "matrix row '\(row.clause)' is not a clause of \(tree.designation)",
+                let standard = row.clause.contains(":") && tree.part(of: row.clause) == nil
+                    ? "any standard of the set (\(tree.parts.map(\.key).joined(separator: ", ")))" : tree.designation(of: row.clause)
+                sink.report(Rules.matrixUnknownClause, at: row.location, "matrix row '\(row.clause)' is not a clause of \(standard)",
                             fix: tree.suggestion(for: row.clause).map { "did you mean \($0)?" })
             }
             if let first = rows[row.clause] {

@@ -1,7 +1,7 @@
 /// Rules on `[[…]]` references, `《…》` titles and `{{…}}` placeholders.
 enum ReferenceChecks {
     public static let placeholders = ["procedure-list", "record-list", "responsibility-matrix", "org-chart",
-                                      "revision-history", "coverage-matrix", "document-list"]
+                                      "revision-history", "coverage-matrix", "document-list", "statement-of-applicability"]
 
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
         let set = context.set
@@ -13,16 +13,19 @@ enum ReferenceChecks {
         lazy var sortedTitles = titles.sorted()
         context.forEachInline { document, inline in
             switch inline {
-            case .reference(let target, let location):
+            case .reference(let written, let location):
+                let target = set.standard?.canonical(written) ?? written
                 if let tree = set.standard, let clause = tree.clause(target) {
                     // SPEC §4: clauses below coverage-depth (and untitled paragraphs) are covered by
                     // their ancestor, so `[[8.5.1.1]]` resolves to the section of 8.5.1.
                     let coveredByAncestor = (clause.depth > set.config.coverageDepth || clause.untitled)
                         && tree.ancestors(of: target).contains(where: coveredClauses.contains)
-                    if !coveredClauses.contains(target) && !coveredByAncestor {
+                    // A control of the Statement of Applicability resolves to the documents implementing it.
+                    let implemented = set.applicability?.entry(target)?.implementedBy.contains { set.document(number: $0.value) != nil } ?? false
+                    if !coveredClauses.contains(target) && !coveredByAncestor && !implemented {
                         sink.report(Rules.unresolvedReference, at: location,
-                                    "[[\(target)]] refers to clause \(target), which no section covers",
-                                    fix: "map a section to clause \(target), or refer to its parent clause")
+                                    "[[\(written)]] refers to clause \(tree.display(target)), which no section covers",
+                                    fix: "map a section to clause \(tree.display(target)), or refer to its parent clause")
                     }
                 } else if let referenced = set.document(number: target) {
                     if referenced.withdrawn {
@@ -43,7 +46,12 @@ enum ReferenceChecks {
             default: break
             }
         }
-        context.forEachBlock { _, block in
+        context.forEachBlock { document, block in
+            if case .placeholder(let name, let location) = block, let first = document.repeatedPlaceholders[location] {
+                sink.report(Rules.duplicateGeneratedBlock, at: location, "{{\(name)}} is already generated in this document",
+                            notes: [Diagnostic.Note("first placed here", at: first)],
+                            fix: "keep one {{\(name)}} and link to its section from elsewhere")
+            }
             if case .placeholder(let name, let location) = block, !placeholders.contains(name) {
                 sink.report(Rules.unknownPlaceholder, at: location, "{{\(name)}} is not a generated block",
                             notes: [Diagnostic.Note("known blocks: " + placeholders.map { "{{\($0)}}" }.joined(separator: ", "))],

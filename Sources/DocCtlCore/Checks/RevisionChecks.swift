@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rules on revision histories: marks, sequence, dates and the sealed digest.
 enum RevisionChecks {
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
@@ -26,6 +28,8 @@ enum RevisionChecks {
                     sink.report(Rules.malformedDigest, at: entry.location,
                                 "digest '\(digest.prefix(20))' of \(entry.revisionText) is not 'sha256:' and 64 lower-case hex digits",
                                 fix: "never write digests by hand; `docctl release` seals them")
+                } else if entry.digest != nil {
+                    checkSeal(entry, of: document, root: context.set.root, &sink)
                 }
                 guard index > 0 else { continue }
                 let previous = document.history[index - 1]
@@ -46,6 +50,23 @@ enum RevisionChecks {
                 }
             }
         }
+    }
+
+    /// A sealed entry's digest equals the one its release record kept when `docctl release` sealed
+    /// it: a digest written into history.yaml by hand (to make changed content look released) is caught.
+    static func checkSeal(_ entry: HistoryEntry, of document: Document, root: URL, _ sink: inout DiagnosticSink) {
+        guard let sealed = entry.digest, let mark = entry.revision else { return }
+        let recordPath = ReleaseRecordFile.path(folder: document.folder, revision: mark)
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(recordPath).path) else { return }
+        let recorded = String(data: data, encoding: .utf8).flatMap(ReleaseRecordFile.digest)
+        guard recorded?.digest != sealed else { return }
+        let message = recorded == nil
+            ? "\(recordPath), the release record of \(document.number) \(mark), holds no digest, so its seal cannot be confirmed"
+            : "the digest sealed on \(document.number) \(mark) is not the one \(recordPath) recorded when it was released"
+        sink.report(Rules.sealMismatch, at: entry.digestLocation ?? entry.location, message,
+                    notes: [Diagnostic.Note("history.yaml says \(sealed.prefix(19))…" + (recorded.map { ", the release record \($0.digest.prefix(19))…" } ?? ""),
+                                            at: SourceLocation(path: recordPath, line: recorded?.line ?? 1))],
+                    fix: "restore history.yaml and the release record from version control; a changed document needs a new revision (docctl revise, then docctl release)")
     }
 
     static func checkStep(from prior: RevisionMark, to mark: RevisionMark, entry: HistoryEntry, config: DocSetConfig,

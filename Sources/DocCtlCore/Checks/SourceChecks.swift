@@ -14,6 +14,17 @@ enum SourceChecks {
                 seen[document.number] = document
             }
         }
+        checkFolderNames(context.set.documents, &sink)
+        checkBidiControls(context.set, &sink)
+        for document in context.set.documents {
+            for section in document.allSections {
+                guard let taken = section.anchorTakenAt else { continue }
+                sink.report(Rules.duplicateAnchor, at: section.location,
+                            "section '\(section.title)' cannot have its anchor: an earlier section of \(document.number) has it; it became #\(section.anchor)",
+                            notes: [Diagnostic.Note("the anchor is taken here", at: taken)],
+                            fix: "give each {id=…} a name of its own, unlike sec-<number> and appendix-<letter>")
+            }
+        }
         context.forEachBlock { document, block in
             if case .html(let html, let location) = block {
                 sink.report(Rules.rawHTML, at: location, "raw HTML is not rendered: \(excerpt(html))",
@@ -40,6 +51,65 @@ enum SourceChecks {
                             "'**' was not read as bold here (CommonMark does not close '**' after full-width punctuation before a Han character)",
                             fix: "move the punctuation outside the markers: **注**：")
             }
+        }
+    }
+
+    /// Each document's site folder (`SiteMap.safeComponent` of its number) is its own, is not a name
+    /// of the site root and fits a file name: otherwise one document's pages would replace another's
+    /// (`QP-98/A` and `QP-98 A` are both `QP-98_A/`), or the build would fail half-way.
+    static func checkFolderNames(_ documents: [Document], _ sink: inout DiagnosticSink) {
+        var seen: [String: Document] = [:]
+        let reserved = Set(SiteMap.reservedNames.map { $0.lowercased() })
+        for document in documents {
+            let folder = SiteMap.safeComponent(document.number)
+            let location = document.numberLocation ?? document.location
+            // Case is ignored: the site may be served from a file system that ignores it.
+            let key = folder.lowercased()
+            if reserved.contains(key) {
+                sink.report(Rules.documentFolderName, at: location,
+                            "document number '\(document.number)' would be the site's own '\(folder)'",
+                            notes: [Diagnostic.Note("the site root holds \(SiteMap.reservedNames.joined(separator: ", "))")],
+                            fix: "choose another 文件编号")
+            } else if folder.utf8.count > SiteMap.maximumFolderBytes {
+                sink.report(Rules.documentFolderName, at: location,
+                            "document number '\(String(document.number.prefix(40)))…' is \(folder.utf8.count) bytes as a folder name; the limit is \(SiteMap.maximumFolderBytes)",
+                            fix: "shorten the 文件编号")
+            } else if let first = seen[key], first.number != document.number {
+                sink.report(Rules.documentFolderName, at: location,
+                            "document numbers '\(document.number)' and '\(first.number)' both become the site folder '\(folder)'",
+                            notes: [Diagnostic.Note("\(first.number) is written here", at: first.numberLocation ?? first.location)],
+                            fix: "numbers may differ in letters, digits, '-', '_' and '.', not only in other characters or case")
+            } else if seen[key] == nil {
+                seen[key] = document
+            }
+        }
+    }
+
+    /// Bidirectional controls: U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates),
+    /// U+200E and U+200F (marks).
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    static func checkBidiControls(_ set: DocumentSet, _ sink: inout DiagnosticSink) {
+        func check(_ text: String, _ what: String, at location: SourceLocation) {
+            guard let scalar = text.unicodeScalars.first(where: isBidiControl) else { return }
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true)
+            sink.report(Rules.bidiControl, at: location,
+                        "\(what) holds the bidirectional control \(code): it shows in another order than it is written",
+                        fix: "delete the invisible control character")
+        }
+        for document in set.documents {
+            check(document.number, "document number", at: document.numberLocation ?? document.location)
+            check(document.title, "the title of \(document.number)", at: document.titleLocation ?? document.location)
+            for section in document.allSections { check(section.title, "a section title", at: section.location) }
+        }
+        for record in set.records {
+            check(record.id, "record id", at: record.location)
+            check(record.title, "the title of record \(record.id)", at: record.location)
         }
     }
 

@@ -26,7 +26,15 @@ public struct CoverageReport: Sendable {
         public var justification: String?
         /// Whether the clause is required (auditable, within coverage-depth, titled).
         public var required: Bool
+        /// Whether the clause is uncovered only because the sections mapping it are TODO stubs
+        /// (reported by `unfinished-section`, not again by `uncovered-clause`).
+        public var unwritten: Bool = false
+        /// The clause's entry in applicability.yaml, if any.
+        public var applicability: Applicability.Entry? = nil
     }
+
+    /// The key of the standard (`isms`), or its id in a set with one standard.
+    public var key: String = ""
 
     public var standard: ClauseTree
     public var depth: Int
@@ -63,9 +71,29 @@ public struct CoverageReport: Sendable {
                 for clause in document.clauses.map(\.value) { proceduresByClause[clause, default: []].append(document.number) }
             }
         }
+        // An applicable control of the Statement of Applicability is covered by the documents that
+        // implement it; an excluded one is not applicable when justified.
+        var implemented = Set<String>()
+        var excluded: [String: String] = [:]
+        for entry in set.applicability?.entries ?? [] {
+            let id = tree.canonical(entry.clause)
+            if entry.applicable {
+                let known = entry.implementedBy.map(\.value).filter { set.document(number: $0).map { !$0.withdrawn } ?? false }
+                if !known.isEmpty { implemented.insert(id) }
+                for number in known where !(proceduresByClause[id]?.contains(number) ?? false) {
+                    proceduresByClause[id, default: []].append(number)
+                }
+            } else if let justification = entry.justification {
+                excluded[id] = justification
+            }
+        }
         var counting = Set<String>()
+        var stubbed = Set<String>()
         for document in set.documents where !document.withdrawn && set.config.coverageFrom.contains(document.type) {
-            for section in document.allSections { counting.formUnion(section.clauses) }
+            // A TODO stub maps its clause but covers nothing until it is written.
+            for section in document.allSections {
+                if section.isUnwritten { stubbed.formUnion(section.clauses) } else { counting.formUnion(section.clauses) }
+            }
             if document.type != .manual { counting.formUnion(document.clauses.map(\.value)) }
         }
         var leads: [String: String] = [:]
@@ -73,15 +101,15 @@ public struct CoverageReport: Sendable {
             if let lead = row.cells.first(where: { $0.value == .lead })?.key { leads[row.clause] = set.department(lead)?.id ?? lead }
         }
         func isRequired(_ clause: Clause) -> Bool { clause.auditable && !clause.untitled && clause.depth <= depth }
+        func justification(_ id: String) -> String? { set.config.notApplicable[id]?.value ?? excluded[id] }
         var memo: [String: Status] = [:]
         func status(_ id: String) -> Status {
             if let known = memo[id] { return known }
             guard let clause = tree.clauses[id] else { return .uncovered }
             var result: Status
-            if counting.contains(id) {
+            if counting.contains(id) || implemented.contains(id) {
                 result = .covered
-            } else if set.config.notApplicable[id] != nil, tree.exclusionsAllowed,
-                      !(set.config.notApplicable[id]?.value.trimmingCharacters(in: .whitespaces).isEmpty ?? true) {
+            } else if clause.excludable, !(justification(id)?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) {
                 result = .notApplicable
             } else {
                 let children = clause.childIDs.compactMap { tree.clauses[$0] }.filter(isRequired)
@@ -94,8 +122,28 @@ public struct CoverageReport: Sendable {
             guard let clause = tree.clauses[id] else { return nil }
             return Entry(clause: clause, status: status(id), sections: sectionsByClause[id] ?? [],
                          procedures: proceduresByClause[id] ?? [], lead: leads[id],
-                         justification: set.config.notApplicable[id]?.value, required: isRequired(clause))
+                         justification: justification(id), required: isRequired(clause),
+                         unwritten: status(id) == .uncovered && stubbed.contains(id),
+                         applicability: set.applicability?.entry(id))
         }
-        return CoverageReport(standard: tree, depth: depth, entries: entries)
+        var report = CoverageReport(standard: tree, depth: depth, entries: entries)
+        report.key = tree.parts.first?.key ?? tree.id
+        return report
+    }
+
+    /// One report per standard of the set, primary first (one report for a set with one standard).
+    public var parts: [CoverageReport] {
+        guard standard.isCombined else { return [self] }
+        return standard.parts.map { part in
+            var report = CoverageReport(standard: part.tree, depth: depth,
+                                        entries: entries.filter { part.tree.clauses[$0.clause.id] != nil })
+            report.key = part.key
+            return report
+        }
+    }
+
+    /// The report of one standard, by key (or by tree id).
+    public func part(_ key: String) -> CoverageReport? {
+        parts.first { $0.key == key || $0.standard.id == key }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads docset.yaml.
 enum ConfigLoader {
-    static let keys = ["organization", "standard", "language", "classification", "publish-up-to", "revision",
+    static let keys = ["organization", "standard", "standards", "harmonized", "language", "classification", "publish-up-to", "revision",
                        "coverage-depth", "coverage-from", "not-applicable", "rules", "external-documents", "site", "numbering",
                        "approval-authority"]
 
@@ -11,7 +11,7 @@ enum ConfigLoader {
         guard let node = context.readYAML(context.root.appendingPathComponent("docset.yaml")) else { return config }
         var r = context.reader
         defer { context.reader = r }
-        guard let map = r.mapping(node, allowed: keys, required: ["organization", "standard"], what: "docset.yaml") else {
+        guard let map = r.mapping(node, allowed: keys, required: ["organization"], what: "docset.yaml") else {
             return config
         }
         if let org = map["organization"] {
@@ -23,9 +23,7 @@ enum ConfigLoader {
             }
         }
         if config.organizationShort.isEmpty { config.organizationShort = config.organizationName }
-        if let node = map["standard"], let text = r.string(node, key: "standard") {
-            config.standard = Located(text, at: node.location)
-        }
+        readStandards(map, node: node, into: &config, &r)
         if let text = r.choice(map["language"], key: "language", in: Language.allCases.map(\.rawValue)) {
             config.language = Language(rawValue: text) ?? .zhCN
         }
@@ -132,5 +130,47 @@ enum ConfigLoader {
             config.siteTitle = r.string(fields["title"], key: "title")
         }
         return config
+    }
+
+    /// `standard: ID`, or `standards: { key: ID, … }` (ordered, the first is the primary), and
+    /// `harmonized: true|false`.
+    static func readStandards(_ map: [String: YAMLNode], node: YAMLNode, into config: inout DocSetConfig, _ r: inout NodeReader) {
+        if let single = map["standard"], map["standards"] != nil {
+            r.sink.report(Rules.invalidValue, at: single.location, "docset.yaml names both standard and standards",
+                          fix: "keep standards: and remove standard:")
+        }
+        if let several = map["standards"], !several.isNull {
+            guard case .mapping(let pairs, _) = several, !pairs.isEmpty else {
+                r.sink.report(Rules.invalidValue, at: several.location,
+                              "standards must map keys to clause trees, e.g. { itsm: iso-iec-20000-1-2018, isms: iso-iec-27001-2022 }")
+                return
+            }
+            var seen: Set<String> = []
+            for (key, value) in pairs {
+                guard let id = r.string(value, key: key.text) else { continue }
+                let valid = !key.text.isEmpty && key.text.count <= 40 && key.text.first!.isLetter
+                    && key.text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
+                if !valid {
+                    r.sink.report(Rules.invalidValue, at: key.location,
+                                  "standard key '\(key.text)' must be a short name of ASCII letters, digits, - or _ starting with a letter (itsm, isms)")
+                    continue
+                }
+                guard seen.insert(key.text).inserted else {
+                    r.sink.report(Rules.invalidValue, at: key.location, "standard key '\(key.text)' appears twice in standards")
+                    continue
+                }
+                config.standards.append(.init(key: key.text, id: Located(id, at: value.location), keyLocation: key.location))
+            }
+            if let primary = config.standards.first { config.standard = primary.id }
+        } else if let single = map["standard"], let text = r.string(single, key: "standard") {
+            config.standard = Located(text, at: single.location)
+            config.standards = [.init(key: text, id: config.standard, keyLocation: single.location)]
+        } else {
+            r.sink.report(Rules.missingKey, at: node.location, "docset.yaml has no 'standard'",
+                          fix: "add 'standard: iso-iec-20000-1-2018' or 'standards: { itsm: iso-iec-20000-1-2018 }'")
+        }
+        if let value = map["harmonized"], let text = r.choice(value, key: "harmonized", in: ["true", "false"]) {
+            config.harmonized = Located(text == "true", at: value.location)
+        }
     }
 }

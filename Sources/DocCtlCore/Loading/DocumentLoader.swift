@@ -10,7 +10,16 @@ enum DocumentLoader {
 
     static func load(folder: URL, config: DocSetConfig, context: inout LoadContext) -> Document? {
         let folderPath = context.relative(folder)
-        guard let node = context.readYAML(folder.appendingPathComponent("document.yaml")) else { return nil }
+        let errorsBefore = context.reader.sink.diagnostics.count
+        guard let node = context.readYAML(folder.appendingPathComponent("document.yaml")) else {
+            if context.reader.sink.diagnostics.count == errorsBefore {
+                // An empty or blank document.yaml parses to nothing: still a document that must not vanish.
+                context.reader.sink.report(Rules.missingKey, at: SourceLocation(path: "\(folderPath)/document.yaml", line: 1, column: 1),
+                                           "\(folderPath)/document.yaml is empty; a document needs \(required.joined(separator: ", "))",
+                                           fix: "write the document's number, title, type, owner, classification and control")
+            }
+            return nil
+        }
         var r = context.reader
         defer { context.reader = r }
         let what = "\(folderPath)/document.yaml"
@@ -35,6 +44,7 @@ enum DocumentLoader {
             distribution: [], history: [], historyPath: "\(folderPath)/history.yaml", bodyFiles: [], preamble: [],
             sections: [], location: SourceLocation(path: what, line: 1, column: 1))
         document.numberLocation = map["number"]?.location
+        document.titleLocation = map["title"]?.location
         if let approvals = map["approvals"],
            let steps = r.mapping(approvals, allowed: ["prepared", "reviewed", "approved"], what: "approvals") {
             document.prepared = approval(steps["prepared"], "prepared", &r)
@@ -125,9 +135,23 @@ enum DocumentLoader {
                 change: r.string(fields["change"], key: "change") ?? "", sections: r.string(fields["sections"], key: "sections") ?? "",
                 author: r.string(fields["author"], key: "author") ?? "", approver: r.string(fields["approver"], key: "approver") ?? "",
                 digest: r.string(fields["digest"], key: "digest"), location: item.location,
-                revisionLocation: fields["revision"]!.location, dateLocation: fields["date"]?.location ?? item.location))
+                revisionLocation: fields["revision"]!.location, dateLocation: fields["date"]?.location ?? item.location,
+                digestLocation: fields["digest"]?.location))
         }
         return entries
+    }
+
+    /// Each placeholder after the first of its name → the first (see ``Document/repeatedPlaceholders``).
+    static func repeatedPlaceholders(_ blocks: [Block]) -> [SourceLocation: SourceLocation] {
+        var first: [String: SourceLocation] = [:]
+        var repeated: [SourceLocation: SourceLocation] = [:]
+        for block in blocks {
+            block.forEachBlock { nested in
+                guard case .placeholder(let name, let location) = nested, GeneratedBlocks.names.contains(name) else { return }
+                if let earlier = first[name] { repeated[location] = earlier } else { first[name] = location }
+            }
+        }
+        return repeated
     }
 
     static func loadBody(folder: URL, into document: inout Document, context: inout LoadContext) {
@@ -155,6 +179,7 @@ enum DocumentLoader {
             document.bodyFiles.append(BodyFile(path: file.path, blocks: parsed))
             blocks.append(contentsOf: parsed)
         }
+        document.repeatedPlaceholders = repeatedPlaceholders(blocks)
         (document.preamble, document.sections) = SectionBuilder.build(blocks, numbering: document.numbering)
         ImageLoader.load(into: &document, context: &context)
     }

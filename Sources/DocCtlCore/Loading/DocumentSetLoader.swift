@@ -1,18 +1,5 @@
 import Foundation
 
-/// Environment failures that stop a command before any rule runs (exit status 2).
-public enum DocCtlError: Error, CustomStringConvertible, Sendable {
-    case notADocumentSet(String)
-    case io(String)
-    case usage(String)
-
-    public var description: String {
-        switch self {
-        case .notADocumentSet(let message), .io(let message), .usage(let message): message
-        }
-    }
-}
-
 /// Loads a whole document set: discovery, every file, and the clause tree it names.
 ///
 /// Loading never stops at the first problem: each unusable value becomes a diagnostic and loading
@@ -39,14 +26,7 @@ public struct DocumentSetLoader {
         set.config = ConfigLoader.load(&context)
         var library = standards
         library.addTrees(in: root.appendingPathComponent("standards"), context: &context)
-        set.standard = library.tree(set.config.standard.value)
-        if set.standard == nil {
-            context.reader.sink.report(
-                Rules.unknownStandard, at: set.config.standard.location,
-                "unknown standard '\(set.config.standard.value)'",
-                notes: [Diagnostic.Note("known standards: \(library.ids.joined(separator: ", "))")],
-                fix: Spelling.closest(to: set.config.standard.value, in: library.ids).map { "did you mean '\($0)'?" })
-        }
+        set.standard = Self.resolveStandards(set.config, library: library, &context.reader.sink)
         set.departments = OrganizationLoader.load(&context)
         set.matrix = MatrixLoader.load(&context)
         set.records = RecordsLoader.load(&context)
@@ -66,11 +46,52 @@ public struct DocumentSetLoader {
                 set.documents.append(document)
             } else {
                 set.unloadableFolders.append(context.relative(folder))
+                // A document that does not load is never left out in silence: every way of failing
+                // reports an error, and this guards the rule for any new way.
+                if !result.context.reader.sink.diagnostics.contains(where: { $0.severity == .error }) {
+                    context.reader.sink.report(Rules.missingKey, at: SourceLocation(path: "\(context.relative(folder))/document.yaml", line: 1, column: 1),
+                                               "the document in \(context.relative(folder)) could not be loaded and is left out",
+                                               fix: "correct its document.yaml")
+                }
             }
         }
         set.documents.sort { ($0.type == .manual ? 0 : 1, $0.number) < ($1.type == .manual ? 0 : 1, $1.number) }
+        if let tree = set.standard {
+            StandardMapping.apply(tree, harmonized: set.config.harmonized?.value == true, to: &set)
+        }
+        set.applicability = ApplicabilityLoader.load(&context, tree: set.standard)
         set.sources = context.sources
         return (set, context.reader.sink.diagnostics)
+    }
+}
+
+extension DocumentSetLoader {
+    /// The trees the set names, combined (primary first); unknown ones are reported and left out,
+    /// and a withdrawn edition gets one `obsolete-standard` warning naming its replacement.
+    static func resolveStandards(_ config: DocSetConfig, library: StandardsLibrary, _ sink: inout DiagnosticSink) -> ClauseTree? {
+        var found: [(key: String, tree: ClauseTree)] = []
+        for (index, choice) in config.standards.enumerated() {
+            guard let tree = library.tree(choice.id.value) else {
+                sink.report(Rules.unknownStandard, at: choice.id.location, "unknown standard '\(choice.id.value)'",
+                            notes: [Diagnostic.Note("known standards: \(library.ids.joined(separator: ", "))")],
+                            fix: Spelling.closest(to: choice.id.value, in: library.ids).map { "did you mean '\($0)'?" })
+                // Without its primary the set's unqualified ids mean nothing.
+                if index == 0 { return nil }
+                continue
+            }
+            if let replacement = tree.replacedBy {
+                let newer = library.tree(replacement)?.designation ?? replacement
+                sink.report(Rules.obsoleteStandard, at: choice.id.location,
+                            "\(tree.designation) is withdrawn; it was replaced by \(newer)",
+                            fix: "move the set to \(replacement) (its clause numbers differ: map each section again)")
+            }
+            if found.contains(where: { $0.tree.id == tree.id }) {
+                sink.report(Rules.invalidValue, at: choice.id.location, "standard '\(tree.id)' is named twice in standards")
+                continue
+            }
+            found.append((choice.key, tree))
+        }
+        return ClauseTree.combining(found)
     }
 }
 
@@ -79,7 +100,6 @@ struct LoadedDocument: @unchecked Sendable {
     var document: Document?
     var context: LoadContext
 }
-
 
 /// State shared by the loaders of one set: the root, the sources read so far and the diagnostics.
 public struct LoadContext {

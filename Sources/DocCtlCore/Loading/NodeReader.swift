@@ -36,9 +36,17 @@ public struct NodeReader {
             }
             result[key.text] = value
         }
-        for key in required where result[key] == nil || result[key]!.isNull {
-            if firstSeen[key] != nil && result[key] == nil { continue }
-            sink.report(Rules.missingKey, at: location, "\(what) has no '\(key)'", fix: "add '\(key): …'")
+        for key in required {
+            if let value = result[key], let scalar = value.scalar, let keyLocation = firstSeen[key],
+               scalar.isNull || Whitespace.isBlank(scalar.text) {
+                // `number: ""` or `title: " "` is as good as no key: said at the key, and the value
+                // is dropped, so no reader takes the blank for a value.
+                sink.report(Rules.missingKey, at: keyLocation, "'\(key)' in \(what) is empty",
+                            fix: "write a value: '\(key): …'")
+                result[key] = nil
+            } else if result[key] == nil && firstSeen[key] == nil {
+                sink.report(Rules.missingKey, at: location, "\(what) has no '\(key)'", fix: "add '\(key): …'")
+            }
         }
         return result
     }
@@ -50,21 +58,8 @@ public struct NodeReader {
             sink.report(Rules.invalidValue, at: node.location, "'\(key)' must be a single value, found \(node.kindDescription)")
             return nil
         }
-        let text = NodeReader.trimmingWhitespace(scalar.text)
+        let text = Whitespace.trimming(scalar.text)
         return text.isEmpty ? nil : text
-    }
-
-    /// `CharacterSet.whitespaces`, built once: each use of the static property builds it anew.
-    private static let whitespaces = CharacterSet.whitespaces
-
-    /// `text.trimmingCharacters(in: .whitespaces)`, without the trip through Foundation when neither
-    /// end is whitespace (nearly always: YAML has trimmed plain scalars already).
-    static func trimmingWhitespace(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if whitespaces.contains(first) || whitespaces.contains(last) {
-            return text.trimmingCharacters(in: .whitespaces)
-        }
-        return text
     }
 
     /// A list of text values; a single value is accepted as a list of one.
@@ -119,16 +114,3 @@ public struct NodeReader {
         return items
     }
 }
-
-/// A value with the place it was written.
-public struct Located<Value: Sendable>: Sendable {
-    public var value: Value
-    public var location: SourceLocation
-    public init(_ value: Value, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-}
-
-extension Located: Equatable where Value: Equatable {}
-extension Located: Hashable where Value: Hashable {}

@@ -58,6 +58,33 @@ enum OrganizationLoader {
                               "department '\(department.id)' is its own ancestor (a cycle through '\(through)')")
             }
         }
+        reportDepth(departments, parentOf: parentOf, ids: ids, loops: loopsAt, &r)
         return departments
+    }
+
+    /// Reports the departments one level below ``OrgChart/maximumDepth``: the chart (and any reader)
+    /// stops there. Depths are found once per department, without recursion.
+    static func reportDepth(_ departments: [Department], parentOf: [String: String], ids: Set<String>,
+                            loops: [String: String?], _ r: inout NodeReader) {
+        var depth: [String: Int] = [:]
+        for department in departments where depth[department.id] == nil {
+            var chain: [String] = []
+            var current: String? = department.id
+            var base = 0
+            while let node = current {
+                if let known = depth[node] { base = known; break }
+                // Departments in a cycle are reported already; their chains count from the loop.
+                if let loop = loops[node], loop != nil { base = 0; break }
+                if chain.count > departments.count { break }
+                chain.append(node)
+                current = parentOf[node].flatMap { ids.contains($0) ? $0 : nil }
+            }
+            for (offset, node) in chain.reversed().enumerated() { depth[node] = base + offset + 1 }
+        }
+        for department in departments where depth[department.id] == OrgChart.maximumDepth + 1 {
+            r.sink.report(Rules.organizationTree, at: department.location,
+                          "department '\(department.id)' is \(OrgChart.maximumDepth + 1) levels deep; the organisation chart draws \(OrgChart.maximumDepth)",
+                          fix: "attach it (and the departments under it) higher up")
+        }
     }
 }

@@ -76,7 +76,11 @@ public enum SectionBuilder {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
             if !inner.contains("{") && !inner.hasPrefix("{") {
                 for item in inner.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                    if item.hasPrefix("#") {
+                    if let last = attributes.last, last.0 == "clause" || last.0 == "clauses",
+                       last.1.hasSuffix(",") || item.hasPrefix(","), !item.contains("=") {
+                        // `{clause=8.7.3, isms:5.1, isms:A.5.1}`: a list written with spaces after its commas.
+                        attributes[attributes.count - 1].1 += item
+                    } else if item.hasPrefix("#") {
                         attributes.append(("id", String(item.dropFirst())))
                     } else if let equals = item.firstIndex(of: "=") {
                         attributes.append((String(item[..<equals]), String(item[item.index(after: equals)...])))
@@ -120,6 +124,8 @@ public enum SectionBuilder {
         var stack: [Section] = []
         var anchors: Set<String> = []
         var nextSuffix: [String: Int] = [:]
+        // Where each anchor was taken, and whether by an `{id=…}`: a clash with one is reported.
+        var owners: [String: (location: SourceLocation, explicit: Bool)] = [:]
 
         func close(downTo level: Int) {
             while let last = stack.last, last.level >= level {
@@ -143,6 +149,7 @@ public enum SectionBuilder {
                 case "clause", "clauses":
                     explicit = value == "none" || value.isEmpty ? [] :
                         value.split(separator: ",").map { Located(String($0).trimmingCharacters(in: .whitespaces), at: location) }
+                            .filter { !$0.value.isEmpty }
                 case "id": anchor = value
                 default: break
                 }
@@ -157,16 +164,20 @@ public enum SectionBuilder {
                 ?? unnumberedAnchor(parts.title, isAppendix: isAppendix) ?? "sec-u\(anchors.count + 1)"
             base = base.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }
             var unique = base.isEmpty ? "sec" : base
+            // Two made anchors (two headings 前言) are told apart quietly; an `{id=…}` on either side
+            // of a clash is reported: a link written to it would reach the other section.
+            let clash = owners[unique].flatMap { owner in owner.explicit || anchor != nil ? owner.location : nil }
             // Resume where the last search for this base stopped: 100 000 headings `# 1 …`
             // restarted from -2 every time and never finished.
             var counter = nextSuffix[base] ?? 2
             while anchors.contains(unique) { unique = "\(base)-\(counter)"; counter += 1 }
             nextSuffix[base] = counter
             anchors.insert(unique)
+            owners[unique] = (location, anchor != nil && clash == nil)
             close(downTo: level)
             stack.append(Section(number: parts.number, title: parts.title, level: level, anchor: unique, clauses: clauses,
                                  explicitClauses: explicit, isAppendix: isAppendix, location: location, blocks: [],
-                                 children: []))
+                                 children: [], anchorTakenAt: clash))
         }
         close(downTo: 0)
         return (preamble, roots)

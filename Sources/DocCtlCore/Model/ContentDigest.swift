@@ -57,10 +57,7 @@ public enum ContentDigest {
     }
 
     public static func hash(_ data: Data) -> String {
-        prefix + SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        prefix + SHA256Hex.of(data)
     }
 
     /// LF line ends, no BOM, no trailing blanks, exactly one final newline (empty text stays empty).

@@ -47,6 +47,17 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
     }
 
+    /// The date `SOURCE_DATE_EPOCH` names (nil when it is unset or empty). A value that is not a
+    /// whole number of seconds between 1970-01-01 and 9999-12-31T23:59:59Z (negative, past year
+    /// 9999, garbage) is refused with one line, by every command that reads it.
+    public static func sourceDateEpoch(_ environment: [String: String]) throws(DocCtlError) -> Day? {
+        guard let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty else { return nil }
+        guard epoch.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int(epoch), seconds <= 253_402_300_799 else {
+            throw .usage("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 up to the end of year 9999, found '\(epoch.prefix(40))'")
+        }
+        return Day(epochSeconds: seconds)
+    }
+
     /// The date of a POSIX timestamp in UTC.
     public init(epochSeconds: Int) {
         // Civil-from-days (Howard Hinnant), valid for the proleptic Gregorian calendar.

@@ -32,6 +32,8 @@ public struct HistoryEntry: Sendable, Hashable {
     public var location: SourceLocation
     public var revisionLocation: SourceLocation
     public var dateLocation: SourceLocation
+    /// Where `digest:` stands (its value), when the entry is sealed.
+    public var digestLocation: SourceLocation? = nil
 }
 
 /// A Markdown body file of a document.
@@ -54,17 +56,30 @@ public struct Section: Sendable {
     public var location: SourceLocation
     public var blocks: [Block]
     public var children: [Section]
+    /// The anchor asked for (`{id=…}`, or the one docctl makes) was an `{id=…}` or a made anchor of
+    /// an earlier section, at this place: this one got a suffix instead (`duplicate-anchor`).
+    public var anchorTakenAt: SourceLocation? = nil
 
     /// This section and all its descendants, in document order.
     public var flattened: [Section] { [self] + children.flatMap(\.flattened) }
+
+    /// Whether the section is still to be written: no content and no subsections, or a paragraph
+    /// starting with `TODO` (the stub `docctl init` puts in every section). `unfinished-section`
+    /// reports these.
+    public var isStub: Bool {
+        blocks.isEmpty && children.isEmpty
+            || blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText.hasPrefix("TODO") } else { false } }
+    }
+
+    /// Whether nothing under this heading is written yet: a stub, or only a heading over stubs.
+    /// Such a section covers no clause (a fresh `docctl init` set is 0 % covered, not 100 %).
+    public var isUnwritten: Bool { isStub || blocks.isEmpty && children.allSatisfy(\.isUnwritten) }
 }
 
 /// One controlled document: a folder holding document.yaml.
 public struct Document: Sendable {
     public var folder: String
     public var number: String
-    /// Where `number:` is written in document.yaml.
-    public var numberLocation: SourceLocation? = nil
     public var title: String
     public var type: DocumentType
     public var owner: Located<String>?
@@ -95,6 +110,13 @@ public struct Document: Sendable {
     public var preamble: [Block]
     public var sections: [Section]
     public var location: SourceLocation
+    /// Generated blocks `{{name}}` after the first of their name in the document, with the place of
+    /// that first one: rendered as their name only, reported by `duplicate-generated-block`.
+    public var repeatedPlaceholders: [SourceLocation: SourceLocation] = [:]
+    /// Where `number:` is written (the value), for rules on the number itself.
+    public var numberLocation: SourceLocation?
+    /// Where `title:` is written (the value).
+    public var titleLocation: SourceLocation?
     /// A body file or an image could not be read (already reported): its digest cannot be compared.
     public var hasUnreadableBody = false
     /// The images of the body that could be loaded, each file once, sorted by source path.
@@ -107,6 +129,11 @@ public struct Document: Sendable {
 
     /// Every section in document order.
     public var allSections: [Section] { sections.flatMap(\.flattened) }
+
+    /// Whether `path` (relative to the set) is one of this document's files: diagnostics there concern it.
+    public func owns(path: String) -> Bool {
+        path.hasPrefix(folder + "/") || path == folder
+    }
 }
 
 /// How a document's headings map to clauses.

@@ -72,7 +72,7 @@ public struct DocumentImage: Sendable, Hashable {
         self.source = source
         self.format = format
         self.data = data
-        self.sha256 = SiteManifest.hash(data)
+        self.sha256 = SHA256Hex.of(data)
         self.dimensions = DocumentImage.pixelSize(data, format: format)
     }
 

@@ -33,7 +33,13 @@ public struct DocSetConfig: Sendable {
 
     public var organizationName = ""
     public var organizationShort = ""
+    /// The primary standard's id (the only one with `standard:`).
     public var standard = Located("iso-iec-20000-1-2018", at: SourceLocation(path: "docset.yaml"))
+    /// Every standard of the set, primary first (`standards:`; one entry keyed by its id with `standard:`).
+    public var standards: [StandardChoice] = []
+    /// `harmonized: true`: numbered headings map to the same-numbered clause of every standard whose
+    /// title matches (clauses 4–10 of the harmonized structure).
+    public var harmonized: Located<Bool>?
     public var language: Language = .zhCN
     public var classification: [String] = ["公开", "内部公开", "秘密", "机密"]
     public var publishUpTo: Located<String>?
@@ -56,6 +62,13 @@ public struct DocSetConfig: Sendable {
     public var approvalAuthority: [DocumentType: [Located<String>]] = [:]
 
     public init() {}
+}
+
+/// One entry of `standards:` in docset.yaml.
+public struct StandardChoice: Sendable {
+    public var key: String
+    public var id: Located<String>
+    public var keyLocation: SourceLocation
 }
 
 /// A department of organization.yaml.
@@ -112,7 +125,10 @@ public struct DocumentSet: Sendable {
     /// Folders holding a document.yaml that could not be loaded: references into them are not
     /// reported again, the load error already was.
     public var unloadableFolders: [String] = []
+    /// The set's standards combined into one tree (see ``ClauseTree/parts``).
     public var standard: ClauseTree?
+    /// applicability.yaml, when the set has one.
+    public var applicability: Applicability?
     public var sources: [String: SourceFile] = [:]
 
     public init(root: URL) { self.root = root }
@@ -182,4 +198,29 @@ final class LookupIndex: @unchecked Sendable {
         for (position, key) in keys.enumerated() where result[key] == nil { result[key] = position }
         return result
     }
+}
+
+/// The Statement of Applicability (适用性声明), from applicability.yaml: a decision per control.
+public struct Applicability: Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        case implemented, planned
+    }
+
+    public struct Entry: Sendable {
+        /// The clause id as written (`isms:A.5.15`).
+        public var clause: String
+        public var applicable: Bool
+        public var justification: String?
+        public var implementedBy: [Located<String>]
+        public var status: Status?
+        public var location: SourceLocation
+    }
+
+    public var path = "applicability.yaml"
+    /// Entries in file order.
+    public var entries: [Entry] = []
+    /// Canonical clause id → position in `entries` (the first entry of an id).
+    public var byClause: [String: Int] = [:]
+
+    public func entry(_ canonicalID: String) -> Entry? { byClause[canonicalID].map { entries[$0] } }
 }

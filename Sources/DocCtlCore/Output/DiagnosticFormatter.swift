@@ -69,32 +69,58 @@ public struct DiagnosticFormatter {
             if end < scalars.count { text += "…" }
             return (text, location.column - start + (start > 0 ? 1 : 0))
         }
+        let visible = DiagnosticFormatter.visible
         for diagnostic in diagnostics {
-            let place = display(diagnostic.location).map { "\($0): " } ?? ""
+            let place = visible(display(diagnostic.location).map { "\($0): " } ?? "", false)
             let level: String
             switch diagnostic.severity {
             case .error: level = paint("error", "1;31")
             case .warning: level = paint("warning", "1;33")
             default: level = paint("note", "1;36")
             }
-            output += "\(paint(place, "1"))\(level)[\(diagnostic.rule)]: \(diagnostic.message)\n"
+            output += "\(paint(place, "1"))\(level)[\(diagnostic.rule)]: \(visible(diagnostic.message, false))\n"
             if let location = diagnostic.location, location.line > 0, let (line, caret) = snippet(location) {
                 let number = String(location.line)
                 let gutter = String(repeating: " ", count: number.count)
-                output += "  \(number) | \(line)\n"
+                output += "  \(number) | \(visible(line, true))\n"
                 if location.column > 0 {
-                    let prefix = line.unicodeScalars.prefix(caret - 1)
+                    // The caret goes under the scalar as shown: an escaped control takes its escape's width.
+                    let prefix = visible(String(String.UnicodeScalarView(line.unicodeScalars.prefix(caret - 1))), true).unicodeScalars
                     let pad = prefix.map { $0 == "\t" ? "\t" : (isWide($0) ? "  " : " ") }.joined()
                     output += "  \(gutter) | \(pad)\(paint("^", "1;32"))\n"
                 }
             }
             for note in diagnostic.notes {
                 let where_ = display(note.location).map { " (\($0))" } ?? ""
-                output += "  note: \(note.message)\(where_)\n"
+                output += "  note: \(visible(note.message + where_, false))\n"
             }
-            if let fix = diagnostic.fix { output += "  note: \(fix)\n" }
+            if let fix = diagnostic.fix { output += "  note: \(visible(fix, false))\n" }
         }
         return output
+    }
+
+    /// `text` with every control character shown as its escape (`\u{1B}`, `\u{7}`, `\u{D}`, `\u{A}`):
+    /// C0 and C1 controls, DEL, the line and paragraph separators and the bidirectional controls, which a terminal would obey
+    /// (a YAML value could retitle the terminal, move the cursor or print a fake "0 errors" line).
+    /// A tab stays a tab in source snippets, where it lines up the caret.
+    static func visible(_ text: String, keepingTabs: Bool) -> String {
+        func hidden(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09: !keepingTabs
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if hidden(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// Source lines longer than this (in characters) are shown cut around the column.
@@ -230,15 +256,5 @@ public struct DiagnosticFormatter {
         let log = SarifLog(runs: [.init(tool: .init(driver: .init(name: "docctl", informationUri: "https://example.invalid/docctl", rules: rules)),
                                         results: results)])
         return JSONOutput.encode(log)
-    }
-}
-
-/// Deterministic JSON: sorted keys, pretty printed, no escaped slashes, trailing newline.
-public enum JSONOutput {
-    public static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

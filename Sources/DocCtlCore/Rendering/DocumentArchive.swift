@@ -159,7 +159,7 @@ public enum DocumentArchive {
         let lines: [Substring] = output.utf8.contains(0x0D)
             ? output.split(separator: "\n", omittingEmptySubsequences: true)
             : output.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).map { Substring($0) }
-        return lines.map { NodeReader.trimmingWhitespace(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return lines.map { Whitespace.trimming(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     private static let plainTextBlocks: Set<String> = ["p", "li", "tr", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -185,11 +185,13 @@ public enum DocumentArchive {
                 switch inline {
                 case .reference(let target, _):
                     if let referenced = set.document(number: target) {
-                        add("document", target, from: anchor, text: referenced.title, document: target)
+                        // A document that is not published is named by its number only.
+                        add("document", target, from: anchor, text: context.shows(target) ? referenced.title : target, document: target)
                     } else if let record = set.record(id: target) {
                         add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,
                             anchor: SiteMap.recordAnchor(record.id))
-                    } else if set.standard?.clause(target) != nil, let section = context.site.target(forClause: target) {
+                    } else if set.standard?.clause(target) != nil,
+                              let section = context.site.target(forClause: set.standard?.canonical(target) ?? target) {
                         add("clause", target, from: anchor, text: section.number ?? section.title, document: section.document,
                             anchor: section.anchor)
                     } else {

@@ -3,7 +3,7 @@
 public struct GeneratedBlocks: Sendable {
     /// The placeholder names docctl knows, in the order the README lists them.
     public static let names = ["procedure-list", "record-list", "responsibility-matrix", "org-chart", "revision-history",
-                               "coverage-matrix", "document-list", "distribution-register",
+                               "coverage-matrix", "document-list", "statement-of-applicability", "distribution-register",
                                "external-document-list"]
 
     public var context: PageContext
@@ -18,13 +18,14 @@ public struct GeneratedBlocks: Sendable {
     public func render(_ name: String) -> [HTMLNode] {
         let content: [HTMLNode]
         switch name {
-        case "procedure-list": content = documentTable(set.documents.filter { $0.type == .procedure }, full: false)
-        case "document-list": content = documentTable(set.documents, full: true)
+        case "procedure-list": content = documentTable(set.documents.filter { $0.type == .procedure && context.shows($0.number) }, full: false)
+        case "document-list": content = documentTable(set.documents.filter { context.shows($0.number) }, full: true)
         case "record-list": content = recordList()
         case "responsibility-matrix": content = responsibilityMatrix()
         case "org-chart": content = [OrgChart(departments: set.departments, labels: labels).svg()]
         case "revision-history": content = revisionHistory()
         case "coverage-matrix": content = coverageMatrix()
+        case "statement-of-applicability": content = statementOfApplicability()
         case "distribution-register": content = distributionRegister()
         case "external-document-list": content = externalDocumentList()
         default: return [.el("p", [("class", "placeholder-unknown")], text: "{{\(name)}}")]
@@ -131,21 +132,58 @@ public struct GeneratedBlocks: Sendable {
         return [RevisionHistory.table(document, labels: labels)]
     }
 
+    /// The Statement of Applicability of every standard that keeps one: each control, applicable or
+    /// not, why, which documents implement it and whether it is implemented or planned.
+    func statementOfApplicability() -> [HTMLNode] {
+        guard let report = context.coverage else { return [] }
+        var nodes: [HTMLNode] = []
+        let parts = report.parts.filter(\.standard.needsStatementOfApplicability)
+        for part in parts {
+            if parts.count > 1 || report.standard.isCombined {
+                nodes.append(.el("p", [("class", "soa-standard")], text: part.standard.fullDesignation))
+            }
+            let header = [labels.control, labels.clauseTitle, labels.applicable, labels.justification, labels.implementedBy, labels.implementation]
+            let entries = CoverageFormatter.statementOfApplicability(part)
+            let rows = entries.map { entry -> [HTMLNode] in
+                let decision = entry.applicability
+                let applicable = decision.map { $0.applicable } ?? (entry.status == .notApplicable ? false : nil)
+                let numbers = decision?.implementedBy.map(\.value) ?? entry.procedures
+                let documents = numbers.enumerated().flatMap { index, number -> [HTMLNode] in
+                    (index > 0 ? [HTMLNode.text(", ")] : [])
+                        + [set.document(number: number) == nil ? .text(number) : context.link(context.documentURL(number), class: "docnum", [.text(number)])]
+                }
+                let state = decision?.status.map { $0 == .implemented ? labels.implemented : labels.planned } ?? ""
+                return [GeneratedBlocks.cell(entry.clause.localID, "nowrap"), GeneratedBlocks.cell(entry.clause.title(context.language)),
+                        GeneratedBlocks.cell(applicable.map { $0 ? labels.yes : labels.no } ?? "", "nowrap"),
+                        GeneratedBlocks.cell(decision?.justification ?? entry.justification ?? ""), .el("td", [], documents),
+                        GeneratedBlocks.cell(state, "nowrap")]
+            }
+            nodes.append(GeneratedBlocks.table(header, rows, rowAttributes: entries.map { entry in
+                [("class", "soa-row " + (entry.applicability?.applicable == false || entry.status == .notApplicable ? "soa-excluded" : "soa-applicable"))]
+            }, className: "soa-table"))
+        }
+        return nodes
+    }
+
     func coverageMatrix() -> [HTMLNode] {
         guard let report = context.coverage else { return [] }
         let header = [labels.clause, labels.clauseTitle, labels.status, labels.sections, labels.procedures, labels.lead]
         let entries = report.entries.filter(\.required)
         let rows = entries.map { entry -> [HTMLNode] in
-            let sections = entry.sections.enumerated().flatMap { index, section -> [HTMLNode] in
+            let shown = entry.sections.filter { context.shows($0.document) }
+            var sections = shown.enumerated().flatMap { index, section -> [HTMLNode] in
                 let text = section.number ?? section.title
                 return (index > 0 ? [HTMLNode.text(", ")] : [])
                     + [context.link(context.documentURL(section.document, fragment: section.anchor), class: "ref ref-clause",
                                     title: section.document, [.text(text)])]
             }
-            let procedures = entry.procedures.enumerated().flatMap { index, number -> [HTMLNode] in
+            if shown.count < entry.sections.count {
+                sections += (shown.isEmpty ? [] : [HTMLNode.text(", ")]) + [.el("span", [("class", "not-published")], text: labels.notPublished)]
+            }
+            let procedures = entry.procedures.filter(context.shows).enumerated().flatMap { index, number -> [HTMLNode] in
                 (index > 0 ? [HTMLNode.text(", ")] : []) + [context.link(context.documentURL(number), class: "docnum", [.text(number)])]
             }
-            return [.el("td", [("class", "nowrap clause depth-\(entry.clause.depth)")], text: entry.clause.id),
+            return [.el("td", [("class", "nowrap clause depth-\(entry.clause.depth)")], text: report.standard.display(entry.clause.id)),
                     GeneratedBlocks.cell(entry.clause.title(context.language)),
                     GeneratedBlocks.cell(labels.coverageName(entry.status), "coverage-\(entry.status.rawValue)"),
                     .el("td", [], sections), .el("td", [], procedures), GeneratedBlocks.cell(departmentName(entry.lead))]

@@ -9,6 +9,8 @@ public struct Labels: Sendable, Hashable {
     public var searchPlaceholder: String
     public var searchNoResults: String
     public var searchFound: String
+    /// The search status when more results were found than are listed ({shown} of {count}).
+    public var searchShowing: String
     public var documentNumber: String
     public var title: String
     public var type: String
@@ -96,6 +98,18 @@ public struct Labels: Sendable, Hashable {
     public var typeInstruction: String
     public var typePolicy: String
     public var typePlan: String
+    public var statementOfApplicability: String
+    public var control: String
+    public var applicable: String
+    public var justification: String
+    public var implementedBy: String
+    public var implementation: String
+    public var yes: String
+    public var no: String
+    public var implemented: String
+    public var planned: String
+    public var standardsServed: String
+    public var crossStandard: String
 
     /// The labels for `language`.
     public static func `for`(_ language: Language) -> Labels {
@@ -137,7 +151,7 @@ public struct Labels: Sendable, Hashable {
 
     public static let zhCN = Labels(
         lang: "zh-CN", masterList: "受控文件清单", coverage: "条款覆盖", search: "搜索", searchPlaceholder: "搜索文件标题和正文",
-        searchNoResults: "没有找到匹配的内容", searchFound: "找到 {count} 处", documentNumber: "文件编号", title: "文件名称", type: "文件类别", revision: "版本",
+        searchNoResults: "没有找到匹配的内容", searchFound: "找到 {count} 处", searchShowing: "找到 {count} 处，列出前 {shown} 处", documentNumber: "文件编号", title: "文件名称", type: "文件类别", revision: "版本",
         revisionLong: "版本/修订状态", edition: "版本", controlStatus: "受控状态", classification: "密级", issued: "发布日期",
         effective: "实施日期", owner: "归口部门", nextReview: "下次评审", overdue: "已逾期", prepared: "编制", reviewed: "审核",
         approved: "批准", name: "姓名", date: "日期", company: "发布单位", revisionHistory: "文档修改记录", serial: "序号",
@@ -156,11 +170,13 @@ public struct Labels: Sendable, Hashable {
         distribution: "分发", copyNumber: "分发号", controlledCopy: "受控副本", holder: "持有人", documents: "文件", documentCount: "共 {count} 份文件",
         coverageSummary: "必需条款覆盖率", byChapter: "按章统计", clauseDetail: "逐条覆盖情况", documentation: "管理体系文件", issuedVerb: "发布", effectiveVerb: "实施", coverageRate: "覆盖率", digest: "内容摘要", legend: "图例", skipToContent: "跳到正文", backToTop: "返回顶部",
         redirecting: "正在转到现行版本", pageOf: "第 {page} 页 共 {pages} 页", typeManual: "手册", typeProcedure: "程序文件",
-        typeInstruction: "作业指导书", typePolicy: "方针", typePlan: "计划")
+        typeInstruction: "作业指导书", typePolicy: "方针", typePlan: "计划", statementOfApplicability: "适用性声明", control: "控制",
+        applicable: "适用", justification: "理由", implementedBy: "实施文件", implementation: "实施状态", yes: "是", no: "否",
+        implemented: "已实施", planned: "计划中", standardsServed: "适用标准", crossStandard: "跨标准对照")
 
     public static let en = Labels(
         lang: "en", masterList: "Master list of controlled documents", coverage: "Clause coverage", search: "Search",
-        searchPlaceholder: "Search titles and text", searchNoResults: "Nothing found", searchFound: "{count} matches", documentNumber: "Document No.",
+        searchPlaceholder: "Search titles and text", searchNoResults: "Nothing found", searchFound: "{count} matches", searchShowing: "showing {shown} of {count} matches", documentNumber: "Document No.",
         title: "Title", type: "Type", revision: "Rev.", revisionLong: "Edition/revision", edition: "Edition",
         controlStatus: "Control status", classification: "Classification", issued: "Issued", effective: "Effective",
         owner: "Owner", nextReview: "Next review", overdue: "overdue", prepared: "Prepared", reviewed: "Reviewed",
@@ -182,5 +198,7 @@ public struct Labels: Sendable, Hashable {
         coverageSummary: "Required clauses covered", byChapter: "By chapter", clauseDetail: "Clause by clause", documentation: "Management system documents", issuedVerb: "issued", effectiveVerb: "effective", coverageRate: "Coverage", digest: "Content digest", legend: "Legend", skipToContent: "Skip to content",
         backToTop: "Back to top", redirecting: "Going to the current revision", pageOf: "Page {page} of {pages}",
         typeManual: "Manual", typeProcedure: "Procedure", typeInstruction: "Work instruction", typePolicy: "Policy",
-        typePlan: "Plan")
+        typePlan: "Plan", statementOfApplicability: "Statement of Applicability", control: "Control", applicable: "Applicable",
+        justification: "Justification", implementedBy: "Implemented by", implementation: "Implementation", yes: "yes", no: "no",
+        implemented: "implemented", planned: "planned", standardsServed: "Standards", crossStandard: "Across standards")
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders the Markdown AST (``Block``/``Inline``) as ``HTMLNode`` trees, resolving docctl's
 /// references and replacing `{{placeholders}}` with generated blocks.
 ///
@@ -7,6 +9,8 @@ public struct MarkdownRenderer: Sendable {
     public var context: PageContext
     /// The document's blocks already rendered in this context (a page and its archive share them).
     var rendered: RenderedBlocks?
+    /// What references and generated blocks may add to the page (shared by copies of this renderer).
+    let budget = ExpansionBudget()
 
     /// A renderer for a page rendered in `context`.
     public init(context: PageContext) { self.context = context }
@@ -64,8 +68,15 @@ public struct MarkdownRenderer: Sendable {
             if let figure = figure(inlines) { return [figure] }
             let content = self.inlines(inlines)
             return content.isEmpty ? [] : [.el("p", [], content)]
-        case .placeholder(let name, _):
-            return GeneratedBlocks(context: context).render(name)
+        case .placeholder(let name, let location):
+            // Generated once per document, whatever the rule's severity: repeats could multiply a
+            // page without bound.
+            guard context.document?.repeatedPlaceholders[location] == nil, !budget.isExceeded else {
+                return [.el("p", [("class", "placeholder-repeated")], text: "{{\(name)}}")]
+            }
+            let generated = GeneratedBlocks(context: context).render(name)
+            budget.spend(generated.reduce(0) { $0 + $1.textContent.utf8.count })
+            return generated
         case .list(let ordered, let start, let tight, let items):
             var attributes: [(String, String)] = []
             if ordered && start != 1 { attributes.append(("start", String(start))) }
@@ -209,9 +220,20 @@ public struct MarkdownRenderer: Sendable {
 
     /// `[[QP-04]]` → 《title》 linked to its page; `[[8.6.1]]` → the covering section;
     /// `[[REC-05]]` → 《record title》 linked to the records register.
-    func reference(_ target: String, named: Set<String>) -> HTMLNode {
+    func reference(_ written: String, named: Set<String>) -> HTMLNode {
+        guard !budget.isExceeded else { return .el("span", [("class", "ref")], text: "[[\(written)]]") }
+        let node = expandedReference(written, named: named)
+        // The link's text and its address and title: what the page gains over the `[[…]]` written.
+        budget.spend(node.textContent.utf8.count + 160)
+        return node
+    }
+
+    func expandedReference(_ written: String, named: Set<String>) -> HTMLNode {
         let set = context.set
+        let target = set.standard?.canonical(written) ?? written
         if let document = set.document(number: target) {
+            // A document that is not published is named by the number the author wrote, never its title.
+            guard context.shows(document.number) else { return .el("span", [("class", "ref ref-document")], text: target) }
             return context.link(context.documentURL(document.number), class: "ref ref-document", title: document.number,
                                 [.text("《\(document.title)》")])
         }
@@ -226,13 +248,19 @@ public struct MarkdownRenderer: Sendable {
                 text = "《\(other.title)》" + text
             }
             return context.link(context.documentURL(section.document, fragment: section.anchor), class: "ref ref-clause",
-                                title: "\(target) \(clauseTitle)".trimmingCharacters(in: .whitespaces), [.text(text)])
+                                title: "\(written) \(clauseTitle)".trimmingCharacters(in: .whitespaces), [.text(text)])
         }
-        return .el("span", [("class", "ref ref-unresolved")], text: "[[\(target)]]")
+        if let number = set.applicability?.entry(target)?.implementedBy.first(where: { set.document(number: $0.value) != nil })?.value,
+           let document = set.document(number: number) {
+            return context.link(context.documentURL(document.number), class: "ref ref-clause", title: written,
+                                [.text("《\(document.title)》")])
+        }
+        return .el("span", [("class", "ref ref-unresolved")], text: "[[\(written)]]")
     }
 
     /// The document a reference names or points into, if any.
-    func referencedDocument(_ target: String) -> String? {
+    func referencedDocument(_ written: String) -> String? {
+        let target = context.set.standard?.canonical(written) ?? written
         if context.set.document(number: target) != nil { return target }
         if context.set.record(id: target) == nil, context.set.standard?.clause(target) != nil {
             return context.site.target(forClause: target)?.document
@@ -293,6 +321,9 @@ public struct MarkdownRenderer: Sendable {
 /// with their plain text: its site page, its archive and its search entries share them (all three
 /// are rendered in the same context).
 struct RenderedBlocks: Sendable {
+    /// References and generated blocks would have added more than ``ExpansionBudget/maximumBytes``:
+    /// the rest were left as written, and the page must not be kept.
+    var expansionExceeded = false
     var preamble: [HTMLNode]
     var sections: [String: [HTMLNode]] = [:]
     /// The text a reader sees, line by line (``DocumentArchive/plainText(_:)``).
@@ -307,5 +338,20 @@ struct RenderedBlocks: Sendable {
             sections[section.anchor] = blocks
             sectionTexts[section.anchor] = DocumentArchive.plainText(blocks)
         }
+        expansionExceeded = renderer.budget.isExceeded
     }
+}
+
+/// Caps what references and generated blocks add to one page. Each expands a few bytes of source
+/// into a title, a link or a table: `[[QP-04]]` × 400 000 with a long title would otherwise make a
+/// page of gigabytes. Past the cap the renderer leaves them as written and the page is refused.
+final class ExpansionBudget: @unchecked Sendable {
+    /// Far above any real page (the example's largest page gains under 1 MB).
+    static let maximumBytes = 32 << 20
+    private let lock = NSLock()
+    private var spent = 0
+
+    var isExceeded: Bool { lock.withLock { spent > ExpansionBudget.maximumBytes } }
+
+    func spend(_ bytes: Int) { lock.withLock { spent += bytes } }
 }

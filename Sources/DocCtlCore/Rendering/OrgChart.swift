@@ -24,6 +24,10 @@ public struct OrgChart: Sendable {
         init(_ department: Department) { self.department = department }
     }
 
+    /// Levels drawn; `organization-tree` reports a department below them. Layout recurses once per
+    /// level, so a chain of 2 000 departments overflowed the stack.
+    public static let maximumDepth = 32
+
     static let gap = 12.0, levelGap = 34.0, margin = 8.0, fontSize = 14.0, smallFont = 11.0
 
     /// Builds the forest: roots are departments without a known parent; cycles are cut.
@@ -37,24 +41,41 @@ public struct OrgChart: Sendable {
         }
         var roots: [Node] = []
         var attached: Set<String> = []
+        // Whether a department's chain of parents loops, found once per department (walking every
+        // chain again was quadratic in a long chain).
+        var cyclicAt: [String: Bool] = [:]
         for department in departments where !attached.contains(department.id) {
             guard let node = nodes[department.id] else { continue }
             attached.insert(department.id)
             // Walk up to make sure attaching does not close a cycle.
-            var ancestor = parentID(department)
-            var seen: Set<String> = [department.id]
+            var path: [String] = []
+            var onPath: Set<String> = []
             var cyclic = false
-            while let current = ancestor {
-                if seen.contains(current) { cyclic = true; break }
-                seen.insert(current)
-                ancestor = nodes[current].flatMap { parentID($0.department) }
+            var current: String? = department.id
+            while let id = current {
+                if let known = cyclicAt[id] { cyclic = known; break }
+                if !onPath.insert(id).inserted { cyclic = true; break }
+                path.append(id)
+                current = nodes[id].flatMap { parentID($0.department) }
             }
+            for id in path { cyclicAt[id] = cyclic }
             if let parent = parentID(department), !cyclic, let parentNode = nodes[parent] {
                 parentNode.children.append(node)
             } else {
                 roots.append(node)
             }
         }
+        // Below the deepest level nothing is drawn (reported by `organization-tree`).
+        // Undrawn departments let go of their children while `nodes` still holds every node, so that
+        // no chain is left to be freed one nested release at a time.
+        var drawn = Set(roots.map(ObjectIdentifier.init))
+        var level = roots
+        for _ in 1..<OrgChart.maximumDepth {
+            level = level.flatMap(\.children)
+            drawn.formUnion(level.map(ObjectIdentifier.init))
+        }
+        for node in level { node.children = [] }
+        for node in nodes.values where !drawn.contains(ObjectIdentifier(node)) { node.children = [] }
         return roots
     }
 

@@ -6,11 +6,17 @@ import Glibc
 /// Writes a whole output folder atomically: into a temporary folder beside the target, then
 /// renamed into place, so that a failed or killed build leaves the previous output whole.
 ///
-/// An existing target is replaced only when docctl wrote it (it holds `.docctl-output`) or it
-/// is empty: `-o` pointing at a folder of the user's is refused, never emptied.
+/// An existing target is replaced only when it is empty or docctl wrote it: it holds
+/// `.docctl-output`, which lists every file the build wrote (`docctl-output 1`, then one path a
+/// line), and nothing else is in it. An output of an older docctl (whose marker lists nothing) is
+/// replaced when every file in it lies where a build writes (see ``OutputLayout``). `-o` pointing
+/// at a folder of the user's, or at an output the user has added files to, is refused, never
+/// emptied. Two builds into one folder are kept apart by the lock `publish` takes (``FolderLock``).
 public enum OutputWriter {
     /// The file that marks a folder as docctl's output.
     public static let marker = ".docctl-output"
+    /// The first line of the marker (its format version).
+    static let markerHeader = "docctl-output 1"
 
     /// Replaces `target` by a folder holding exactly `files` (paths relative to it, with `/`).
     public static func replace(_ target: URL, with files: [String: Data]) throws(DocCtlError) {
@@ -72,19 +78,10 @@ public enum OutputWriter {
         guard !name.isEmpty, name != "/", name != ".", name != ".." else { throw .usage("\(target.path) cannot be an output folder") }
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists {
-            guard isDirectory.boolValue else { throw .io("\(target.path) exists and is not a folder; choose another output folder") }
-            let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            guard contents.isEmpty || contents.contains(marker) else {
-                throw .io("\(target.path) exists and was not written by docctl (no \(marker) in it); "
-                    + "remove it or choose another output folder")
-            }
-        }
-        do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw .io("cannot create \(parent.path): \(error.localizedDescription)")
-        }
+        if exists, !isDirectory.boolValue { throw .io("\(target.path) exists and is not a folder; choose another output folder") }
+        let lock = try FolderLock(folder: target)
+        defer { withExtendedLifetime(lock) {} }
+        if exists { try checkReplaceable(target) }
         removeStale(in: parent, name: name)
         let pid = ProcessInfo.processInfo.processIdentifier
         let temporary = parent.appendingPathComponent(".\(name).docctl-tmp-\(pid)")
@@ -92,7 +89,7 @@ public enum OutputWriter {
         try? manager.removeItem(at: temporary)
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            try Data("docctl build output: this folder is replaced as a whole by the next build\n".utf8)
+            try Data((markerHeader + "\n").utf8)
                 .write(to: temporary.appendingPathComponent(marker))
         } catch {
             try? manager.removeItem(at: temporary)
@@ -100,6 +97,10 @@ public enum OutputWriter {
         }
         do {
             try fill(temporary)
+            // The marker lists what this build wrote: only those files are replaced by the next one.
+            let written = (OutputLayout.list(temporary) ?? [:]).keys.filter { $0 != marker }.sorted()
+            try writeFile(Data(([markerHeader] + written).map { $0 + "\n" }.joined().utf8),
+                          at: temporary.appendingPathComponent(marker).path)
         } catch {
             try? manager.removeItem(at: temporary)
             throw error
@@ -120,6 +121,31 @@ public enum OutputWriter {
         } catch {
             try? manager.removeItem(at: temporary)
             throw .io("cannot move the output into \(target.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Refuses an existing, non-empty `target` unless everything in it was written by a build.
+    static func checkReplaceable(_ target: URL) throws(DocCtlError) {
+        guard let listing = OutputLayout.list(target) else { throw .io("cannot read \(target.path)") }
+        if listing.isEmpty { return }
+        let refusal = "\(target.path) exists and was not written by docctl build"
+        guard listing[marker] == true, let data = FileManager.default.contents(atPath: target.appendingPathComponent(marker).path),
+              let text = String(data: data, encoding: .utf8) else {
+            throw .io("\(refusal) (no \(marker) in it); remove it or choose another output folder")
+        }
+        let lines = text.split(separator: "\n").map(String.init)
+        let foreign: String?
+        if lines.first == markerHeader {
+            let written = Set(lines.dropFirst())
+            foreign = listing.keys.sorted().first { $0 != marker && !(listing[$0]! && written.contains($0)) }
+        } else if text.hasPrefix("docctl build output") {
+            // The marker of a docctl before the file list: the layout must be exactly a build's.
+            foreign = OutputLayout.foreignEntry(in: listing)
+        } else {
+            throw .io("\(refusal) (\(marker) is not docctl's); remove it or choose another output folder")
+        }
+        if let foreign {
+            throw .io("\(refusal): \(foreign) is not a file the last build wrote; move it out of the folder or choose another output folder")
         }
     }
 

@@ -9,6 +9,8 @@ public struct PageBuilder: Sendable {
     public var buildDate: Day
     /// The date next reviews are compared with.
     public var today: Day
+    /// Set for `build --draft`: every page says so and lists its problems.
+    public var draft: DraftBuild?
 
     /// A builder for the pages of `site`; labels follow the set's language.
     public init(site: SiteMap, coverage: CoverageReport?, buildDate: Day, today: Day) {
@@ -59,11 +61,16 @@ public struct PageBuilder: Sendable {
 
     /// The chrome of a page: `header` and `footer` texts go into the print margin boxes.
     func chrome(_ placement: Placement, pageTitle: String, current: String?, bodyClass: String,
-                headerCenter: String, headerRight: String, footerRight: String, printNotice: String? = nil) -> PageChrome {
+                headerCenter: String, headerRight: String, footerRight: String, printNotice: String? = nil,
+                document: Document? = nil) -> PageChrome {
         var chrome = PageBuilder.chrome(placement, labels: labels, siteTitle: siteTitle, organization: organization, buildDate: buildDate,
                                         pageTitle: pageTitle, current: current, bodyClass: bodyClass, headerCenter: headerCenter,
                                         headerRight: headerRight, footerRight: footerRight, printNotice: printNotice)
         chrome.nav? += registerNav(root: PageBuilder.root(placement), current: current)
+        if let draft {
+            chrome.draft = draft.notice(labels, document: document)
+            chrome.bodyClass += " draft-build"
+        }
         return chrome
     }
 
@@ -148,7 +155,8 @@ public struct PageBuilder: Sendable {
                             bodyClass: "page-document" + (status.isDraft ? " draft" : ""),
                             headerCenter: document.title, headerRight: "\(document.number)  \(status.revisionText)",
                             footerRight: text(document.classification?.value),
-                            printNotice: copy.map { "\(labels.controlledCopy) · \(labels.copyNumber) \($0.copy) · \($0.holder)" })
+                            printNotice: copy.map { "\(labels.controlledCopy) · \(labels.copyNumber) \($0.copy) · \($0.holder)" },
+                            document: document)
         return DocumentPageView(
             chrome: chrome, number: document.number, title: document.title, typeName: labels.typeName(document.type),
             revision: text(revision), statusLabel: statusLabel, statusClass: "status-\(status.state.rawValue)",
@@ -231,7 +239,8 @@ public struct PageBuilder: Sendable {
         let placement = Placement.site(depth: 0)
         let context = context(placement)
         let typeOrder: [DocumentType] = [.manual, .policy, .procedure, .instruction, .plan]
-        let documents = set.documents.sorted {
+        // Only published documents are listed: one that is not published leaves no text on the site.
+        let documents = set.documents.filter { site.published.contains($0.number) }.sorted {
             (typeOrder.firstIndex(of: $0.type) ?? 9, $0.number) < (typeOrder.firstIndex(of: $1.type) ?? 9, $1.number)
         }
         let rows = documents.map { document -> MasterRowView in
@@ -277,7 +286,8 @@ public struct PageBuilder: Sendable {
                         statusClass: chapter.covered == chapter.total ? "complete" : "incomplete")
         }
         let rows = report.entries.filter(\.required).map { entry -> CoverageRowView in
-            let sections = entry.sections.enumerated().map { index, section -> LinkView in
+            let shown = entry.sections.filter { context.shows($0.document) }
+            var sections = shown.enumerated().map { index, section -> LinkView in
                 let owner = set.document(number: section.document)
                 let title = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
                 return LinkView(text: section.number ?? section.title,
@@ -285,7 +295,10 @@ public struct PageBuilder: Sendable {
                                 tooltip: "\(owner.map { "\($0.number) 《\($0.title)》 " } ?? "")\(title)",
                                 separator: index > 0 ? ", " : nil)
             }
-            let procedures = entry.procedures.enumerated().map { index, number in
+            if shown.count < entry.sections.count {
+                sections.append(LinkView(text: labels.notPublished, linkHref: nil, tooltip: labels.notPublished, separator: shown.isEmpty ? nil : ", "))
+            }
+            let procedures = entry.procedures.filter(context.shows).enumerated().map { index, number in
                 LinkView(text: number, linkHref: context.documentURL(number),
                          tooltip: set.document(number: number).map { "《\($0.title)》" } ?? number, separator: index > 0 ? ", " : nil)
             }
@@ -314,7 +327,8 @@ public struct PageBuilder: Sendable {
         let folder = site.revisionFolders[document.number] ?? "_"
         return RedirectPageView(
             chrome: chrome(.site(depth: 1), pageTitle: "\(document.number) \(document.title)", current: nil,
-                           bodyClass: "page-redirect", headerCenter: document.title, headerRight: document.number, footerRight: ""),
+                           bodyClass: "page-redirect", headerCenter: document.title, headerRight: document.number, footerRight: "",
+                           document: document),
             number: document.number, title: document.title, revision: text(status.revisionText), target: "\(folder)/index.html")
     }
 }

@@ -30,6 +30,13 @@ public struct PageContext: Sendable {
     public var set: DocumentSet { get { site.set } }
     public var language: Language { self.set.config.language }
 
+    /// Whether anything of document `number` (title, sections, a link) may appear on this page:
+    /// it is published, or it is the document the page shows. Documents that are not published
+    /// leave no text on other pages (master list, coverage, generated blocks, references).
+    public func shows(_ number: String) -> Bool {
+        site.published.contains(number) || number == document?.number
+    }
+
     /// The relative URL of a site path from this page, or nil on a standalone page.
     public func url(_ sitePath: String, fragment: String? = nil) -> String? {
         switch links {

@@ -16,8 +16,53 @@ public struct SearchIndex: Encodable, Sendable {
         public var text: String
     }
 
-    public var format = 1
+    public var format = 2
     public var entries: [Entry]
+    /// Bigram postings for Chinese (and Japanese, Korean) text: every pair of neighbouring CJK
+    /// characters in an entry's number, titles or text → the indices of the entries holding it,
+    /// ascending. Chinese is written without spaces and docctl has no word segmenter: the search
+    /// script splits a query run such as `事件管理` into its bigrams (事件 件管 管理) and finds the
+    /// entries in which every character of the run is covered by a bigram present there — so
+    /// 《事件与服务请求管理程序》 is found, though `事件管理` is not a substring of it.
+    public var bigrams: [String: [Int]]
+
+    /// The index of `entries`, with their bigram postings.
+    public init(entries: [Entry]) {
+        self.entries = entries
+        var postings: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            var seen = Set<String>()
+            for field in [entry.number, entry.document, entry.section, entry.text] {
+                for gram in SearchIndex.bigrams(of: field) where seen.insert(gram).inserted {
+                    postings[gram, default: []].append(index)
+                }
+            }
+        }
+        self.bigrams = postings
+    }
+
+    /// Whether `scalar` is written without spaces between words: Han, kana, hangul.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
+        default: false
+        }
+    }
+
+    /// The pairs of neighbouring CJK characters of `text`, in order (with repeats).
+    static func bigrams(of text: String) -> [String] {
+        var grams: [String] = []
+        var previous: Unicode.Scalar? = nil
+        for scalar in text.unicodeScalars {
+            if isCJK(scalar) {
+                if let previous { grams.append(String(String.UnicodeScalarView([previous, scalar]))) }
+                previous = scalar
+            } else {
+                previous = nil
+            }
+        }
+        return grams
+    }
 
     /// The entries of one document whose page is at `page`: its preamble, then each section, with
     /// the texts rendered for its page and archive.

@@ -27,8 +27,8 @@ public struct SiteMap: Sendable {
     let documentsByTitle: [String: String]
     let recordsByTitle: [String: String]
 
-    /// Builds the map of `set`.
-    public init(set: DocumentSet) {
+    /// Builds the map of `set`; in a draft build (`build --draft`) no document is 受控.
+    public init(set: DocumentSet, draft: Bool = false) {
         self.set = set
         var statuses: [String: ControlStatus] = [:]
         var published: Set<String> = []
@@ -38,7 +38,7 @@ public struct SiteMap: Sendable {
         // Each status digests the document's content: on both cores.
         let computed = Parallel.map(set.documents.count) { ControlStatus.of(set.documents[$0], in: set) }
         for (document, status) in zip(set.documents, computed) {
-            statuses[document.number] = status
+            statuses[document.number] = draft ? status.inDraftBuild : status
             if SiteMap.isPublishable(document, config: set.config) { published.insert(document.number) }
             revisionFolders[document.number] = status.revision?.pathComponent ?? SiteMap.safeComponent(status.revisionText)
             documentFolders[document.number] = SiteMap.safeComponent(document.number)
@@ -72,14 +72,21 @@ public struct SiteMap: Sendable {
         self.recordList = recordList
     }
 
-    /// Whether a document's classification is at or below `publish-up-to` (always, without one).
+    /// Whether a document may reach the site: its classification is one of docset.yaml's levels
+    /// (a missing, blank or unknown one never is, whatever `check` was told) and, when
+    /// `publish-up-to` is set, at or below it (an unknown `publish-up-to` publishes nothing).
     public static func isPublishable(_ document: Document, config: DocSetConfig) -> Bool {
-        guard let limit = config.publishUpTo?.value, let limitIndex = config.classification.firstIndex(of: limit) else {
-            return true
-        }
-        guard let level = document.classification?.value else { return true }
-        guard let index = config.classification.firstIndex(of: level) else { return false }
+        guard let level = document.classification?.value, !level.allSatisfy(\.isWhitespace),
+              let index = config.classification.firstIndex(of: level) else { return false }
+        guard let limit = config.publishUpTo?.value else { return true }
+        guard let limitIndex = config.classification.firstIndex(of: limit) else { return false }
         return index <= limitIndex
+    }
+
+    /// How a document that is not published is named in publish and build reports.
+    public static func withheldLabel(_ document: Document) -> String {
+        let level = document.classification?.value ?? ""
+        return "\(document.number) (\(level.allSatisfy(\.isWhitespace) ? "no classification" : level))"
     }
 
     /// A folder name that cannot leave its parent: letters, digits, `-`, `_`, `.` (not leading);
@@ -93,6 +100,13 @@ public struct SiteMap: Sendable {
         while result.hasPrefix(".") { result = "_" + result.dropFirst() }
         return result.isEmpty ? "_" : result
     }
+
+    /// Names the site root uses for itself: a document folder may not take them.
+    public static let reservedNames = ["index.html", "coverage.html", "assets", SiteManifest.fileName]
+
+    /// The longest document folder name, in UTF-8 bytes: a file name ends at 255 bytes, and the
+    /// longest name docctl makes from it appends `_<L-N>_<L-N>_diff.html`.
+    public static let maximumFolderBytes = 200
 
     /// The status of a document (computed at init).
     public func status(_ number: String) -> ControlStatus? { statuses[number] }

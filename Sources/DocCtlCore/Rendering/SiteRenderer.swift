@@ -19,16 +19,22 @@ public struct SiteRenderer: Sendable {
     public let coverage: CoverageReport?
     public let builder: PageBuilder
     public let buildDate: Day
+    /// Set for `build --draft`: the output is marked as a draft and can never be published.
+    public let draft: DraftBuild?
     let schema: XMLSchema
 
     /// Prepares rendering; throws when the templates' resources (stylesheet, schema) are unusable.
-    public init(set: DocumentSet, templates: TemplateSet, buildDate: Day, today: Day? = nil) throws(DocCtlError) {
+    /// With `draft` (`build --draft`), every page is marked 草稿 / DRAFT and lists its problems.
+    public init(set: DocumentSet, templates: TemplateSet, buildDate: Day, today: Day? = nil, draft: DraftBuild? = nil) throws(DocCtlError) {
         self.set = set
         self.templates = templates
-        self.site = SiteMap(set: set)
+        self.site = SiteMap(set: set, draft: draft != nil)
         self.coverage = CoverageReport.compute(set)
         self.buildDate = buildDate
-        self.builder = PageBuilder(site: site, coverage: coverage, buildDate: buildDate, today: today ?? buildDate)
+        var builder = PageBuilder(site: site, coverage: coverage, buildDate: buildDate, today: today ?? buildDate)
+        builder.draft = draft
+        self.builder = builder
+        self.draft = draft
         let xsd = try templates.resource("document.xsd")
         do {
             self.schema = try XMLSchema(data: xsd, path: "document.xsd")
@@ -40,12 +46,7 @@ public struct SiteRenderer: Sendable {
     /// The date a build stamps on its pages: `SOURCE_DATE_EPOCH` when set, otherwise the latest
     /// date of any history entry (so that the same sources give the same bytes).
     public static func buildDate(for set: DocumentSet, environment: [String: String]) throws(DocCtlError) -> Day {
-        if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-            guard let seconds = Int(epoch), seconds >= 0 else {
-                throw .usage("SOURCE_DATE_EPOCH must be a number of seconds since 1970, found '\(epoch)'")
-            }
-            return Day(epochSeconds: seconds)
-        }
+        if let day = try Day.sourceDateEpoch(environment) { return day }
         return set.documents.flatMap { $0.history.compactMap(\.date) }.max() ?? Day(year: 2000, month: 1, day: 1)!
     }
 
@@ -122,6 +123,7 @@ public struct SiteRenderer: Sendable {
         }
         files.append(("assets/docctl.css", try templates.resource("assets/docctl.css")))
         files.append(("assets/docctl.js", try templates.resource("assets/docctl.js")))
+        files.append(("assets/docctl-search.js", try templates.resource("assets/docctl-search.js")))
         return files
     }
 
@@ -142,14 +144,22 @@ public struct SiteRenderer: Sendable {
         // The page, the archive and the search entries are made in the same context: render the blocks once.
         let placement = PageBuilder.Placement.site(depth: 2)
         let rendered = RenderedBlocks(document, renderer: MarkdownRenderer(context: builder.context(placement, document: document)))
+        if rendered.expansionExceeded {
+            throw .io("\(document.number): its references and generated blocks expand to more than "
+                + "\(ExpansionBudget.maximumBytes >> 20) MiB of page text; nothing was written. "
+                + "Refer to documents and clauses less often, or shorten the titles they show")
+        }
         let entries = SearchIndex.entries(document, page: page, rendered: rendered)
         let pointer = ("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
         if revisionFolderKept { return ([pointer], entries) }
         let html = templates.render("document", builder.documentPage(document, placement: placement, copy: nil, rendered: rendered))
+        try SiteRenderer.checkSize(html.utf8.count, of: "page", document)
+        let archive = try archive(document, rendered: rendered)
+        try SiteRenderer.checkSize(archive.count, of: "XML archive", document)
         let files: [(path: String, data: Data)] = [
             pointer,
             ("\(folder)/\(revision)/index.html", Data(html.utf8)),
-            ("\(folder)/\(revision)/\(folder)_\(revision).xml", try archive(document, rendered: rendered)),
+            ("\(folder)/\(revision)/\(folder)_\(revision).xml", archive),
         ]
         // The images, named by their content: a later revision with a changed image gets a new file
         // in its own folder, and this one never changes.
@@ -158,6 +168,16 @@ public struct SiteRenderer: Sendable {
         let media = document.images.filter { named.insert($0.archivedPath).inserted }
             .map { ("\(folder)/\(revision)/\($0.archivedPath)", $0.data) }
         return (files + media, entries)
+    }
+
+    /// The largest page or XML archive docctl writes for one document (a browser or archive tool
+    /// that must open it is the limit; the sources are at most 200 files of 4 MiB).
+    public static let maximumFileBytes = 256 << 20
+
+    static func checkSize(_ bytes: Int, of what: String, _ document: Document) throws(DocCtlError) {
+        guard bytes > maximumFileBytes else { return }
+        throw .io("\(document.number): its \(what) would be \(bytes >> 20) MiB, over the \(maximumFileBytes >> 20) MiB limit; "
+            + "nothing was written. Split the document")
     }
 
     /// Renders every file of the site and hands it to `write`, document by document on all cores,
@@ -207,6 +227,10 @@ public struct SiteRenderer: Sendable {
     /// Renders the site into a new folder and moves it into `output` atomically (see ``OutputWriter``).
     public func write(to output: URL) throws(DocCtlError) {
         try OutputWriter.replace(output) { folder throws(DocCtlError) in
+            if draft != nil {
+                try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
+                                       to: DraftBuild.marker, in: folder)
+            }
             try render { path, data throws(DocCtlError) in try OutputWriter.write(data, to: path, in: folder) }
         }
     }

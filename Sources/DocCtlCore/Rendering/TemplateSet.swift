@@ -1,7 +1,7 @@
 import Foundation
 import Mustache
 
-/// The HTML templates (swift-mustache), loaded from a folder or from the copy bundled with docctl.
+/// The HTML templates (swift-mustache), loaded from a folder (`--templates`) or the built-in set.
 ///
 /// Templates are named by their path below the folder without `.mustache` (`document`,
 /// `partials/head`). Templates escape every `{{value}}`; `{{{value}}}` is used only for
@@ -13,65 +13,69 @@ public struct TemplateSet: Sendable {
     public static let bundledFallbacks = ["register"]
 
     public let library: MustacheLibrary
-    /// Where the templates came from, for messages.
+    /// Where the templates came from, for messages: a folder path or `built-in`.
     public let origin: String
-    /// The folder, to find `assets/` and `document.xsd` beside the templates.
-    public let folder: URL
+    /// The folder given with `--templates`, to find `assets/` and `document.xsd` beside the
+    /// templates; nil for the built-in set.
+    public let folder: URL?
 
     /// Loads every `*.mustache` below `folder` (recursively, sorted).
     public init(folder: URL) throws(DocCtlError) {
-        ScalarHTMLEscaping.register()
-        // `templates/` in the repository is a link to the bundled folder: resolve it to enumerate.
+        // `templates/` in the repository is a link to the built-in folder: resolve it to enumerate.
         let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .io("\(folder.path): no such templates folder")
         }
-        var library = MustacheLibrary()
         let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         let paths = (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
+        var templates: [(relative: String, text: String)] = []
         for relative in paths {
             let url = URL(fileURLWithPath: base + relative)
+            try TemplateSet.checkInside(url, base: base)
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
                 throw .io("\(url.path): cannot read the template as UTF-8")
             }
+            templates.append((relative, text))
+        }
+        try self.init(templates: templates, display: { base + $0 }, origin: folder.path, folder: folder)
+    }
+
+    private init(templates: [(relative: String, text: String)], display: (String) -> String, origin: String, folder: URL?) throws(DocCtlError) {
+        ScalarHTMLEscaping.register()
+        var library = MustacheLibrary()
+        for (relative, text) in templates {
             do {
                 try library.register(ScalarHTMLEscaping.pragma + text, named: String(relative.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma is a line of its own in front of the template's text.
-                throw .io("\(url.path):\(max(error.context.lineNumber - 1, 1)):\(error.context.columnNumber): template error: \(error.error)")
+                throw .io("\(display(relative)):\(max(error.context.lineNumber - 1, 1)):\(error.context.columnNumber): template error: \(error.error)")
             } catch {
-                throw .io("\(url.path): template error: \(error)")
+                throw .io("\(display(relative)): template error: \(error)")
             }
         }
         // Templates added after a user's copy was made come from the bundle: a folder given with
         // --templates before the register pages existed still renders them.
         for name in TemplateSet.bundledFallbacks where library.getTemplate(named: name) == nil {
-            if let bundled = try? TemplateSet.bundledFolder(),
-               let data = FileManager.default.contents(atPath: bundled.appendingPathComponent(name + ".mustache").path) {
-                try? library.register(ScalarHTMLEscaping.pragma + String(decoding: data, as: UTF8.self), named: name)
+            if let text = BuiltInResources.text("templates/\(name).mustache") {
+                try? library.register(ScalarHTMLEscaping.pragma + text, named: name)
             }
         }
         for name in TemplateSet.required + TemplateSet.bundledFallbacks where library.getTemplate(named: name) == nil {
-            throw .io("\(folder.path): the template \(name).mustache is missing")
+            throw .io("\(origin): the template \(name).mustache is missing")
         }
         self.library = library
-        self.origin = folder.path
+        self.origin = origin
         self.folder = folder
     }
 
-    /// The templates bundled with docctl (`Sources/DocCtlCore/Resources/templates`).
+    /// The templates built into docctl (`Sources/DocCtlCore/Resources/templates`).
     public static func bundled() throws(DocCtlError) -> TemplateSet {
-        try TemplateSet(folder: bundledFolder())
-    }
-
-    /// The bundled templates folder.
-    public static func bundledFolder() throws(DocCtlError) -> URL {
-        guard let url = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources") else {
-            throw .io("the templates bundled with docctl are missing; reinstall docctl or pass --templates DIR")
-        }
-        return url
+        let prefix = "templates/"
+        let templates = BuiltInResources.paths.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".mustache") }
+            .compactMap { path in BuiltInResources.text(path).map { (relative: String(path.dropFirst(prefix.count)), text: $0) } }
+        return try TemplateSet(templates: templates, display: { "built-in templates/" + $0 }, origin: "built-in", folder: nil)
     }
 
     /// Renders `view` with the template `name`; HTML forbidden control characters are removed.
@@ -82,15 +86,32 @@ public struct TemplateSet: Sendable {
         return HTMLEscaping.removingForbidden(output)
     }
 
-    /// A file beside the templates (`assets/docctl.css`, `document.xsd`).
-    public func resource(_ relative: String) throws(DocCtlError) -> Data {
-        let url = folder.appendingPathComponent(relative)
-        if let data = FileManager.default.contents(atPath: url.path) { return data }
-        // A templates folder given with --templates may hold only templates: fall back to the bundle.
-        if let bundled = try? TemplateSet.bundledFolder(), let data = FileManager.default.contents(atPath: bundled.appendingPathComponent(relative).path) {
-            return data
+    /// Refuses a template file that is a symbolic link out of the templates folder (or reaches
+    /// outside it through one) or not a regular file: the set's path rules hold for templates too,
+    /// so that `--templates` cannot put a file from elsewhere (`/etc/passwd`) into every page.
+    static func checkInside(_ url: URL, base: String) throws(DocCtlError) {
+        let resolved = url.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(base) else {
+            throw .io("\(url.path) leads out of the templates folder (to \(resolved)); templates and their assets must be files inside it")
         }
-        throw .io("\(url.path): missing (needed beside the templates)")
+        let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+        guard type == .typeRegular else { throw .io("\(url.path) is not a regular file; templates and their assets must be files inside the folder") }
+    }
+
+    /// A file beside the templates (`assets/docctl.css`, `document.xsd`): from the `--templates`
+    /// folder when it has it (a folder may hold only templates), else the built-in one. A file of
+    /// the folder that is a link out of it is refused, as templates are.
+    public func resource(_ relative: String) throws(DocCtlError) -> Data {
+        if let folder {
+            let url = folder.appendingPathComponent(relative)
+            let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+            if FileManager.default.fileExists(atPath: url.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                try TemplateSet.checkInside(url, base: base)
+            }
+            if let data = FileManager.default.contents(atPath: url.path) { return data }
+        }
+        if let data = BuiltInResources.data("templates/" + relative) { return data }
+        throw .io("\(origin)/\(relative): missing (needed beside the templates)")
     }
 }
 

@@ -36,6 +36,19 @@ extension PageChrome: MustacheParent {
         case "bodyClass": self.bodyClass
         case "isSite": self.isSite
         case "nav": self.nav
+        case "draft": self.draft
+        default: nil
+        }
+    }
+}
+
+extension DraftNoticeView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "summary": self.summary
+        case "problems": self.problems
+        case "hasProblems": self.hasProblems
         default: nil
         }
     }

@@ -40,6 +40,8 @@ public struct PageChrome: Sendable {
     public var printNotice: String
     public var builtOn: String
     public var bodyClass: String
+    /// The notice of a `build --draft` at the top of the page; nil in a real build.
+    public var draft: DraftNoticeView? = nil
     /// Whether the page is part of the site (navigation bar, search) or self-contained.
     public var isSite: Bool
     public var nav: [NavItem]?

@@ -34,40 +34,10 @@ public struct StandardsLibrary: Sendable {
         added[id] != nil || ClauseTreeReader.builtInIDs.contains(id)
     }
 
-    /// Adds the `*.xml` trees of a document set's `standards/` folder, reporting invalid ones.
-    mutating func addTrees(in folder: URL, context: inout LoadContext) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        guard let schema = ClauseTreeReader.builtInSchema else { return }
-        for name in names.sorted() where name.hasSuffix(".xml") {
-            let url = folder.appendingPathComponent(name)
-            let path = context.relative(url)
-            guard context.isInsideSet(url) else { continue }
-            let data: Data
-            switch SourceReader.readData(url) {
-            case .success(let bytes): data = bytes
-            case .failure(.tooLarge(let bytes, let limit)):
-                context.reader.sink.report(Rules.fileTooLarge, at: SourceLocation(path: path),
-                                           "\(path) is \(bytes) bytes; the limit is \(limit) bytes")
-                continue
-            case .failure(let problem):
-                let reason = if case .unreadable(let text) = problem { ": \(text)" } else { "" }
-                context.reader.sink.report(Rules.unreadableFile, at: SourceLocation(path: path), "cannot read \(path)\(reason)")
-                continue
-            }
-            switch ClauseTreeReader.read(data, path: path, schema: schema) {
-            case .success(let tree):
-                if contains(tree.id), tree.origin != "built-in" {
-                    context.reader.sink.report(Rules.unknownStandard, at: SourceLocation(path: path, line: 1),
-                                               "clause tree '\(tree.id)' in \(path) replaces the built-in tree of the same id")
-                }
-                added[tree.id] = tree
-            case .failure(let failure):
-                for problem in failure.problems {
-                    context.reader.sink.report(Rules.unknownStandard, at: SourceLocation(path: path, line: problem.line, column: problem.column),
-                                               "invalid clause tree: \(problem.message)")
-                }
-            }
-        }
+    /// Adds a tree read from a document set's `standards/` folder; it takes precedence over a
+    /// built-in tree of the same id.
+    mutating func add(_ tree: ClauseTree) {
+        added[tree.id] = tree
     }
 }
 
@@ -104,16 +74,16 @@ private final class BuiltInTrees: @unchecked Sendable {
 /// Reads a clause-tree XML file: secure parse, schema validation, then the rules XSD cannot state.
 public enum ClauseTreeReader {
     public static let namespace = "urn:docctl:clause-tree:1"
-    static let builtInIDs = ["iso-iec-20000-1-2018", "iso-iec-20000-1-2011", "iso-9001-2015", "iso-iec-27001-2022", "gb-t-27922-2011"]
+    static let builtInIDs = ["iso-iec-20000-1-2018", "iso-iec-20000-1-2011", "iso-9001-2015", "iso-iec-27001-2022", "gb-t-27922-2011",
+                             "iso-14001-2015", "iso-45001-2018"]
 
-    /// The bytes of the shipped `Resources/standards/<id>.xml`.
+    /// The bytes of the shipped `Resources/standards/<id>.xml` (compiled into docctl).
     static func builtInData(_ id: String) -> Data? {
-        Bundle.module.url(forResource: id, withExtension: "xml", subdirectory: "Resources/standards").flatMap { try? Data(contentsOf: $0) }
+        BuiltInResources.data("standards/\(id).xml")
     }
 
     static let builtInSchema: XMLSchema? = {
-        guard let url = Bundle.module.url(forResource: "clause-tree", withExtension: "xsd", subdirectory: "Resources/standards"),
-              let data = try? Data(contentsOf: url) else { return nil }
+        guard let data = BuiltInResources.data("standards/clause-tree.xsd") else { return nil }
         return try? XMLSchema(data: data, path: "clause-tree.xsd")
     }()
 
@@ -144,7 +114,11 @@ public enum ClauseTreeReader {
         }
         var problems: [Problem] = []
         var clauses: [Clause] = []
-        func walk(_ element: XMLElement, parent: String?) {
+        // `excludable` holds for a clause's subtree unless a descendant says otherwise. Trees written
+        // before it existed said exclusions="justified" for the whole standard: every auditable
+        // clause of such a tree stays excludable.
+        let wholeTree = root.attribute("exclusions") == "justified"
+        func walk(_ element: XMLElement, parent: String?, excludable inherited: Bool) {
             for child in element.elements(named: "clause", namespace: namespace) {
                 let id = child.attribute("id") ?? ""
                 if let parent, !id.hasPrefix(parent + ".") {
@@ -155,22 +129,27 @@ public enum ClauseTreeReader {
                 if !untitled && titles.isEmpty {
                     problems.append(Problem(line: child.line, column: 0, message: "clause \(id) has no title; mark it untitled=\"true\" if it is a numbered paragraph"))
                 }
+                let excludable = child.attribute("excludable").map { $0 == "true" || $0 == "1" } ?? inherited
                 clauses.append(Clause(
                     id: id, titleEN: titles.first { $0.attribute("lang") == "en" }?.textContent,
                     titleZH: titles.first { $0.attribute("lang") == "zh-CN" }?.textContent,
                     aliases: child.elements(named: "alias", namespace: namespace).map(\.textContent),
-                    untitled: untitled, auditable: child.attribute("auditable") != "false", parentID: parent, childIDs: []))
-                walk(child, parent: id)
+                    untitled: untitled, auditable: child.attribute("auditable") != "false", excludable: excludable,
+                    parentID: parent, childIDs: []))
+                walk(child, parent: id, excludable: excludable)
             }
         }
-        walk(root, parent: nil)
+        walk(root, parent: nil, excludable: wholeTree)
         if !problems.isEmpty { return .failure(Failure(problems: problems)) }
         let titles = root.elements(named: "title", namespace: namespace)
         return .success(ClauseTree(
             id: root.attribute("id") ?? "", designation: root.firstElement(named: "designation", namespace: namespace)?.textContent ?? "",
             titleEN: titles.first { $0.attribute("lang") == "en" }?.textContent ?? "",
             titleZH: titles.first { $0.attribute("lang") == "zh-CN" }?.textContent ?? "",
-            exclusionsAllowed: root.attribute("exclusions") == "justified", clauses: clauses,
+            needsStatementOfApplicability: root.attribute("statement-of-applicability") == "true",
+            replacedBy: root.attribute("replaced-by"),
+            nationalDesignation: root.firstElement(named: "national-designation", namespace: namespace)?.textContent,
+            clauses: clauses,
             origin: path.hasPrefix("built-in:") ? "built-in" : path))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Finds the document a command names: by number (`QP-04`) or by folder (`manual-src/manual`,
 /// relative to the current directory, or `manual` relative to the document set).
 public enum DocumentResolver {
-    /// The document `reference` names in `set`; refuses with the closest numbers when none matches.
+    /// The document `reference` names in `set`; an unknown one is a usage error (exit 2) naming the closest number.
     public static func resolve(_ reference: String, in set: DocumentSet,
                                currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         throws(WorkflowError) -> Document {
@@ -22,12 +22,12 @@ public enum DocumentResolver {
         let lower = reference.uppercased()
         if let document = set.documents.first(where: { $0.number.uppercased() == lower }) { return document }
         let suggestion = Spelling.closest(to: reference, in: set.documents.map(\.number))
-        throw .refused("no document '\(reference)' in \(set.root.path)",
+        throw .usage("no document '\(reference)' in \(set.root.path)",
                        notes: [suggestion.map { "did you mean \($0)?" } ?? "documents: \(set.documents.map(\.number).joined(separator: ", "))"])
     }
 
     /// Every file of a document, relative to the set: diagnostics on these concern the document.
     public static func owns(_ document: Document, path: String) -> Bool {
-        path.hasPrefix(document.folder + "/") || path == document.folder
+        document.owns(path: path)
     }
 }

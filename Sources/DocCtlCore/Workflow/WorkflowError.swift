@@ -5,17 +5,22 @@ public enum WorkflowError: Error, CustomStringConvertible, Sendable {
     case refused(String, notes: [String] = [], diagnostics: [Diagnostic] = [])
     /// The environment failed: unreadable or unwritable files (exit 2).
     case environment(String)
+    /// The command line names something that does not exist, e.g. an unknown document number (exit 2,
+    /// like every usage error).
+    case usage(String, notes: [String] = [])
 
     public var description: String {
         switch self {
-        case .refused(let message, _, _), .environment(let message): message
+        case .refused(let message, _, _), .environment(let message), .usage(let message, _): message
         }
     }
 
     /// Indented explanation lines for the refusal.
     public var notes: [String] {
-        if case .refused(_, let notes, _) = self { return notes }
-        return []
+        switch self {
+        case .refused(_, let notes, _), .usage(_, let notes): notes
+        case .environment: []
+        }
     }
 
     /// The check findings behind a refusal.
@@ -26,7 +31,7 @@ public enum WorkflowError: Error, CustomStringConvertible, Sendable {
 
     /// The exit status of the command that met this error.
     public var exitStatus: Int32 {
-        if case .environment = self { return 2 }
-        return 1
+        if case .refused = self { return 1 }
+        return 2
     }
 }

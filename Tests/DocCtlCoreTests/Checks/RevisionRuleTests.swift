@@ -203,4 +203,40 @@ import Testing
         expectFinding(outcome, Rules.malformedDigest, at: Place(path: Self.history, line: 1, column: 3))
         expectNoFinding(outcome, Rules.changedSinceRelease)
     }
+
+    // MARK: seal-mismatch
+
+    static let record = "\(FixtureSet.procedureFolder)/releases/A-0.yaml"
+
+    /// The fixture with QP-01's release record holding `digest`, as `docctl release` writes it.
+    static func recorded(_ digest: String) -> FixtureSet {
+        var fixture = FixtureSet.valid()
+        fixture.write(record, "# 发布记录\ndocument: QP-01\nrevision: \"A/0\"\ndigest: \(digest)\nfields: sha256:\(String(repeating: "0", count: 64))\nsections: []\n")
+        return fixture
+    }
+
+    @Test func aDigestWrittenByHandOverChangedContentIsASealMismatch() throws {
+        var fixture = Self.recorded(try FixtureSet.valid().digest(of: FixtureSet.procedureNumber))
+        fixture.replace("适用于手册", with: "适用于全部手册", in: Self.body)
+        let forged = try fixture.digest(of: FixtureSet.procedureNumber)
+        fixture.append(Self.history, "  digest: 1️⃣\(forged)\n")
+        let outcome = try fixture.check()
+        let finding = expectFinding(outcome, Rules.sealMismatch, at: fixture.marker())
+        #expect(finding?.notes.first?.location == Place(path: Self.record, line: 4))
+        expectNoFinding(outcome, Rules.changedSinceRelease)
+    }
+
+    @Test func aDigestEqualToItsReleaseRecordOrWithoutOneIsClean() throws {
+        let digest = try FixtureSet.valid().digest(of: FixtureSet.procedureNumber)
+        var fixture = Self.recorded(digest)
+        fixture.append(Self.history, "  digest: \(digest)\n")
+        expectNoFinding(try fixture.check(), Rules.sealMismatch)
+        expectNoFinding(try Self.sealed().check(), Rules.sealMismatch)
+    }
+
+    @Test func anUnreadableReleaseRecordIsASealMismatch() throws {
+        var fixture = try Self.sealed()
+        fixture.write(Self.record, "not: [a record\n")
+        expectFinding(try fixture.check(), Rules.sealMismatch, inFile: Self.history)
+    }
 }

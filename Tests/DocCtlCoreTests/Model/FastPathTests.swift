@@ -1,4 +1,5 @@
 @testable import DocCtlCore
+import DocCtlTestSupport
 import Foundation
 import Testing
 
@@ -20,11 +21,11 @@ import Testing
 
     @Test func normaliseMatchesTheReferenceFormOnGeneratedText() {
         let pieces = ["一", "二", "a", " ", "\t", "\u{3000}", "\n", "\n\n", "\u{301}", "。", "**", "——"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...12, using: &generator))
                 .map { _ in pieces.randomElement(using: &generator)! }.joined()
-            #expect(ContentDigest.normalize(text) == ContentDigest.normalizeSlowly(text), "\(text.debugDescription)")
+            #expect(ContentDigest.normalize(text) == ContentDigest.normalizeSlowly(text), "\(text.debugDescription), \(generator)")
         }
     }
 
@@ -52,7 +53,7 @@ import Testing
 
     @Test func whitespaceTrimmingMatchesFoundation() {
         for text in ["", " ", "a", " a", "a ", "\u{3000}a\u{3000}", "\ta\t", "一 二", "\u{A0}x"] {
-            #expect(NodeReader.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces))
+            #expect(Whitespace.trimming(text) == text.trimmingCharacters(in: .whitespaces))
         }
     }
 
@@ -71,19 +72,19 @@ import Testing
     @Test func markerScanNeverMissesWhatContainsFinds() {
         let pieces = ["[", "]", "《", "》", "〈", "\u{301}", "\u{600}", "一", "a", " ", "\n", "{", "}", "\u{200D}", "\u{FE0F}", "\u{20DD}",
                       "\u{903}", "\u{1F3FB}", "\u{3099}", "\u{302A}", "「", "Ａ"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         var texts = Self.markdownSamples
         for _ in 0..<2_000 {
             texts.append((0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
         for text in texts {
             let found = text.contains("[[") || text.contains("《")
-            #expect(!found || InlineExtensions.containsMarker(text), "\(text.debugDescription)")
+            #expect(!found || InlineExtensions.containsMarker(text), "\(text.debugDescription), \(generator)")
             let bytes = Array(text.utf8)
             let hasBytes = [Array("[[".utf8), Array("《".utf8)].contains { marker in
                 bytes.indices.contains { bytes[$0...].starts(with: marker) }
             }
-            #expect(InlineExtensions.containsMarker(text) == hasBytes, "\(text.debugDescription)")
+            #expect(InlineExtensions.containsMarker(text) == hasBytes, "\(text.debugDescription), \(generator)")
         }
     }
 
@@ -175,7 +176,7 @@ import Testing
                let end = next(["]", "]"], from: index + 2), end - (index + 2) <= InlineExtensions.maximumLength,
                end > index + 2, !all[(index + 2)..<end].contains("[") {
                 flush(index)
-                result.append(.reference(target: NodeReader.trimmingWhitespace(piece((index + 2)..<end)), location: location()))
+                result.append(.reference(target: Whitespace.trimming(piece((index + 2)..<end)), location: location()))
                 column += end + 2 - index
                 index = end + 2
                 pending = index
@@ -200,14 +201,14 @@ import Testing
     @Test func byteSplitMatchesTheScalarSplit() {
         let start = SourceLocation(path: "body.md", line: 3, column: 5)
         let pieces = ["[", "[[", "]", "]]", "《", "》", "\u{301}", "一", "a", " ", "\n", "QP-01", "8.6", "\u{1F3FB}", "é", "\u{3000}"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator()
         var texts = FastPathTests.markdownSamples + [String(repeating: "《", count: 300) + "》", "[[" + String(repeating: "一", count: 201) + "]]",
                                                      "[[" + String(repeating: "一", count: 200) + "]]", "《" + String(repeating: "é", count: 200) + "》"]
         for _ in 0..<3_000 {
             texts.append((0..<Int.random(in: 1...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
         for text in texts where InlineExtensions.containsMarker(text) {
-            #expect(InlineExtensions.split(text, at: start) == Self.scalarSplit(text, at: start), "\(text.debugDescription)")
+            #expect(InlineExtensions.split(text, at: start) == Self.scalarSplit(text, at: start), "\(text.debugDescription), \(generator)")
         }
     }
 }

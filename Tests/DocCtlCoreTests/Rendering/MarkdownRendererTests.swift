@@ -47,7 +47,8 @@ import Testing
 
     @Test func documentsAboveTheClassificationLimitAreNeverLinked() throws {
         let html = try render("见[[PL-01]]和《服务连续性计划》。")
-        #expect(html == "<p>见<span class=\"ref ref-document\" title=\"PL-01\">《服务连续性计划》</span>和<span class=\"ref ref-document\" title=\"PL-01\">《服务连续性计划》</span>。</p>")
+        // [[PL-01]] shows the number as written, never the secret document's title; 《…》 is the author's own text.
+        #expect(html == "<p>见<span class=\"ref ref-document\">PL-01</span>和<span class=\"ref ref-document\" title=\"PL-01\">《服务连续性计划》</span>。</p>")
     }
 
     @Test func standalonePagesRenderReferencesAsText() throws {

@@ -91,12 +91,18 @@ enum RenderingFixtures {
         try SiteRenderer(set: set, templates: templates(), buildDate: buildDate, today: today)
     }
 
-    /// Compares `text` with the golden file `name`, or records it when `RECORD_SNAPSHOTS=1`.
+    /// Compares `text` with the golden file `name`, or records it when `RECORD_SNAPSHOTS=1` — and then
+    /// fails, so that a recording run is never mistaken for a passing one.
     static func assertGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let url = goldenFolder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: goldenFolder, withIntermediateDirectories: true)
+            let unchanged = (try? Data(contentsOf: url)) == Data(text.utf8)
             try Data(text.utf8).write(to: url)
+            Issue.record("""
+                recorded \(name)\(unchanged ? " (unchanged)" : ""): run again without RECORD_SNAPSHOTS=1 and review \
+                git diff Tests/Fixtures/golden
+                """, sourceLocation: sourceLocation)
             return
         }
         let expected = try #require(try? String(contentsOf: url, encoding: .utf8),

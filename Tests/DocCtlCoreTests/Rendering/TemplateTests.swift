@@ -25,8 +25,12 @@ import Testing
         coverage.rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
         coverage.rows[1].procedures = [LinkView(text: "QP-01", linkHref: "QP-01/A-0/index.html", tooltip: "x", separator: nil),
                                        LinkView(text: "QP-02", linkHref: nil, tooltip: "y", separator: ", ")]
-        let index = builder.indexPage()
-        #expect(index.rows.contains { $0.note != nil } && index.rows.contains { $0.overdue != nil })
+        var index = builder.indexPage()
+        // Documents that are not published are no longer listed; the note slot stays for custom templates.
+        index.rows[0].note = "不在内网发布"
+        #expect(index.rows.contains { $0.overdue != nil })
+        // A draft build's notice (build --draft), with its list of problems.
+        index.chrome.draft = DraftNoticeView(title: "草稿 DRAFT", summary: "草稿构建", problems: ["a.md:1:1: error[x]: y"], hasProblems: true)
         return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage),
                 ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
                 ("redirect", builder.redirectPage(procedure)),
@@ -87,10 +91,9 @@ import Testing
     /// front of every template does not shift them).
     @Test func templateErrorsPointAtTheTemplatesOwnLine() throws {
         try TemporaryFolder.with { folder in
-            let bundled = try TemplateSet.bundledFolder()
             for name in TemplateSet.required {
-                try FileManager.default.copyItem(at: bundled.appendingPathComponent("\(name).mustache"),
-                                                 to: folder.url.appendingPathComponent("\(name).mustache"))
+                try #require(BuiltInResources.data("templates/\(name).mustache"))
+                    .write(to: folder.url.appendingPathComponent("\(name).mustache"))
             }
             try Data("<p>one</p>\n<p>two</p>\n<p>{{#open}}x{{/other}}</p>\n".utf8)
                 .write(to: folder.url.appendingPathComponent("broken.mustache"))

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The shape of the folders docctl writes (a `build` output, a published site), so that an existing
+/// folder is replaced only when everything in it is something docctl would have written there:
+/// a folder of the user's that merely looks similar (an `index.html`, a `SHA256SUMS` that happens
+/// to verify) is refused, never emptied.
+///
+///     index.html  coverage.html  SHA256SUMS  .docctl-site  .docctl-log  .docctl-output
+///     assets/docctl.css  assets/docctl.js  assets/search-index.json  assets/search-index.js
+///     <number>/index.html
+///     <number>/<L-N>/…                 (anything: the revision folder's own manifest lists it)
+public enum OutputLayout {
+    /// Files docctl writes at the top of a site or build output.
+    static let topFiles: Set<String> = ["index.html", "coverage.html", "SHA256SUMS", ".docctl-site", ".docctl-log", ".docctl-output"]
+    /// Files docctl writes in `assets/`.
+    static let assetFiles: Set<String> = ["docctl.css", "docctl.js", "search-index.json", "search-index.js"]
+
+    /// Whether `path` (relative, with `/`) is a place docctl writes to in a site or build output.
+    public static func isDocctlPath(_ path: String) -> Bool {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return false }
+        switch components.count {
+        case 1: return topFiles.contains(components[0])
+        case 2:
+            if components[0] == "assets" { return assetFiles.contains(components[1]) }
+            return isDocumentFolder(components[0]) && components[1] == "index.html"
+        default:
+            return isDocumentFolder(components[0]) && isRevisionFolder(components[1])
+        }
+    }
+
+    /// A document folder name as ``SiteMap/safeComponent(_:)`` makes them (and not `assets`).
+    static func isDocumentFolder(_ name: String) -> Bool {
+        name != "assets" && SiteMap.safeComponent(name) == name
+    }
+
+    /// `A-0`, `B-12`, `AA-3`.
+    static func isRevisionFolder(_ name: String) -> Bool {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && (1...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isUppercase }
+            && !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Every entry below `folder`, path → whether it is a regular file (symbolic links and other
+    /// non-regular entries are listed, not followed; folders are not listed); nil when it cannot be read.
+    static func list(_ folder: URL) -> [String: Bool]? {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: folder.path) else { return nil }
+        var result: [String: Bool] = [:]
+        while let relative = enumerator.nextObject() as? String {
+            let type = (try? manager.attributesOfItem(atPath: folder.appendingPathComponent(relative).path))?[.type] as? FileAttributeType
+            if type == .typeDirectory { continue }
+            if type != .typeRegular { enumerator.skipDescendants() }
+            result[relative] = type == .typeRegular
+        }
+        return result
+    }
+
+    /// The first entry of `listing` that docctl would not have written (a file outside the layout,
+    /// or anything that is not a regular file), if any; `allowed` adds paths accepted anyway.
+    static func foreignEntry(in listing: [String: Bool], allowed: (String) -> Bool = { _ in false }) -> String? {
+        listing.keys.sorted().first { path in !(listing[path]! && (isDocctlPath(path) || allowed(path))) }
+    }
+}

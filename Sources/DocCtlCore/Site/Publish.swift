@@ -1,0 +1,353 @@
+import Foundation
+
+/// `docctl publish`: adds every released revision that the site does not have yet to a static
+/// intranet site, and regenerates what belongs to the site as a whole.
+///
+/// - Revision folders (`<number>/<L-N>/`) are written once, with their own `SHA256SUMS`, and never
+///   rewritten: later publishes copy them byte for byte.
+/// - Site files — master list, coverage, search index, assets, `<number>/index.html` pointers — are
+///   regenerated through ``SiteRenderer``. `assets/docctl.js` also carries the current revision of
+///   every document, so that an old revision page (which never changes) shows the 作废 / superseded
+///   banner with a link to the current revision.
+/// - Documents above `publish-up-to` never reach the site. Only released content is published: a
+///   document that is not released (never sealed, or changed since) stops the publish.
+/// - The site is verified against its manifests first; a site edited by hand is not touched. The
+///   new site is assembled in a staging folder beside it, verified, and swapped in with one rename
+///   (RENAME_EXCHANGE on Linux); a lock keeps two publishes apart. A killed publish leaves the
+///   previous site whole, and the next publish clears what it left behind.
+/// - Memory stays bounded by the documents being rendered, not by the site: kept revision folders
+///   are copied into the staging folder file by file, new ones are written as each document is
+///   rendered, and only the SHA-256 of each file is held for the manifests.
+public struct Publish {
+    /// What a publish did.
+    public struct Outcome: Sendable, Equatable {
+        /// Revisions added (`QP-04 B/2`).
+        public var added: [String]
+        /// Revision folders that were already on the site and were kept as they were.
+        public var kept: [String]
+        /// Revision folders on the site that are no longer current (marked superseded).
+        public var superseded: [String]
+        /// Documents withheld from the site by `publish-up-to`.
+        public var withheld: [String]
+        /// Files in the published site.
+        public var files: Int
+        /// Copies of superseded revisions still out, per revision (`QP-04 B/1 copies 01 (运维服务部), …`).
+        public var recall: [String] = []
+        /// Documents withdrawn from the site (`--withdraw`): `XQ-PL-01 A/0 A/1`.
+        public var withdrawn: [String] = []
+        /// Documents that may no longer be published but still have revisions on the site.
+        public var exposed: [String] = []
+    }
+
+    public var set: DocumentSet
+    public var diagnostics: [Diagnostic]
+    public var templates: TemplateSet
+    public var buildDate: Day
+    public var today: Day?
+    /// Documents to withdraw from the site (numbers or folders), see ``SiteWithdrawal``.
+    public var withdraw: [String] = []
+
+    public init(set: DocumentSet, diagnostics: [Diagnostic], templates: TemplateSet, buildDate: Day, today: Day? = nil) {
+        self.set = set
+        self.diagnostics = diagnostics
+        self.templates = templates
+        self.buildDate = buildDate
+        self.today = today
+    }
+
+    /// Publishes into `site`.
+    public func run(to site: URL) throws(WorkflowError) -> Outcome {
+        let site = site.standardizedFileURL
+        // A draft build is never taken for a site, whatever state the sources are in.
+        if FileManager.default.fileExists(atPath: site.appendingPathComponent(DraftBuild.marker).path) { throw DraftBuild.refusal(site) }
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            throw .refused("nothing was published: `check` reports \(errors.count) error\(errors.count == 1 ? "" : "s")",
+                           notes: ["fix them first; the site was not touched"], diagnostics: errors)
+        }
+        var withheld: [String] = []
+        var drafts: [String] = []
+        for document in set.documents {
+            guard SiteMap.isPublishable(document, config: set.config) else {
+                withheld.append(SiteMap.withheldLabel(document))
+                continue
+            }
+            let status = ControlStatus.of(document, in: set)
+            guard status.isDraft else { continue }
+            if let follows = status.follows {
+                drafts.append("\(document.number): changed since \(follows) was released")
+            } else {
+                drafts.append("\(document.number): \(status.revisionText.isEmpty ? "no history" : status.revisionText) is not released yet")
+            }
+        }
+        if !drafts.isEmpty {
+            throw .refused("nothing was published: only released revisions reach the site, and \(drafts.count) document\(drafts.count == 1 ? " is" : "s are") not released",
+                           notes: drafts + ["record and release the changes (`docctl revise`, `docctl release`), or publish from a commit where every document is released"])
+        }
+
+        let lock = try SiteLock(site: site)
+        defer { withExtendedLifetime(lock) {} }
+        Publish.clearLeftovers(of: site)
+
+        // Revision folders already on the site (`<number>/<L-N>`) and their files, copied as they are.
+        var existingFiles: [String: Bool] = [:]
+        var existingRevisions = Set<String>()
+        var siteLog: Data? = nil
+        let marker = SiteMarker(config: set.config)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: site.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .environment("\(site.path) exists and is not a folder; nothing was touched") }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []
+            if !entries.isEmpty {
+                guard entries.contains(SiteManifest.fileName) else {
+                    throw .environment("\(site.path) is not empty and has no \(SiteManifest.fileName): it is not a site published by docctl; nothing was touched")
+                }
+                let verification = try SiteVerification.verify(site, archives: true)
+                if !verification.isIntact {
+                    throw .refused("\(site.path) does not match its manifests (edited by hand?); nothing was published",
+                                   notes: verification.problems.map(\.description)
+                                       + ["restore the site from a backup, or publish to a new folder; `docctl verify \(site.path)` lists the differences"])
+                }
+                let listing = try SiteFiles.list(site)
+                try marker.checkReplaceable(site, listing: listing)
+                for (path, isRegular) in listing {
+                    guard let folder = SiteFiles.revisionFolder(of: path) else { continue }
+                    existingFiles[path] = isRegular
+                    existingRevisions.insert(folder)
+                }
+                if let isRegular = listing[SiteWithdrawal.logName] {
+                    siteLog = try SiteFiles.contents(of: SiteWithdrawal.logName, in: site, isRegular: isRegular)
+                }
+            }
+        }
+
+        let renderer: SiteRenderer
+        do {
+            renderer = try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today)
+        } catch {
+            throw .environment(error.description)
+        }
+
+        let withdrawal = try SiteWithdrawal(requested: withdraw, set: set, revisions: existingRevisions)
+        existingRevisions.subtract(withdrawal.folders)
+        existingFiles = existingFiles.filter { !withdrawal.removes($0.key) }
+        let exposed = SiteWithdrawal.exposed(set, revisions: existingRevisions)
+
+        try Publish.checkKeptRevisions(existingRevisions, of: renderer, in: site)
+
+        // The current revision folder of every published document, for the superseded banner.
+        var current: [String: String] = [:]
+        for document in set.documents where renderer.site.published.contains(document.number) {
+            if let folder = renderer.site.documentFolders[document.number], let revision = renderer.site.revisionFolders[document.number] {
+                current[folder] = revision
+            }
+        }
+        let script = Data(SupersededScript.source(current: current, language: set.config.language).utf8)
+
+        let kept = existingRevisions
+        let stage = Publish.stagingFolder(for: site)
+        let staged = StagedSite(folder: stage)
+        let hashes: [String: String]
+        do throws(WorkflowError) {
+            try staged.create()
+            // Published revisions are immutable and were just verified: copied file by file.
+            for path in existingFiles.keys.sorted() {
+                try staged.write(try SiteFiles.contents(of: path, in: site, isRegular: existingFiles[path]!), to: path)
+            }
+            // New revision folders and site files, written as each document is rendered.
+            do throws(DocCtlError) {
+                try renderer.render(keeping: kept) { path, data throws(DocCtlError) in
+                    do throws(WorkflowError) {
+                        try staged.write(path == "assets/docctl.js" ? data + script : data, to: path)
+                    } catch {
+                        throw .io(error.description)
+                    }
+                }
+            } catch {
+                throw staged.writeError ?? .environment(error.description)
+            }
+            if staged.hash(of: "assets/docctl.js") == nil { try staged.write(script, to: "assets/docctl.js") }
+            try staged.write(Data(marker.text.utf8), to: SiteMarker.fileName)
+            if let log = withdrawal.log(previous: siteLog, date: buildDate) { try staged.write(log, to: SiteWithdrawal.logName) }
+            // The manifest of each new revision folder, then of the whole site.
+            var newFolders: [String: [String: String]] = [:]
+            for (path, hash) in staged.hashes {
+                guard let folder = SiteFiles.revisionFolder(of: path), !existingRevisions.contains(folder) else { continue }
+                newFolders[folder, default: [:]][String(path.dropFirst(folder.count + 1))] = hash
+            }
+            for (folder, inside) in newFolders {
+                var inside = inside
+                inside.removeValue(forKey: SiteManifest.fileName)
+                try staged.write(Data(SiteManifest(entries: inside).text.utf8), to: "\(folder)/\(SiteManifest.fileName)")
+            }
+            var siteEntries = staged.hashes
+            siteEntries.removeValue(forKey: SiteManifest.fileName)
+            try staged.write(Data(SiteManifest(entries: siteEntries).text.utf8), to: SiteManifest.fileName)
+            hashes = staged.hashes
+        } catch {
+            try? FileManager.default.removeItem(at: stage)
+            throw error
+        }
+
+        try Publish.verifyAndSwap(stage, into: site)
+
+        var newRevisions = Set<String>()
+        for path in hashes.keys {
+            if let folder = SiteFiles.revisionFolder(of: path), !existingRevisions.contains(folder) { newRevisions.insert(folder) }
+        }
+        let allRevisions = existingRevisions.union(newRevisions)
+        let superseded = allRevisions.filter { folder in
+            let parts = folder.split(separator: "/")
+            return current[String(parts[0])] != String(parts[1])
+        }
+        func label(_ folder: String) -> String {
+            let parts = folder.split(separator: "/")
+            return "\(parts[0]) \(parts[1].replacingOccurrences(of: "-", with: "/"))"
+        }
+        return Outcome(added: newRevisions.sorted().map(label), kept: existingRevisions.sorted().map(label),
+                       superseded: superseded.sorted().map(label), withheld: withheld, files: hashes.count,
+                       recall: set.documents.flatMap(\.recallLines), withdrawn: withdrawal.entries, exposed: exposed)
+    }
+
+    /// A released mark is immutable: when the current revision of a document is on the site
+    /// already, its archive there must hold the content the sources hold now (a mark resealed with
+    /// other content would otherwise keep the old page and index the new text for search).
+    static func checkKeptRevisions(_ kept: Set<String>, of renderer: SiteRenderer, in site: URL) throws(WorkflowError) {
+        var mismatches: [String] = []
+        for document in renderer.set.documents where renderer.site.published.contains(document.number) {
+            guard let folder = renderer.site.documentFolders[document.number], let revision = renderer.site.revisionFolders[document.number],
+                  kept.contains("\(folder)/\(revision)"), let status = renderer.site.status(document.number) else { continue }
+            let path = "\(folder)/\(revision)/\(folder)_\(revision).xml"
+            let data = try SiteFiles.contents(of: path, in: site, isRegular: true)
+            let archived: String
+            do { archived = try ArchivedRevision.read(data, path: path).digest } catch {
+                throw .environment("\(site.path)/\(path) is not a readable archive (\(error.description)); nothing was published")
+            }
+            if archived != status.digest {
+                mismatches.append("\(document.number) \(status.revisionText): published as \(archived.prefix(19))…, the sources now give \(status.digest.prefix(19))…")
+            }
+        }
+        guard mismatches.isEmpty else {
+            throw .refused("nothing was published: \(mismatches.count) released revision\(mismatches.count == 1 ? " differs" : "s differ") from what the site published under the same mark",
+                           notes: mismatches + ["a released mark is immutable: record the change as a new revision (`docctl revise`, `docctl release`), or restore the sources from version control"])
+        }
+    }
+
+    /// The staging folder of this process beside `site`.
+    static func stagingFolder(for site: URL) -> URL {
+        site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).docctl-stage-\(getpid())")
+    }
+
+    /// Removes staging folders of publishes that were killed half-way, and puts back a site that
+    /// was moved aside when the system has no atomic exchange (called with the lock held).
+    static func clearLeftovers(of site: URL) {
+        let manager = FileManager.default
+        let parent = site.deletingLastPathComponent()
+        let prefix = ".\(site.lastPathComponent).docctl-stage-"
+        let leftovers = ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
+        if !manager.fileExists(atPath: site.path), let previous = leftovers.first(where: { $0.hasSuffix("-previous") }) {
+            _ = rename(parent.appendingPathComponent(previous).path, site.path)
+        }
+        for name in leftovers where manager.fileExists(atPath: parent.appendingPathComponent(name).path) {
+            try? manager.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Verifies the staged site in `stage` against its manifests and swaps it in; removes the
+    /// staging folder (holding the previous site after the swap) either way.
+    static func verifyAndSwap(_ stage: URL, into site: URL) throws(WorkflowError) {
+        let manager = FileManager.default
+        do throws(WorkflowError) {
+            let check = try SiteVerification.verify(stage)
+            guard check.isIntact else {
+                throw .environment("internal error: the staged site does not match its own manifest (\(check.problems.first!)); the site was not touched")
+            }
+            // Files were written without a sync each (thousands of fsyncs); one syncfs puts the
+            // whole staged site on disk before it becomes the site.
+            let descriptor = open(stage.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor >= 0 {
+                _ = syncFileSystem(descriptor)
+                close(descriptor)
+            }
+            try FolderSwap.swap(stage, into: site)
+        } catch {
+            try? manager.removeItem(at: stage)
+            throw error
+        }
+        try? manager.removeItem(at: stage)
+    }
+}
+
+/// The staging folder of a publish being filled: files are written straight to disk (from
+/// several threads at once) and only their SHA-256 hashes are kept, for the manifests.
+final class StagedSite: @unchecked Sendable {
+    let folder: URL
+    private let lock = NSLock()
+    private var written: [String: String] = [:]
+    private var firstWriteError: WorkflowError?
+
+    init(folder: URL) { self.folder = folder }
+
+    /// Creates the staging folder empty (clearing one of an earlier run of this process).
+    func create() throws(WorkflowError) {
+        let manager = FileManager.default
+        try? manager.removeItem(at: folder)
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Writes `data` at `path` (relative to the site, with `/`) and records its hash.
+    func write(_ data: Data, to path: String) throws(WorkflowError) {
+        precondition(SiteManifest.isSafe(path), "site path \(path) escapes the site")
+        do throws(DocCtlError) {
+            // Plain writes: the staged site is synced to disk once, before the swap (see verifyAndSwap).
+            try OutputWriter.write(data, to: path, in: folder)
+        } catch {
+            throw failure(error)
+        }
+        let hash = SiteManifest.hash(data)
+        lock.lock()
+        defer { lock.unlock() }
+        written[path] = hash
+    }
+
+    /// Path → SHA-256 of every file written so far.
+    var hashes: [String: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return written
+    }
+
+    func hash(of path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return written[path]
+    }
+
+    /// The first write that failed, if any.
+    var writeError: WorkflowError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstWriteError
+    }
+
+    private func failure(_ error: Error) -> WorkflowError {
+        let reason = (error as? DocCtlError)?.description ?? error.localizedDescription
+        let failure = WorkflowError.environment("cannot write the new site into \(folder.path): \(reason); the site was not touched")
+        lock.lock()
+        defer { lock.unlock() }
+        if firstWriteError == nil { firstWriteError = failure }
+        return failure
+    }
+}
+
+#if os(Linux)
+/// glibc's `syncfs(2)`, which the Glibc module does not import (it needs `_GNU_SOURCE`).
+@_silgen_name("syncfs")
+private func syncFileSystem(_ descriptor: Int32) -> Int32
+#else
+private func syncFileSystem(_ descriptor: Int32) -> Int32 { fsync(descriptor) }
+#endif
