@@ -63,7 +63,7 @@ import Testing
     @Test func aTemplateLinkedOutOfItsFolderIsRefused() throws {
         try TemporaryFolder.with { folder in
             let templates = folder.url.appendingPathComponent("tp")
-            try FileManager.default.copyItem(at: try TemplateSet.bundledFolder().resolvingSymlinksInPath(), to: templates)
+            try FileManager.default.copyItem(at: RenderingFixtures.templatesFolder.resolvingSymlinksInPath(), to: templates)
             let secret = folder.url.appendingPathComponent("passwd")
             try Self.write("root:x:0:0\n", secret)
             let footer = templates.appendingPathComponent("partials/footer.mustache")
