@@ -45,6 +45,11 @@ import Testing
             #expect(result.stdout.contains("\n  recall: QP-01 A/0 copy 01 (总经理)\n"))
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/distribution.html").path))
 
+            result = try run(["publish", "set", "--to", "site"] + today)
+            #expect(result.status == 0, "a site with register pages is published again: \(result.stderr)")
+            result = try run(["verify", "site"])
+            #expect(result.status == 0, "\(result.stdout)")
+
             result = try run(["copy", Self.procedure, "--set", "set", "--copy-no", "01"] + today)
             #expect(result.status == 0, "\(result.stderr)")
             let second = try WorkflowCommandTests.text(folder, Self.register)

@@ -102,7 +102,7 @@ public struct SiteMap: Sendable {
     }
 
     /// Names the site root uses for itself: a document folder may not take them.
-    public static let reservedNames = ["index.html", "coverage.html", "assets", SiteManifest.fileName]
+    public static let reservedNames = ["index.html", "coverage.html", "assets", SiteManifest.fileName] + OutputLayout.registerPages.sorted()
 
     /// The longest document folder name, in UTF-8 bytes: a file name ends at 255 bytes, and the
     /// longest name docctl makes from it appends `_<L-N>_<L-N>_diff.html`.
