@@ -16,7 +16,7 @@ public enum OutputLayout {
     /// The register pages (文件发放回收登记表, 外来文件清单), written when the set keeps those registers.
     public static let registerPages: Set<String> = ["distribution.html", "external-documents.html"]
     /// Files docctl writes in `assets/`.
-    static let assetFiles: Set<String> = ["docctl.css", "docctl.js", "search-index.json", "search-index.js"]
+    static let assetFiles: Set<String> = ["docctl.css", "docctl.js", "docctl-search.js", "search-index.json", "search-index.js"]
 
     /// Whether `path` (relative, with `/`) is a place docctl writes to in a site or build output.
     public static func isDocctlPath(_ path: String) -> Bool {
