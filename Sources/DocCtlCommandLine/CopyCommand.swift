@@ -11,7 +11,9 @@ struct CopyCommand: ParsableCommand {
         usage: "docctl copy <document> --copy-no <copy-no>|--uncontrolled [-o <output>] [--set <set>] [--templates <templates>] [--format <format>] [--strict] [--today <today>]",
         discussion: """
             --copy-no needs a copy number registered in the document's distribution and a released, approved, \
-            controlled document; the copy carries its number and holder. --uncontrolled stamps the copy \
+            controlled document; the copy carries its number and holder, and its issue is recorded in the \
+            document's distribution register (distribution.yaml) unless --no-register. A copy number recorded \
+            lost is void and refused. --uncontrolled stamps the copy \
             不受控 / uncontrolled with the print date (--today, SOURCE_DATE_EPOCH or today).
             """
     )
@@ -24,6 +26,9 @@ struct CopyCommand: ParsableCommand {
 
     @Flag(help: "An uncontrolled reference copy.")
     var uncontrolled = false
+
+    @Flag(name: .customLong("no-register"), help: "Do not record the issue of the controlled copy in distribution.yaml.")
+    var noRegister = false
 
     @Option(name: [.short, .customLong("output")], help: "The file to write (default: <number>_<L-N>_copy-<N>.html or …_uncontrolled.html).")
     var output: String?
@@ -40,6 +45,9 @@ struct CopyCommand: ParsableCommand {
         if (copyNumber == nil) == !uncontrolled {
             throw ValidationError("give exactly one of --copy-no N and --uncontrolled")
         }
+        if noRegister && uncontrolled {
+            throw ValidationError("--no-register goes with --copy-no: uncontrolled copies are not registered")
+        }
     }
 
     func run() throws {
@@ -55,10 +63,24 @@ struct CopyCommand: ParsableCommand {
             }
             let copy = DocumentCopy(set: session.set, diagnostics: session.diagnostics, templates: templateSet, date: date)
             let page = try copy.render(target, copyNumber.map { .registered($0) } ?? .uncontrolled)
+            // The register edit is prepared (and refused) before anything is written.
+            var change: DistributionRegister.Change? = nil
+            if let copyNumber, !noRegister, let registration = target.distribution.first(where: { $0.copy == copyNumber }) {
+                change = try DistributionRegister.recordIssue(registration, of: target, in: session.set, date: date)
+            }
             let path = output ?? page.fileName
             try WorkflowReport.checkOutside(path, of: session.set)
             try AtomicFile.write(Data(page.html.utf8), to: URL(fileURLWithPath: path))
             print("wrote \(path): \(target.number) \(copyNumber.map { "controlled copy no. \($0)" } ?? "uncontrolled copy, \(date)")")
+            switch change {
+            case .write(let register, let data)?:
+                try AtomicFile.write(data, to: session.set.root.appendingPathComponent(register))
+                print("  recorded the issue in \(WorkflowReport.display(register, set: set))")
+            case .alreadyRecorded(let issued)?:
+                print("  already recorded as issued\(issued.map { " on \($0)" } ?? "") in \(WorkflowReport.display(DistributionRegister.path(of: target), set: set))")
+            case nil:
+                break
+            }
         } catch {
             throw WorkflowReport.fail(error, command: "copy", session: session, format: options.format)
         }

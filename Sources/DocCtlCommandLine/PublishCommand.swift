@@ -66,6 +66,7 @@ struct PublishCommand: ParsableCommand {
             if !outcome.kept.isEmpty { print("  kept unchanged: \(outcome.kept.count) revision\(outcome.kept.count == 1 ? "" : "s") already published") }
             for revision in outcome.superseded { print("  superseded \(revision)") }
             for note in outcome.notReleased { print("  not released: \(note)") }
+            for line in outcome.recall { print("  recall: \(line)") }
             for entry in outcome.withdrawn { print("  withdrawn \(entry) (recorded in \(to)/.docctl-log)") }
             for document in outcome.exposed {
                 Terminal.error("warning: \(document) may no longer be published, but \(to) still holds its earlier revisions; "

@@ -26,7 +26,7 @@ import Testing
     @Test func aCopyIsOneFileWithTheFlowchartInlined() throws {
         try TemporaryFolder.with { folder in
             let file = folder.url.appendingPathComponent("copy.html")
-            let result = try DocCtlProcess.run(["copy", "QP-06", "--copy-no", "02", "-o", file.path, "--today", "2026-11-29"])
+            let result = try DocCtlProcess.run(["copy", "QP-06", "--copy-no", "02", "--no-register", "-o", file.path, "--today", "2026-11-29"])
             #expect(result.status == 0, "\(result.stderr)")
             let html = String(decoding: try Data(contentsOf: file), as: UTF8.self)
             #expect(html.contains("<img src=\"data:image/png;base64,"))

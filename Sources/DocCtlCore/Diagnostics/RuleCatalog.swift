@@ -56,6 +56,16 @@ public enum Rules {
     public static let unknownClassification = Rule("unknown-classification", .control, .error, "A classification (密级) is one of the levels in docset.yaml.")
     public static let unknownOwner = Rule("unknown-owner", .control, .error, "A document or record owner is a department id from organization.yaml.")
     public static let reviewOverdue = Rule("review-overdue", .control, .warning, "A document was reviewed within its `review-every` period (relative to --today).")
+    // Document-control evidence auditors sample (7.5.3): distribution and recall, approval authority,
+    // external documents, house rules
+    public static let copyNotRecalled = Rule("copy-not-recalled", .control, .warning, "Issued copies of a superseded revision are recorded returned, lost, replaced or retained in the distribution register (distribution.yaml).")
+    public static let copyNumberVoid = Rule("copy-number-void", .control, .error, "A copy number recorded lost is void and never issued again.")
+    public static let documentNumberPattern = Rule("document-number-pattern", .control, .error, "A document number matches in full the pattern docset.yaml's `numbering` sets for its type.")
+    public static let editionRequired = Rule("edition-required", .revisions, .error, "A revision count stays within `revision.max-revision`; past it the change is a new edition (换版).")
+    public static let approverNotAuthorised = Rule("approver-not-authorised", .control, .error, "The approver of a controlled document holds the authority docset.yaml's `approval-authority` gives for its type (a department's head, or the owner department's head).")
+    public static let externalDocumentStale = Rule("external-document-stale", .control, .warning, "An external document with `check-every` was checked for a newer version within that period (`last-checked`, relative to --today).")
+    /// The evidence rules, in the order of the README table.
+    static let evidence: [Rule] = [copyNotRecalled, copyNumberVoid, approverNotAuthorised, externalDocumentStale, documentNumberPattern, editionRequired]
     // References
     public static let unresolvedReference = Rule("unresolved-reference", .references, .error, "Every `[[…]]` names a clause covered by a section, a document number or a record id.")
     public static let unknownTitle = Rule("unknown-title", .references, .warning, "Every `《title》` is the title of a document, a record or a listed external document.")
@@ -84,6 +94,7 @@ public enum Rules {
         historyDateOrder, changedSinceRelease, malformedDigest, sealMismatch,
         approvalMissing, approvalOrder, approvalStale, approverIsPreparer, uncontrolledWithCopies, duplicateCopyNumber,
         unknownClassification, unknownOwner, reviewOverdue,
+    ] + evidence + [
         unresolvedReference, unknownTitle, withdrawnReference, unknownPlaceholder, duplicateAnchor, duplicateGeneratedBlock,
         matrixUnknownDepartment, matrixUnknownClause, matrixLeadCount, matrixBadCell, departmentIdle,
         recordIncomplete, recordUnregistered, organizationTree,

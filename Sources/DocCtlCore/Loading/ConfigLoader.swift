@@ -3,7 +3,8 @@ import Foundation
 /// Reads docset.yaml.
 enum ConfigLoader {
     static let keys = ["organization", "standard", "standards", "harmonized", "language", "classification", "publish-up-to", "revision",
-                       "coverage-depth", "coverage-from", "not-applicable", "rules", "external-documents", "site"]
+                       "coverage-depth", "coverage-from", "not-applicable", "rules", "external-documents", "site", "numbering",
+                       "approval-authority"]
 
     static func load(_ context: inout LoadContext) -> DocSetConfig {
         var config = DocSetConfig()
@@ -37,7 +38,7 @@ enum ConfigLoader {
                               "publish-up-to '\(text)' is not one of the classification levels \(config.classification.joined(separator: ", "))")
             }
         }
-        if let revision = map["revision"], let fields = r.mapping(revision, allowed: ["first", "skip-letters"], what: "revision") {
+        if let revision = map["revision"], let fields = r.mapping(revision, allowed: ["first", "skip-letters", "max-revision"], what: "revision") {
             if let node = fields["first"], let text = r.string(node, key: "first") {
                 if let mark = RevisionMark(text) { config.firstRevision = mark } else {
                     r.sink.report(Rules.malformedRevision, at: node.location, "revision.first '\(text)' is not a revision mark like A/0")
@@ -45,6 +46,11 @@ enum ConfigLoader {
             }
             if fields["skip-letters"] != nil {
                 config.skipLetters = Set(r.strings(fields["skip-letters"], key: "skip-letters").compactMap { $0.0.first })
+            }
+            if let node = fields["max-revision"], let text = r.string(node, key: "max-revision") {
+                if let count = Int(text), count >= 0 { config.maxRevision = Located(count, at: node.location) } else {
+                    r.sink.report(Rules.invalidValue, at: node.location, "revision.max-revision must be a whole number (e.g. 9), found '\(text)'")
+                }
             }
         }
         if let node = map["coverage-depth"], let text = r.string(node, key: "coverage-depth") {
@@ -88,9 +94,36 @@ enum ConfigLoader {
         for item in r.sequence(map["external-documents"], key: "external-documents") {
             if let scalar = item.scalar {
                 config.externalDocuments.append(.init(title: scalar.text, source: nil, location: scalar.location))
-            } else if let fields = r.mapping(item, allowed: ["title", "source", "id"], required: ["title"], what: "external document"),
+            } else if let fields = r.mapping(item, allowed: ["title", "source", "id", "issuer", "version", "owner", "distribution",
+                                                             "last-checked", "check-every"],
+                                             required: ["title"], what: "external document"),
                       let title = r.string(fields["title"], key: "title") {
-                config.externalDocuments.append(.init(title: title, source: r.string(fields["source"], key: "source"), location: item.location))
+                var external = DocSetConfig.ExternalDocument(title: title, source: r.string(fields["source"], key: "source"), location: item.location)
+                external.id = r.string(fields["id"], key: "id")
+                external.issuer = r.string(fields["issuer"], key: "issuer")
+                external.version = r.string(fields["version"], key: "version")
+                external.owner = DocumentLoader.located(fields["owner"], "owner", &r)
+                external.distribution = r.strings(fields["distribution"], key: "distribution").map(\.0)
+                external.lastChecked = r.date(fields["last-checked"], key: "last-checked")
+                external.checkEveryMonths = DocumentLoader.period(fields["check-every"], key: "check-every", &r)
+                config.externalDocuments.append(external)
+            }
+        }
+        if let numbering = map["numbering"], let fields = r.mapping(numbering, allowed: DocumentType.allCases.map(\.rawValue), what: "numbering") {
+            for type in DocumentType.allCases {
+                guard let node = fields[type.rawValue], let pattern = r.string(node, key: type.rawValue) else { continue }
+                if DocumentNumberPattern.regex(pattern) == nil {
+                    r.sink.report(Rules.invalidValue, at: node.location, "numbering.\(type.rawValue) '\(pattern)' is not a regular expression",
+                                  fix: "write e.g. \"XQ-QP-\\\\d{2}\" (a backslash is doubled inside double quotes)")
+                } else {
+                    config.numberingPatterns[type] = Located(pattern, at: node.location)
+                }
+            }
+        }
+        if let authority = map["approval-authority"],
+           let fields = r.mapping(authority, allowed: DocumentType.allCases.map(\.rawValue), what: "approval-authority") {
+            for type in DocumentType.allCases where fields[type.rawValue] != nil {
+                config.approvalAuthority[type] = r.strings(fields[type.rawValue], key: type.rawValue).map { Located($0.0, at: $0.1) }
             }
         }
         if let site = map["site"], let fields = r.mapping(site, allowed: ["title"], what: "site") {

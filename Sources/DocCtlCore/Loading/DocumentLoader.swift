@@ -48,7 +48,22 @@ enum DocumentLoader {
         if let approvals = map["approvals"],
            let steps = r.mapping(approvals, allowed: ["prepared", "reviewed", "approved"], what: "approvals") {
             document.prepared = approval(steps["prepared"], "prepared", &r)
-            document.reviewed = approval(steps["reviewed"], "reviewed", &r)
+            if let reviewers = steps["reviewed"], case .sequence(let items, _) = reviewers {
+                // 会签: several reviewers, each with department and date.
+                document.countersigned = items.compactMap { item in
+                    guard let fields = r.mapping(item, allowed: ["name", "department", "date"], required: ["name", "date"],
+                                                 what: "approvals.reviewed entry") else { return nil }
+                    return Approval(name: r.string(fields["name"], key: "name"), date: r.date(fields["date"], key: "date")?.value,
+                                    location: item.location, department: r.string(fields["department"], key: "department"))
+                }
+                let names = document.countersigned.compactMap { reviewer in reviewer.name.map { name in reviewer.department.map { "\(name)（\($0)）" } ?? name } }
+                let dates = document.countersigned.map(\.date)
+                document.reviewed = Approval(name: names.isEmpty ? nil : names.joined(separator: "、"),
+                                             date: dates.contains(nil) ? nil : dates.compactMap { $0 }.max(),
+                                             location: reviewers.location)
+            } else {
+                document.reviewed = approval(steps["reviewed"], "reviewed", &r)
+            }
             document.approved = approval(steps["approved"], "approved", &r)
         }
         for item in r.sequence(map["distribution"], key: "distribution") {
@@ -58,6 +73,7 @@ enum DocumentLoader {
                                                           location: fields["copy"]?.location ?? item.location))
         }
         context.reader = r
+        DistributionLoader.load(folder: folder, into: &document, context: &context)
         document.history = loadHistory(folder.appendingPathComponent("history.yaml"), context: &context)
         loadBody(folder: folder, into: &document, context: &context)
         r = context.reader
@@ -77,8 +93,8 @@ enum DocumentLoader {
     }
 
     /// `12 months`, `1 year`, `6 个月`, `1 年`.
-    static func period(_ node: YAMLNode?, _ r: inout NodeReader) -> Located<Int>? {
-        guard let node, let text = r.string(node, key: "review-every") else { return nil }
+    static func period(_ node: YAMLNode?, key: String = "review-every", _ r: inout NodeReader) -> Located<Int>? {
+        guard let node, let text = r.string(node, key: key) else { return nil }
         let compact = text.replacingOccurrences(of: " ", with: "")
         let digits = compact.prefix { $0.isASCII && $0.isNumber }
         let unit = compact.dropFirst(digits.count)
@@ -89,7 +105,7 @@ enum DocumentLoader {
             default: break
             }
         }
-        r.sink.report(Rules.invalidValue, at: node.location, "review-every '\(text)' is not a period",
+        r.sink.report(Rules.invalidValue, at: node.location, "\(key) '\(text)' is not a period",
                       fix: "write e.g. '12 months', '1 year', '6 个月' or '1 年'")
         return nil
     }

@@ -65,7 +65,10 @@ public enum ApprovalReview {
                                     reason: .approvalsIncomplete))
         }
         var chain: [(String, Day, SourceLocation)] = []
-        for (key, _, approval) in steps { if let approval, let date = approval.date { chain.append((key, date, approval.location)) } }
+        // With countersignatures (会签), each reviewer's date is checked against preparation and approval on its own.
+        for (key, _, approval) in steps where key != "reviewed" || document.countersigned.isEmpty {
+            if let approval, let date = approval.date { chain.append((key, date, approval.location)) }
+        }
         if let issued = document.issued { chain.append(("issued", issued.value, issued.location)) }
         if let effective = document.effective { chain.append(("effective", effective.value, effective.location)) }
         for index in chain.indices.dropFirst() where chain[index].1 < chain[index - 1].1 {

@@ -8,6 +8,8 @@ public struct Approval: Sendable, Hashable {
     public var name: String?
     public var date: Day?
     public var location: SourceLocation
+    /// The countersigning department (会签部门), for reviewers listed one by one.
+    public var department: String? = nil
 }
 
 /// A registered controlled copy (分发号).
@@ -89,7 +91,10 @@ public struct Document: Sendable {
     public var clauses: [Located<String>]
     public var records: [Located<String>]
     public var prepared: Approval?
+    /// 审核: with several reviewers (会签), their names joined and the latest date.
     public var reviewed: Approval?
+    /// Every reviewer when `reviewed` lists several (会签), in the order written; empty otherwise.
+    public var countersigned: [Approval] = []
     public var approved: Approval?
     public var issued: Located<Day>?
     public var effective: Located<Day>?
@@ -97,6 +102,8 @@ public struct Document: Sendable {
     public var reviewEveryMonths: Located<Int>?
     public var distribution: [CopyRegistration]
     public var history: [HistoryEntry]
+    /// The distribution register (`distribution.yaml`), in the order written; empty without the file.
+    public var copyIssues: [CopyIssue] = []
     public var historyPath: String
     public var bodyFiles: [BodyFile]
     /// Content before the first heading, then the section tree.

@@ -2,10 +2,33 @@ import Foundation
 
 /// Settings of a document set, from docset.yaml.
 public struct DocSetConfig: Sendable {
+    /// An external document (外来文件): a law, standard or customer contract the system relies on.
     public struct ExternalDocument: Sendable, Hashable {
         public var title: String
         public var source: String?
         public var location: SourceLocation
+        public var id: String? = nil
+        /// Who issued it (发布机构).
+        public var issuer: String? = nil
+        /// The version, edition or date in force (版本/年号).
+        public var version: String? = nil
+        /// The department that keeps it current (归口部门), an id of organization.yaml.
+        public var owner: Located<String>? = nil
+        /// Who holds a copy (发放范围).
+        public var distribution: [String] = []
+        /// When it was last checked for a newer version (查新).
+        public var lastChecked: Located<Day>? = nil
+        /// How often it is checked, in months.
+        public var checkEveryMonths: Located<Int>? = nil
+
+        /// When the next check falls due; nil without `check-every`.
+        public var nextCheck: Day? {
+            guard let months = checkEveryMonths?.value, let last = lastChecked?.value else { return nil }
+            return last.adding(months: months)
+        }
+
+        /// Whether the set keeps this entry as a register line (more than a citable title).
+        public var isRegistered: Bool { issuer != nil || version != nil || owner != nil || lastChecked != nil || checkEveryMonths != nil }
     }
 
     public var organizationName = ""
@@ -30,6 +53,13 @@ public struct DocSetConfig: Sendable {
     public var ruleSeverities: [String: Severity] = [:]
     public var externalDocuments: [ExternalDocument] = []
     public var siteTitle: String?
+    /// House rules: the pattern a document number of each type matches in full (`numbering:`).
+    public var numberingPatterns: [DocumentType: Located<String>] = [:]
+    /// House rules: the highest revision count within an edition (`revision.max-revision`).
+    public var maxRevision: Located<Int>?
+    /// Who may approve each document type (`approval-authority:`): department ids whose head may
+    /// approve, or `owner-head` for the head of the document's owner department.
+    public var approvalAuthority: [DocumentType: [Located<String>]] = [:]
 
     public init() {}
 }

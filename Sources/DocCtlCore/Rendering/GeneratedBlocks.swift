@@ -24,6 +24,8 @@ public struct GeneratedBlocks: Sendable {
         case "revision-history": content = revisionHistory()
         case "coverage-matrix": content = coverageMatrix()
         case "statement-of-applicability": content = statementOfApplicability()
+        case "distribution-register": content = distributionRegister()
+        case "external-document-list": content = externalDocumentList()
         default: return [.el("p", [("class", "placeholder-unknown")], text: "{{\(name)}}")]
         }
         return [.el("div", [("class", "generated generated-\(name)")], content)]

@@ -46,7 +46,9 @@ public struct PageBuilder: Sendable {
         case .site: links = .site(root: PageBuilder.root(placement))
         case .standalone: links = .standalone
         }
-        return PageContext(site: site, coverage: coverage, labels: labels, links: links, document: document)
+        var context = PageContext(site: site, coverage: coverage, labels: labels, links: links, document: document)
+        context.today = today
+        return context
     }
 
     var siteTitle: String {
@@ -64,6 +66,7 @@ public struct PageBuilder: Sendable {
         var chrome = PageBuilder.chrome(placement, labels: labels, siteTitle: siteTitle, organization: organization, buildDate: buildDate,
                                         pageTitle: pageTitle, current: current, bodyClass: bodyClass, headerCenter: headerCenter,
                                         headerRight: headerRight, footerRight: footerRight, printNotice: printNotice)
+        chrome.nav? += registerNav(root: PageBuilder.root(placement), current: current)
         if let draft {
             chrome.draft = draft.notice(labels, document: document)
             chrome.bodyClass += " draft-build"

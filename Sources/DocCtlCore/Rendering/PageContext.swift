@@ -15,6 +15,8 @@ public struct PageContext: Sendable {
     public var links: LinkMode
     /// The document the page shows, if any.
     public var document: Document?
+    /// The date registers compare due dates with (--today); nil where no date is known.
+    public var today: Day? = nil
 
     /// The context of one page; `document` is the document it shows, if any.
     public init(site: SiteMap, coverage: CoverageReport?, labels: Labels, links: LinkMode, document: Document? = nil) {

@@ -120,6 +120,9 @@ public struct SiteRenderer: Sendable {
     public func siteFiles() throws(DocCtlError) -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = [("index.html", Data(indexPage().utf8))]
         if let coverage = try coveragePage() { files.append(("coverage.html", Data(coverage.utf8))) }
+        for page in builder.registerPages {
+            if let view = builder.registerPage(page.path) { files.append((page.path, Data(templates.render("register", view).utf8))) }
+        }
         for name in SiteRenderer.assets { files.append(("assets/" + name, try templates.resource("assets/" + name))) }
         // The status stylesheet of each current revision (a publish adds those of older ones).
         let labels = Labels.for(set.config.language)

@@ -9,6 +9,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// The templates every build needs.
     public static let required = ["document", "index", "coverage", "redirect"]
+    /// Templates taken from the bundle when a `--templates` folder does not have them.
+    public static let bundledFallbacks = ["register"]
 
     public let library: MustacheLibrary
     /// Where the templates came from, for messages: a folder path or `built-in`.
@@ -53,7 +55,14 @@ public struct TemplateSet: Sendable {
                 throw .io("\(display(relative)): template error: \(error)")
             }
         }
-        for name in TemplateSet.required where library.getTemplate(named: name) == nil {
+        // Templates added after a user's copy was made come from the bundle: a folder given with
+        // --templates before the register pages existed still renders them.
+        for name in TemplateSet.bundledFallbacks where library.getTemplate(named: name) == nil {
+            if let text = BuiltInResources.text("templates/\(name).mustache") {
+                try? library.register(ScalarHTMLEscaping.pragma + text, named: name)
+            }
+        }
+        for name in TemplateSet.required + TemplateSet.bundledFallbacks where library.getTemplate(named: name) == nil {
             throw .io("\(origin): the template \(name).mustache is missing")
         }
         self.library = library

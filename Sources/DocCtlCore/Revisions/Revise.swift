@@ -64,6 +64,11 @@ public struct Revise {
             throw .refused("the new entry's date \(request.date) is before \(mark) (\(before)); history dates never go backwards")
         }
         let next = request.kind == .revision ? mark.nextRevision : mark.nextEdition(skipping: set.config.skipLetters)
+        if request.kind == .revision, let cap = set.config.maxRevision, next.revision > cap.value {
+            let edition = mark.nextEdition(skipping: set.config.skipLetters)
+            throw .refused("\(document.number) \(next) would go past revision.max-revision \(cap.value) of docset.yaml: a new edition is required (换版)",
+                           notes: ["record the change as \(edition) with --edition instead of --revision"])
+        }
 
         let current = SectionDigests.record(of: document, sources: set.sources, revision: next.description, date: request.date)
         let recordPath = ReleaseRecord.path(folder: document.folder, revision: mark)

@@ -36,6 +36,8 @@ public struct Publish {
         public var notReleased: [String]
         /// Files in the published site.
         public var files: Int
+        /// Copies of superseded revisions still out, per revision (`QP-04 B/1 copies 01 (运维服务部), …`).
+        public var recall: [String] = []
         /// Documents withdrawn from the site (`--withdraw`): `XQ-PL-01 A/0 A/1`.
         public var withdrawn: [String] = []
         /// Documents that may no longer be published but still have revisions on the site.
@@ -243,7 +245,7 @@ public struct Publish {
         }
         return Outcome(added: newRevisions.sorted().map(label), kept: existingRevisions.sorted().map(label),
                        superseded: superseded.sorted().map(label), withheld: withheld, notReleased: heldNotes, files: hashes.count,
-                       withdrawn: withdrawal.entries, exposed: exposed)
+                       recall: set.documents.flatMap(\.recallLines), withdrawn: withdrawal.entries, exposed: exposed)
     }
 
     /// A released mark is immutable: when the current revision of a document is on the site

@@ -61,6 +61,10 @@ public struct DocumentCopy {
                                                           : "registered: " + document.distribution.map { "\($0.copy) (\($0.holder))" }.joined(separator: ", ")]
                                    + (Spelling.closest(to: number, in: registered).map { ["did you mean \($0)?"] } ?? []))
             }
+            if let lost = document.copyIssues.first(where: { $0.copy == number && $0.closing == .lost }) {
+                throw .refused("copy number \(number) of \(document.number) is void: it was lost\(lost.closed.map { " on \($0)" } ?? "") and is never issued again",
+                               notes: ["register a new copy number for \(found.holder) in document.yaml's distribution"])
+            }
             registration = found
         }
         let renderer: SiteRenderer

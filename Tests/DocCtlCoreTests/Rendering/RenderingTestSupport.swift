@@ -64,6 +64,22 @@ enum RenderingFixtures {
         return set
     }
 
+    /// The valid set with its manual's A/0 superseded by A/1 and a distribution register: returned,
+    /// lost, retained and outstanding copies, one of them due for recall.
+    static func withRegister() throws -> FixtureSet {
+        var set = try FixtureSet.withSupersededManual()
+        set.write("manual/distribution.yaml", """
+            # 发放回收登记
+            - { copy: "01", holder: 总经理, revision: "A/0", issued: 2025-06-16, returned: 2025-09-02 }
+            - { copy: "02", revision: "A/0", issued: 2025-06-16 }
+            - { copy: "03", holder: 运维服务部, revision: "A/0", issued: 2025-06-16, lost: 2025-08-01, note: 遗失 }
+            - { copy: "01", holder: 总经理, revision: "A/1", issued: 2025-09-02 }
+            - { copy: "04", holder: "<b>技术支持部</b>", revision: "A/0", issued: 2025-06-16, retained: 2025-09-03 }
+
+            """)
+        return set
+    }
+
     /// Loads a fixture set (without checks).
     static func load(_ fixture: FixtureSet) throws -> DocumentSet {
         try fixture.load().0

@@ -41,7 +41,9 @@ import Testing
         index.chrome.draft = DraftNoticeView(title: "草稿 DRAFT", summary: "草稿构建", problems: ["a.md:1:1: error[x]: y"], hasProblems: true)
         return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage),
                 ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
-                ("redirect", builder.redirectPage(procedure))]
+                ("redirect", builder.redirectPage(procedure)),
+                ("register", try #require(try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.withRegister()))
+                    .builder.registerPage("distribution.html")))]
     }
 
     /// The written-out name lookups (ViewModels+Lookup.swift) answer every stored property of every
@@ -168,7 +170,7 @@ import Testing
             }
             #expect(!text.contains("{{&"), "\(relative) uses {{& … }}")
         }
-        #expect(triples == [".", "chrome.printStyle", "body"])
+        #expect(triples == [".", "chrome.printStyle", "body", "content"])
     }
 
     @Test func labelsExistInBothLanguages() {

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The fixed words of the document-control evidence registers (发放回收, 外来文件, …), in the set's
+/// language. Kept apart from ``Labels`` so the registers can grow without touching every page's labels.
+public struct EvidenceLabels: Sendable, Hashable {
+    public var distributionRegister: String
+    public var distributionSummary: String
+    public var copyNumber: String
+    public var holder: String
+    public var issuedOn: String
+    public var recallState: String
+    public var note: String
+    public var inUse: String
+    public var toRecall: String
+    public var returned: String
+    public var lost: String
+    public var replaced: String
+    public var retained: String
+    public var voidNumber: String
+    public var noCopies: String
+    public var externalDocumentList: String
+    public var externalSummary: String
+    public var versionOrDate: String
+    public var issuer: String
+    public var ownerDepartment: String
+    public var distributedTo: String
+    public var lastChecked: String
+    public var nextCheck: String
+    public var checkOverdue: String
+
+    public static func `for`(_ language: Language) -> EvidenceLabels {
+        language == .en ? english : chinese
+    }
+
+    static let chinese = EvidenceLabels(
+        distributionRegister: "文件发放回收登记表", distributionSummary: "已发放受控副本 {1} 份，在用 {2} 份，待回收 {3} 份",
+        copyNumber: "分发号", holder: "持有部门/人", issuedOn: "发放日期", recallState: "回收情况", note: "备注",
+        inUse: "在用", toRecall: "待回收", returned: "已回收", lost: "遗失", replaced: "已换发", retained: "作废留存",
+        voidNumber: "（分发号作废）", noCopies: "尚无发放记录",
+        externalDocumentList: "外来文件清单", externalSummary: "外来文件 {1} 份，待查新 {2} 份", versionOrDate: "编号/版本",
+        issuer: "发布机构", ownerDepartment: "归口部门", distributedTo: "发放范围", lastChecked: "最近查新", nextCheck: "下次查新",
+        checkOverdue: "（逾期）")
+
+    static let english = EvidenceLabels(
+        distributionRegister: "Register of issued and recalled copies", distributionSummary: "{1} controlled copies issued, {2} in use, {3} to recall",
+        copyNumber: "Copy no.", holder: "Holder", issuedOn: "Issued", recallState: "Returned / state", note: "Note",
+        inUse: "in use", toRecall: "to recall", returned: "returned", lost: "lost", replaced: "replaced", retained: "retained as obsolete",
+        voidNumber: " (copy number void)", noCopies: "No copies issued yet",
+        externalDocumentList: "External documents", externalSummary: "{1} external documents, {2} due for a currency check",
+        versionOrDate: "Number / version", issuer: "Issuer", ownerDepartment: "Owner", distributedTo: "Distributed to",
+        lastChecked: "Last checked", nextCheck: "Next check", checkOverdue: " (overdue)")
+
+    /// `template` with `{1}`, `{2}`, … replaced by `values`.
+    static func fill(_ template: String, _ values: Int...) -> String {
+        var text = template
+        for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index + 1)}", with: String(value)) }
+        return text
+    }
+
+    /// The state of an issued copy as the register shows it.
+    func state(_ issue: CopyIssue, superseded: Bool) -> String {
+        guard let closing = issue.closing else { return superseded ? toRecall : inUse }
+        let date = issue.closed.map { " \($0)" } ?? ""
+        switch closing {
+        case .returned: return returned + date
+        case .lost: return lost + date + voidNumber
+        case .replaced: return replaced + date
+        case .retained: return retained + date
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// `{{distribution-register}}`: the 文件发放回收登记表 of every document with issued copies.
+extension GeneratedBlocks {
+    /// One row per issued copy, document by document in the set's order, in register order.
+    func distributionRegister() -> [HTMLNode] {
+        let words = EvidenceLabels.for(context.language)
+        var rows: [[HTMLNode]] = []
+        var attributes: [[(String, String)]] = []
+        for document in set.documents where !document.copyIssues.isEmpty {
+            let superseded = document.supersededRevisions
+            for issue in document.copyIssues {
+                let toRecall = issue.isOutstanding && superseded.contains(issue.revisionText)
+                let stateClass = toRecall ? "copy-to-recall" : issue.closing.map { "copy-\($0.rawValue)" } ?? "copy-in-use"
+                rows.append([GeneratedBlocks.cell(String(rows.count + 1), "num"), documentCell(document),
+                             GeneratedBlocks.cell(document.title), GeneratedBlocks.cell(issue.revisionText, "nowrap"),
+                             GeneratedBlocks.cell(issue.copy, "nowrap"), GeneratedBlocks.cell(issue.holder),
+                             GeneratedBlocks.cell(issue.issued?.description ?? "", "nowrap"),
+                             GeneratedBlocks.cell(words.state(issue, superseded: superseded.contains(issue.revisionText)), "copy-state"),
+                             GeneratedBlocks.cell(issue.note ?? "")])
+                attributes.append([("class", stateClass)])
+            }
+        }
+        if rows.isEmpty { return [.el("p", [("class", "register-empty")], text: words.noCopies)] }
+        let header = [labels.serial, labels.documentNumber, labels.title, labels.revision, words.copyNumber, words.holder,
+                      words.issuedOn, words.recallState, words.note]
+        return [GeneratedBlocks.table(header, rows, rowAttributes: attributes, className: "list-table register-table")]
+    }
+}
+
+/// `{{external-document-list}}`: the 外来文件清单 of docset.yaml's `external-documents`.
+extension GeneratedBlocks {
+    /// External documents whose currency check is past due on `today`.
+    static func overdueExternalDocuments(_ set: DocumentSet, today: Day?) -> [DocSetConfig.ExternalDocument] {
+        guard let today else { return [] }
+        return set.config.externalDocuments.filter { external in
+            external.checkEveryMonths != nil && (external.nextCheck.map { $0 < today } ?? true)
+        }
+    }
+
+    func externalDocumentList() -> [HTMLNode] {
+        let words = EvidenceLabels.for(context.language)
+        let overdue = Set(GeneratedBlocks.overdueExternalDocuments(set, today: context.today).map(\.location))
+        let header = [labels.serial, labels.title, words.versionOrDate, words.issuer, words.ownerDepartment, words.distributedTo,
+                      words.lastChecked, words.nextCheck]
+        let externals = set.config.externalDocuments
+        let rows = externals.enumerated().map { index, external -> [HTMLNode] in
+            let late = overdue.contains(external.location)
+            let next = external.nextCheck.map { $0.description + (late ? words.checkOverdue : "") } ?? (late ? words.checkOverdue : "")
+            return [GeneratedBlocks.cell(String(index + 1), "num"), GeneratedBlocks.cell(external.title),
+                    GeneratedBlocks.cell(external.version ?? external.source ?? ""), GeneratedBlocks.cell(external.issuer ?? ""),
+                    GeneratedBlocks.cell(departmentName(external.owner?.value)),
+                    GeneratedBlocks.cell(external.distribution.map { departmentName($0) }.joined(separator: "、")),
+                    GeneratedBlocks.cell(external.lastChecked?.value.description ?? "", "nowrap"),
+                    GeneratedBlocks.cell(next, late ? "nowrap overdue" : "nowrap")]
+        }
+        return [GeneratedBlocks.table(header, rows, rowAttributes: externals.map { overdue.contains($0.location) ? [("class", "check-overdue")] : [] },
+                                      className: "list-table register-table")]
+    }
+}
