@@ -70,6 +70,7 @@ import Testing
             result = try DocCtlProcess.run(["revise", WorkflowCommandTests.procedure, "--set", "set", "--revision", "-m", "扩大适用范围",
                                             "--author", "何思琪", "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
+            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
             result = try DocCtlProcess.run(["release", WorkflowCommandTests.procedure, "--set", "set"] + today, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
             result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)

@@ -35,6 +35,7 @@ import Testing
             result = try run(["revise", Self.procedure, "--set", "set", "--revision", "-m", "扩大适用范围", "--author", "何思琪",
                               "--approver", "周明远", "--date", FixtureSet.todayText])
             #expect(result.status == 0, "\(result.stderr)")
+            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
             result = try run(["release", Self.procedure, "--set", "set"] + today)
             #expect(result.status == 0, "\(result.stderr)")
             result = try run(["check", "set"] + today)

@@ -121,6 +121,7 @@ import Testing
             result = try DocCtlProcess.run(["revise", FixtureSet.procedureNumber, "--set", "set", "--revision", "-m", "升密", "--author", "何思琪",
                                             "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
+            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
             result = try DocCtlProcess.run(["release", FixtureSet.procedureNumber, "--set", "set"] + today, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
             result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
@@ -146,6 +147,7 @@ import Testing
             result = try DocCtlProcess.run(["revise", FixtureSet.procedureNumber, "--set", "set", "--revision", "-m", "扩大范围", "--author", "何思琪",
                                             "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
+            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
             result = try DocCtlProcess.run(["release", FixtureSet.procedureNumber, "--set", "set"] + today, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
             result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)

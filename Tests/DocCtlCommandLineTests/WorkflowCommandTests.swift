@@ -53,6 +53,7 @@ import Testing
             result = try DocCtlProcess.run(["revise", Self.procedure, "--set", "set", "--revision", "-m", "扩大适用范围",
                                             "--author", "何思琪", "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
+            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
             #expect(result.stdout.contains("added A/1 after A/0, sections: 2"))
             #expect(try Self.text(folder, Self.history).hasSuffix("- revision: \"A/1\"\n  date: \(FixtureSet.todayText)\n  change: 扩大适用范围\n  sections: \"2\"\n  author: 何思琪\n  approver: 周明远\n"))
 
@@ -135,6 +136,7 @@ import Testing
             result = try DocCtlProcess.run(["revise", Self.procedure, "--set", "set", "--revision", "-m", "扩大适用范围",
                                             "--author", "何思琪", "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
+            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
             result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set"] + today, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
             let old = try Data(contentsOf: folder.appendingPathComponent("site/\(Self.procedure)/A-0/index.html"))

@@ -23,7 +23,7 @@ enum DocumentLoader {
         var r = context.reader
         defer { context.reader = r }
         let what = "\(folderPath)/document.yaml"
-        guard let map = r.mapping(node, allowed: keys, required: required, what: what),
+        guard let map = r.mapping(node, allowed: keys, required: required, blankIsMissing: true, what: what),
               let number = r.string(map["number"], key: "number") else { return nil }
         let typeText = r.choice(map["type"], key: "type", in: DocumentType.allCases.map(\.rawValue))
         let control = r.choice(map["control"], key: "control", in: ["controlled", "uncontrolled"])

@@ -33,12 +33,12 @@ import Testing
     @Test func aCountersignatureAfterApprovalIsOutOfOrder() throws {
         let fixture = Self.countersigned("""
               - { name: 沈家宁, department: 体系与质量部, date: 2025-03-10 }
-              - 1️⃣{ name: 陈嘉禾, department: 运维服务部, date: 2025-03-14 }
+              - 1️⃣{ name: 陈嘉禾, department: 运维服务部, date: 2025-03-17 }
 
             """)
         let outcome = try fixture.check()
         let finding = expectFinding(outcome, Rules.approvalOrder, at: fixture.marker())
-        #expect(finding?.message == "陈嘉禾 (运维服务部) countersigned QP-01 on 2025-03-14, after it was approved (2025-03-13)")
+        #expect(finding?.message == "陈嘉禾 (运维服务部) countersigned QP-01 on 2025-03-17, after it was approved (2025-03-16)")
         #expect(outcome.diagnostics(Rules.approvalOrder).count == 1)
     }
 
@@ -64,7 +64,7 @@ import Testing
     @Test func anApproverWithoutAuthorityIsReported() throws {
         var fixture = FixtureSet.valid()
         fixture.append("docset.yaml", "approval-authority: { manual: [gm], procedure: [service] }\n")
-        fixture.replace("  approved: { name: 周明远, date: 2025-03-13 }", with: "  approved: 1️⃣{ name: 周明远, date: 2025-03-13 }", in: Self.procedure)
+        fixture.replace("  approved: { name: 周明远, date: 2025-03-16 }", with: "  approved: 1️⃣{ name: 周明远, date: 2025-03-16 }", in: Self.procedure)
         let outcome = try fixture.check()
         let finding = expectFinding(outcome, Rules.approverNotAuthorised, at: fixture.marker())
         #expect(finding?.message == "周明远 may not approve procedure QP-01")
@@ -74,7 +74,7 @@ import Testing
     @Test func theOwnerDepartmentsHeadMayApproveWhenTheSetSaysSo() throws {
         var fixture = FixtureSet.valid()
         fixture.append("docset.yaml", "approval-authority: { manual: [gm], procedure: [service, owner-head] }\n")
-        fixture.replace("  approved: { name: 周明远, date: 2025-03-13 }", with: "  approved: { name: 沈家宁, date: 2025-03-13 }", in: Self.procedure)
+        fixture.replace("  approved: { name: 周明远, date: 2025-03-16 }", with: "  approved: { name: 沈家宁, date: 2025-03-16 }", in: Self.procedure)
         fixture.replace(Self.reviewed, with: "  reviewed: { name: 陈嘉禾, date: 2025-03-10 }\n", in: Self.procedure)
         expectNoFinding(try fixture.check(), Rules.approverNotAuthorised)
     }

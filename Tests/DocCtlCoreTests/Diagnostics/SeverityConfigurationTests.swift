@@ -89,7 +89,7 @@ import Testing
         #expect(Set(declared.keys) == Set(Rules.all.map(\.id)))
         for rule in Rules.all {
             let name = try #require(declared[rule.id])
-            #expect(tests.contains("Rules.\(name),") || tests.contains("Rules.\(name))"), "no test uses Rules.\(name) (\(rule.id))")
+            #expect(tests.contains("Rules.\(name),") || tests.contains("Rules.\(name))") || tests.contains("Rules.\(name).id"), "no test uses Rules.\(name) (\(rule.id))")
         }
     }
 }

@@ -312,6 +312,16 @@ enum LinkChecker {
                         target = parts.joined(separator: "/")
                     }
                     guard files[target] != nil else { problems.append("\(page): \(attribute.value) (no \(target))"); continue }
+                    // A document's pointer page forwards to its current revision, fragment and all.
+                    if let fragment, !fragment.isEmpty,
+                       let redirect = ScannedTag.scan(String(decoding: files[target]!, as: UTF8.self)).lazy
+                        .compactMap({ $0.attributes.first { $0.name == "data-redirect" }?.value }).first {
+                        var parts = target.split(separator: "/").dropLast().map(String.init)
+                        for component in redirect.split(separator: "/") {
+                            if component == ".." { if !parts.isEmpty { parts.removeLast() } } else if component != "." { parts.append(String(component)) }
+                        }
+                        target = parts.joined(separator: "/")
+                    }
                     if let fragment, !fragment.isEmpty, !idsOf(target).contains(fragment.removingPercentEncoding ?? fragment) {
                         problems.append("\(page): \(attribute.value) (no id \(fragment) in \(target))")
                     }

@@ -30,7 +30,8 @@ import Testing
         // The new entry is a draft: check is clean, release needs the approver.
         let check = try workspace.check()
         #expect(!check.rules.contains(Rules.changedSinceRelease.id), "\(check.summary)")
-        #expect(refusal { try workspace.release(Self.number) }?.diagnostics.first?.message.contains("no approver") == true)
+        #expect(refusal { try workspace.release(Self.number) }?.diagnostics.contains { $0.message.contains("no approver") } == true)
+        try workspace.approve(Self.number)
         try workspace.replace("  sections: 4.1、4.3\n  author: 何思琪\n", with: "  sections: 4.1、4.3\n  author: 何思琪\n  approver: 周明远\n",
                               in: Self.history)
         guard case .sealed(let revision, _, _) = try workspace.release(Self.number) else {
@@ -56,6 +57,7 @@ import Testing
         let error = try #require(refusal { try workspace.revise(Self.number) })
         #expect(error.description.contains("has not changed"))
         let outcome = try workspace.revise(Self.number, change: "定期评审，无内容变化", force: true)
+        try workspace.approve(Self.number)
         #expect(outcome.sections == "无")
     }
 
@@ -66,6 +68,7 @@ import Testing
         _ = try workspace.release(Self.number)
         try workspace.replace("适用于手册", with: "适用于全部手册", in: Self.body)
         let outcome = try workspace.revise(Self.number, .edition, change: "换版")
+        try workspace.approve(Self.number)
         #expect(outcome.revision == "C/0")
         #expect(outcome.sections == "2")
     }
@@ -76,6 +79,7 @@ import Testing
         try FileManager.default.removeItem(at: workspace.url.appendingPathComponent("\(FixtureSet.procedureFolder)/releases"))
         try workspace.replace("适用于手册", with: "适用于全部手册", in: Self.body)
         let outcome = try workspace.revise(Self.number)
+        try workspace.approve(Self.number)
         #expect(outcome.sections == "全部")
         #expect(outcome.note?.contains("no release record") == true)
     }
@@ -93,6 +97,7 @@ import Testing
         try workspace.replace("适用于手册", with: "适用于全部手册", in: Self.body)
         #expect(try workspace.check().rules == [Rules.changedSinceRelease.id])
         _ = try workspace.revise(Self.number, change: "扩大适用范围")
+        try workspace.approve(Self.number)
         _ = try workspace.release(Self.number)
         let check = try workspace.check()
         #expect(check.diagnostics.isEmpty, "\(check.summary)")

@@ -46,6 +46,7 @@ import Testing
         try fixture.workspace.replace("## 4.2 发放与回收\n\n受控副本的发放记入[[REC-01]]，更改申请记入[[REC-02]]。\n\n", with: "",
                                       in: PublishTests.body)
         _ = try fixture.workspace.revise(PublishTests.procedure, change: "修订")
+        try fixture.workspace.approve(PublishTests.procedure)
         _ = try fixture.workspace.release(PublishTests.procedure)
         _ = try fixture.publish()
         let outcome = try fixture.workspace.check()

@@ -269,6 +269,7 @@ import Testing
         _ = try fixture.publish()
         try fixture.workspace.replace("适用于手册", with: "适用于全部手册", in: Self.body)
         _ = try fixture.workspace.revise(Self.procedure, change: "扩大适用范围")
+        try fixture.workspace.approve(Self.procedure)
         let outcome = try fixture.publish()
         #expect(outcome.added.isEmpty)
         #expect(outcome.notReleased == ["\(Self.procedure): A/1 is not released yet; A/0 stays current"])

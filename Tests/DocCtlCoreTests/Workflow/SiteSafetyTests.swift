@@ -205,6 +205,7 @@ import Testing
         let document = "\(FixtureSet.procedureFolder)/document.yaml"
         try fixture.workspace.replace("classification: 内部公开", with: "classification: 秘密", in: document)
         _ = try fixture.workspace.revise(Self.procedure, change: "升密")
+        try fixture.workspace.approve(Self.procedure)
         _ = try fixture.workspace.release(Self.procedure)
         var outcome = try fixture.publish()
         #expect(outcome.exposed == ["\(Self.procedure) (秘密)"])

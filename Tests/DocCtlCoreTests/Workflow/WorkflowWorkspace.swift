@@ -42,12 +42,7 @@ final class WorkflowWorkspace {
     func approve(_ number: String, on date: Day = FixtureSet.today) throws {
         let (set, _) = try DocumentSetLoader().load(url)
         let document = try DocumentResolver.resolve(number, in: set)
-        let path = "\(document.folder)/document.yaml"
-        var text = try self.text(path)
-        for pattern in [#"(approved: \{ name: [^,]+, date: )\d{4}-\d\d-\d\d"#, #"(?m)^(issued: )\S+"#, #"(?m)^(effective: )\S+"#] {
-            text = text.replacingOccurrences(of: pattern, with: "$1\(date)", options: .regularExpression)
-        }
-        try write(path, text)
+        try Approvals.approve(documentYAML: url.appendingPathComponent("\(document.folder)/document.yaml"), on: "\(date)")
     }
 
     /// The text of a file of the set.
