@@ -1,4 +1,5 @@
 import DocCtlCore
+import Foundation
 
 extension FixtureSet {
     /// The valid set with the manual released twice: A/0 (sealed with a stand-in digest) superseded by
@@ -23,6 +24,12 @@ extension FixtureSet {
               digest: \(digest)
 
             """)
+        // A/1 is approved, issued and effective on its own date.
+        var document = fixture.text("manual/document.yaml") ?? ""
+        for pattern in [#"(approved: \{ name: [^,]+, date: )\d{4}-\d\d-\d\d"#, #"(?m)^(issued: )\S+"#, #"(?m)^(effective: )\S+"#] {
+            document = document.replacingOccurrences(of: pattern, with: "$12025-09-01", options: .regularExpression)
+        }
+        fixture.write("manual/document.yaml", document)
         return fixture
     }
 }

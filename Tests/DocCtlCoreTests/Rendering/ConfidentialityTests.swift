@@ -29,7 +29,7 @@ import Testing
             approvals:
               prepared: { name: 赵一鸣, date: 2025-05-06 }
               reviewed: { name: 沈家宁, date: 2025-05-08 }
-              approved: { name: 周明远, date: 2025-05-10 }
+              approved: { name: 周明远, date: 2025-05-12 }
             issued: 2025-05-12
             effective: 2025-05-12
             review-every: 12 months

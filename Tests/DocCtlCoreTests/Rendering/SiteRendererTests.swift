@@ -255,7 +255,7 @@ import Testing
         let html = renderer.archivedPage(archive, supersededBy: ("A/1", "../A-1/index.html"))
         #expect(html.contains("<div class=\"banner banner-superseded\" role=\"note\">"))
         #expect(html.contains("<a href=\"../A-1/index.html\">QP-01 A/1</a>"))
-        #expect(html.contains("<td class=\"doc-status status-superseded\">作废</td>"))
+        #expect(html.contains("<td class=\"doc-status status-superseded\"><span class=\"status-label\">作废</span></td>"))
         #expect(html.contains("<div class=\"watermark\" aria-hidden=\"true\">作废</div>"))
         var checker = try TemplateSlotChecker(folder: RenderingFixtures.templatesFolder)
         var view = PageBuilder.documentPage(archived: archive, placement: .site(depth: 2), buildDate: RenderingFixtures.buildDate,
