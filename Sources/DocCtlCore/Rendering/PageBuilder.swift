@@ -183,7 +183,7 @@ public struct PageBuilder: Sendable {
             toc: document.sections.map { toc($0) }, body: body, digest: status.digest,
             watermark: watermark,
             notice: notices.isEmpty ? nil : NoticeView(kind: status.isDraft ? "draft" : "uncontrolled", lines: notices), superseded: nil,
-            clauses: document.clauses.isEmpty ? nil : document.clauses.map { set.standard?.display($0.value) ?? $0.value }.joined(separator: ", "),
+            clauses: document.clauses.isEmpty ? nil : document.clauses.map { set.standard?.canonical($0.value) ?? $0.value }.joined(separator: ", "),
             copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) },
             standards: standardsServed(document).map { $0.map(\.tree.fullDesignation).joined(separator: "；") })
     }
