@@ -162,6 +162,12 @@ enum DocumentLoader {
                                        "document \(document.number) has no Markdown body file", fix: "add body.md")
             return
         }
+        if names.count > maximumBodyFiles {
+            // A limit that keeps hostile input bounded, never a silent loss: the files left unread are named.
+            context.reader.sink.report(Rules.fileTooLarge, at: SourceLocation(path: context.relative(folder.appendingPathComponent(names[maximumBodyFiles]))),
+                                       "document \(document.number) has \(names.count) Markdown body files; the limit is \(maximumBodyFiles), and \(names[maximumBodyFiles]) and the \(names.count - maximumBodyFiles - 1) after it are not read",
+                                       fix: "merge body files, or split the document")
+        }
         var blocks: [Block] = []
         for name in names.prefix(maximumBodyFiles) {
             let url = folder.appendingPathComponent(name)
