@@ -118,12 +118,7 @@ import Testing
             let document = folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml")
             let text = try String(contentsOf: document, encoding: .utf8)
             try Data(text.replacingOccurrences(of: "classification: 内部公开", with: "classification: 秘密").utf8).write(to: document)
-            result = try DocCtlProcess.run(["revise", FixtureSet.procedureNumber, "--set", "set", "--revision", "-m", "升密", "--author", "何思琪",
-                                            "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
-            #expect(result.status == 0, "\(result.stderr)")
-            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
-            result = try DocCtlProcess.run(["release", FixtureSet.procedureNumber, "--set", "set"] + today, in: folder)
-            #expect(result.status == 0, "\(result.stderr)")
+            try Self.reviseApproveAndRelease(in: folder, change: "升密")
             result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("warning: QP-01 (秘密) may no longer be published, but site still holds its earlier revisions; remove them with: docctl publish set --to site --withdraw QP-01"), "\(result.stderr)")
@@ -137,6 +132,16 @@ import Testing
         }
     }
 
+    /// `revise` the fixture procedure, record its approval (as a team does), then `release` it.
+    static func reviseApproveAndRelease(in folder: URL, change: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        var result = try DocCtlProcess.run(["revise", FixtureSet.procedureNumber, "--set", "set", "--revision", "-m", change, "--author", "何思琪",
+                                            "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
+        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+        try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
+        result = try DocCtlProcess.run(["release", FixtureSet.procedureNumber, "--set", "set", "--today", FixtureSet.todayText], in: folder)
+        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+    }
+
     @Test func diffRefusesAnEditedArchive() throws {
         try Self.released { folder in
             let today = ["--today", FixtureSet.todayText]
@@ -144,12 +149,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             let body = folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/body.md")
             try Data(try String(contentsOf: body, encoding: .utf8).replacingOccurrences(of: "适用于手册", with: "适用于全部手册").utf8).write(to: body)
-            result = try DocCtlProcess.run(["revise", FixtureSet.procedureNumber, "--set", "set", "--revision", "-m", "扩大范围", "--author", "何思琪",
-                                            "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
-            #expect(result.status == 0, "\(result.stderr)")
-            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
-            result = try DocCtlProcess.run(["release", FixtureSet.procedureNumber, "--set", "set"] + today, in: folder)
-            #expect(result.status == 0, "\(result.stderr)")
+            try Self.reviseApproveAndRelease(in: folder, change: "扩大范围")
             result = try DocCtlProcess.run(["publish", "set", "--to", "site"] + today, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
             let arguments = ["diff", FixtureSet.procedureNumber, "A/0", "A/1", "--set", "set", "--site", "site", "-o", "redline.html"]
