@@ -81,8 +81,8 @@ public enum SheetImporter {
             }
         }
         let expected = kind == .matrix
-            ? "a header row with a 条款 (clause) column"
-            : "a header row with 记录名称 (title) and at least one of 记录编号, 保管部门, 保存期限, 表单编号"
+            ? "header row with a 条款 (clause) column"
+            : "header row with 记录名称 (title) and at least one of 记录编号, 保管部门, 保存期限, 表单编号"
         let which = options.sheet.map { "sheet '\($0)'" } ?? (sheets.count == 1 ? "its sheet" : "any of its \(sheets.count) sheets")
         throw ImportError("\(package.name): \(which) has no \(expected) in its first \(headerSearchRows) rows; nothing was imported")
     }

@@ -7,20 +7,20 @@ import Testing
 @Suite struct SheetImportCommandTests {
     typealias X = XlsxFixture
 
-    static let matrix = X(rows: [
+    static var matrix: X { X(rows: [
         ["职责分配表"],
         ["条款", "条款名称", "总经理", "体系与质量部", "运维服务部"],
         [.number("4", format: 0), "组织环境", "○", "●", ""],
         [.number("5", format: 0), "领导作用", "●", "○", ""],
         [.number("7.5", format: 0), "成文信息", "", "●", "○"],
         [.number("8", format: 0), "服务管理体系的运行", "", "○", "●"],
-    ])
+    ]) }
 
-    static let records = X(rows: [
+    static var records: X { X(rows: [
         ["序号", "记录名称", "记录编号", "保管部门", "保存期限", "相关程序"],
         [.number("1", format: 0), "文件发放回收登记表", "REC-01", "体系与质量部", "3年", "QP-01"],
         [.number("2", format: 0), "文件更改申请单", "REC-02", "体系与质量部", "5年", "QP-01"],
-    ])
+    ]) }
 
     @Test func aMatrixAndARecordsRegisterFromExcelPassCheck() throws {
         try WorkflowCommandTests.inFolder { folder in

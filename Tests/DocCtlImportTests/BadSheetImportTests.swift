@@ -18,7 +18,7 @@ struct BadSheetImportTests {
         }
     }
 
-    static let valid = X(rows: [["条款", "记录名称", "记录编号", "质量管理部"], ["8.1", "事件记录单", "REC-01", "●"]], merges: ["D2:D3"])
+    static var valid: X { X(rows: [["条款", "记录名称", "记录编号", "质量管理部"], ["8.1", "事件记录单", "REC-01", "●"]], merges: ["D2:D3"]) }
 
     @Test func legacyEncryptedAndNonZipFilesAreNamed() throws {
         let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(repeating: 0, count: 504)
