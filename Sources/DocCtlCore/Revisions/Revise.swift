@@ -100,7 +100,7 @@ public struct Revise {
         }
         var editor = try HistoryFileEditor(data: data, path: document.historyPath)
         try editor.appendEntry(fields)
-        try AtomicFile.write(editor.text.data, to: url)
+        try StagedOutput.write(editor.text.data, to: url, failure: WorkflowError.environment)
         return Outcome(revision: next.description, previous: mark.description, sections: sections, note: note,
                        written: [document.historyPath])
     }

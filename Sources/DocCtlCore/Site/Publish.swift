@@ -96,7 +96,7 @@ public struct Publish {
 
         let lock = try SiteLock(site: site)
         defer { withExtendedLifetime(lock) {} }
-        Publish.clearLeftovers(of: site)
+        StagedOutput.clearLeftovers(of: site)
 
         // Revision folders already on the site (`<number>/<L-N>`) and their files, copied as they are.
         var existingFiles: [String: Bool] = [:]
@@ -180,7 +180,7 @@ public struct Publish {
         let script = Data(SupersededScript.source(current: current, language: set.config.language).utf8)
 
         let kept = existingRevisions
-        let stage = Publish.stagingFolder(for: site)
+        let stage = StagedOutput.stagingFolder(for: site)
         let staged = StagedSite(folder: stage)
         let hashes: [String: String]
         do throws(WorkflowError) {
@@ -304,26 +304,6 @@ public struct Publish {
         }
     }
 
-    /// The staging folder of this process beside `site`.
-    static func stagingFolder(for site: URL) -> URL {
-        site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).docctl-stage-\(getpid())")
-    }
-
-    /// Removes staging folders of publishes that were killed half-way, and puts back a site that
-    /// was moved aside when the system has no atomic exchange (called with the lock held).
-    static func clearLeftovers(of site: URL) {
-        let manager = FileManager.default
-        let parent = site.deletingLastPathComponent()
-        let prefix = ".\(site.lastPathComponent).docctl-stage-"
-        let leftovers = ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
-        if !manager.fileExists(atPath: site.path), let previous = leftovers.first(where: { $0.hasSuffix("-previous") }) {
-            _ = rename(parent.appendingPathComponent(previous).path, site.path)
-        }
-        for name in leftovers where manager.fileExists(atPath: parent.appendingPathComponent(name).path) {
-            try? manager.removeItem(at: parent.appendingPathComponent(name))
-        }
-    }
-
     /// Verifies the staged site in `stage` against its manifests and swaps it in; removes the
     /// staging folder (holding the previous site after the swap) either way.
     static func verifyAndSwap(_ stage: URL, into site: URL) throws(WorkflowError) {
@@ -335,12 +315,8 @@ public struct Publish {
             }
             // Files were written without a sync each (thousands of fsyncs); one syncfs puts the
             // whole staged site on disk before it becomes the site.
-            let descriptor = open(stage.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if descriptor >= 0 {
-                _ = syncFileSystem(descriptor)
-                close(descriptor)
-            }
-            try FolderSwap.swap(stage, into: site)
+            StagedOutput.syncFolder(stage)
+            try StagedOutput.swap(stage, into: site, failure: WorkflowError.environment)
         } catch {
             try? manager.removeItem(at: stage)
             throw error
@@ -414,11 +390,3 @@ final class StagedSite: @unchecked Sendable {
         return failure
     }
 }
-
-#if os(Linux)
-/// glibc's `syncfs(2)`, which the Glibc module does not import (it needs `_GNU_SOURCE`).
-@_silgen_name("syncfs")
-private func syncFileSystem(_ descriptor: Int32) -> Int32
-#else
-private func syncFileSystem(_ descriptor: Int32) -> Int32 { fsync(descriptor) }
-#endif
