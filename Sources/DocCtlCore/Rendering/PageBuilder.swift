@@ -164,7 +164,7 @@ public struct PageBuilder: Sendable {
         if let follows = status.follows { revision += " (\(labels.draft), ← \(follows))" }
         let stateLabel = labels.stateName(status.state)
         let statusLabel = status.state == .uncontrolled && status.isDraft ? "\(stateLabel)（\(labels.draft)）" : stateLabel
-        let watermark = status.isDraft ? (labels.lang == "en" ? "DRAFT" : "\(labels.draft) DRAFT") : nil
+        let watermark = status.isDraft ? labels.draftMark : nil
         var chrome = chrome(placement, pageTitle: "\(document.number) \(document.title)", current: nil,
                             bodyClass: "page-document" + (status.isDraft ? " draft" : ""),
                             headerCenter: document.title, headerRight: "\(document.number)  \(status.revisionText)",
