@@ -216,7 +216,9 @@ public struct Publish {
     /// anything fails.
     func stageSite(in stage: URL, from site: URL, existing: ExistingSite, renderer: SiteRenderer,
                    current: [String: String], withdrawal: SiteWithdrawal) throws(WorkflowError) -> [String: String] {
-        let script = Data(SupersededScript.source(current: current, language: set.config.language).utf8)
+        let logic: Data
+        do { logic = try templates.resource(SupersededScript.resource) } catch { throw .environment(error.description) }
+        let script = Data(SupersededScript.source(current: current, language: set.config.language, logic: logic).utf8)
         let staged = StagedSite(folder: stage)
         do throws(WorkflowError) {
             try staged.create()
