@@ -400,7 +400,8 @@ struct RecordsSheet {
         }
         if Int(value) != nil {
             if unit == nil { report.add(.guessed, cell: place, text, "retention '\(text)' has no unit; read as \(value) years") }
-            return "\(value) \(unit ?? "years")"
+            let unit = unit ?? "years"
+            return "\(value) \(value == "1" ? String(unit.dropLast()) : unit)"
         }
         let compact = value.replacingOccurrences(of: " ", with: "").lowercased()
         let digits = compact.prefix { $0.isASCII && $0.isNumber }
