@@ -33,6 +33,7 @@ enum ControlField: String, CaseIterable, Codable, Sendable {
 
     /// The field a cell or label text names, e.g. `文件编号：`, `Prepared by`.
     static func field(label: String) -> ControlField? {
+        guard label.utf8.count <= 160 else { return nil } // labels are short: no need to normalize a paragraph
         let key = normalize(label)
         guard !key.isEmpty, key.count <= 20 else { return nil }
         return index[key]

@@ -141,17 +141,37 @@ extension ImportConverter {
     /// under 5.2, or a manual numbered by an older structure): the `{clause=…}` to add.
     mutating func reportClauseMapping() {
         guard let tree = options.clauseTree, isManual else { return }
+        // The clause titles normalized once, and each heading title matched once: a manual repeats
+        // few titles, and normalizing every clause title for every heading was most of the work.
+        let clauses: [(id: String, titles: [String])] = tree.order.compactMap { id in
+            guard let clause = tree.clause(id), !clause.untitled else { return nil }
+            return (id, ([clause.titleEN, clause.titleZH].compactMap { $0 } + clause.aliases).map(TitleNormalizer.normalize))
+        }
+        var matches: [String: [String]] = [:]
         for heading in headings {
             guard let number = heading.number, !number.hasPrefix("0") else { continue }
-            if tree.clause(number) != nil, tree.titleMatches(heading.title, clause: number) { continue }
             let normalized = TitleNormalizer.normalize(heading.title)
             guard !normalized.isEmpty else { continue }
-            let match = tree.order.first { id in
-                id != number && (tree.clause(id).map { !$0.untitled } ?? false) && tree.titleMatches(heading.title, clause: id)
-            }
-            if let match {
+            let ids = matches[normalized] ?? clauses.filter { Self.titleMatches(normalized, $0.titles) }.map(\.id)
+            matches[normalized] = ids
+            if let clause = tree.clause(number), clause.untitled || ids.contains(number) { continue }
+            if let match = ids.first(where: { $0 != number }) {
                 report.add(.fix, heading.paragraph, "heading \(number) \(heading.title) has the title of clause \(match): add {clause=\(match)} to the heading (or renumber it)")
             }
         }
+    }
+
+    /// ``ClauseTree/titleMatches(_:clause:)`` on titles already normalized: equal, or within the
+    /// same small edit distance.
+    static func titleMatches(_ wanted: String, _ candidates: [String]) -> Bool {
+        if candidates.contains(wanted) { return true }
+        let wantedLength = wanted.count
+        for candidate in candidates where !candidate.isEmpty {
+            let length = candidate.count
+            let limit = max(1, min(length, wantedLength) / 6)
+            if abs(length - wantedLength) > limit { continue }
+            if Spelling.editDistance(candidate, wanted) <= limit { return true }
+        }
+        return false
     }
 }

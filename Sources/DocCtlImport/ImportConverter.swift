@@ -163,6 +163,7 @@ struct ImportConverter {
     }
 
     static func isTOCTitle(_ text: String) -> Bool {
+        guard text.utf8.count <= 64 else { return false }
         let key = ControlField.normalize(text)
         return ["目录", "contents", "tableofcontents", "目次"].contains(key)
     }
@@ -173,6 +174,7 @@ struct ImportConverter {
     }
 
     static func isHistoryTitle(_ text: String) -> Bool {
+        guard text.utf8.count <= 96 else { return false }
         let key = ControlField.normalize(text)
         return ["文档修改记录", "文件修改记录", "修订记录", "修改记录", "变更履历", "修订历史", "文件修订记录", "版本记录",
                 "revisionhistory", "documenthistory", "changehistory", "版本历史", "修订履历"].contains(key)
@@ -241,6 +243,10 @@ struct ImportConverter {
 
     /// The kind and length of a typed list marker at the start of `text`.
     static func typedListMarker(_ text: String) -> (String, Int)? {
+        // Most paragraphs start with a Chinese character: no marker, and no regular expression run.
+        guard let first = text.unicodeScalars.first, first.isASCII || "（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳•●·▪■◆○◇➢√–—）".unicodeScalars.contains(first) else {
+            return nil
+        }
         let patterns: [(String, String)] = [
             ("letter", #"^[a-z][)）]\s*"#), ("upper", #"^[A-Z][)）]\s*"#), ("digit", #"^\d{1,2}[)）]\s*"#),
             ("paren", #"^[（(]\d{1,2}[)）]\s*"#), ("circled", #"^[①-⑳]\s*"#), ("bullet", #"^[•●·▪■◆○◇➢√]\s*"#),
