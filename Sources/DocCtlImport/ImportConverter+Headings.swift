@@ -63,7 +63,7 @@ extension ImportConverter {
 
     /// `4.1 理解组织`, `4.1理解`, `第4章 组织环境`: the number, the title, and whether a blank followed.
     static func typedNumber(_ text: String) -> (number: String, title: String, spaced: Bool, chapter: Bool)? {
-        if let match = text.range(of: #"^第\s*[0-9一二三四五六七八九十]+\s*[章节]"#, options: .regularExpression) {
+        if let match = CachedRegex.range(#"^第\s*[0-9一二三四五六七八九十]+\s*[章节]"#, in: text) {
             let inner = text[match].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
             let number = Int(inner) ?? chineseNumber(inner)
             guard let number else { return nil }
@@ -71,7 +71,7 @@ extension ImportConverter {
             guard !title.isEmpty else { return nil }
             return (String(number), title, true, true)
         }
-        guard let match = text.range(of: #"^\d{1,2}(\.\d{1,2}){0,5}"#, options: .regularExpression) else { return nil }
+        guard let match = CachedRegex.range(#"^\d{1,2}(\.\d{1,2}){0,5}"#, in: text) else { return nil }
         let number = String(text[match])
         var rest = text[match.upperBound...]
         if rest.hasPrefix(".") || rest.hasPrefix("．") || rest.hasPrefix("、") { rest = rest.dropFirst() }
@@ -95,7 +95,7 @@ extension ImportConverter {
 
     /// `附件1：职责分配表` → `附件1 职责分配表`; nil when the text is not an appendix heading.
     static func appendixTitle(_ text: String) -> String? {
-        guard let match = text.range(of: #"^(附件|附录|附表|Appendix|Annex)\s*[0-9A-Z一二三四五六七八九十]{1,3}"#, options: .regularExpression) else { return nil }
+        guard let match = CachedRegex.range(#"^(附件|附录|附表|Appendix|Annex)\s*[0-9A-Z一二三四五六七八九十]{1,3}"#, in: text) else { return nil }
         let label = text[match].replacingOccurrences(of: " ", with: "")
         let rest = text[match.upperBound...].trimmingCharacters(in: blanks.union(CharacterSet(charactersIn: "：:、.．-—")))
         if let first = rest.first, first.isNumber { return nil }

@@ -170,7 +170,7 @@ struct ImportConverter {
 
     /// A typed TOC line: a title followed by dot leaders or blanks and a page number.
     static func isTypedTOCLine(_ text: String) -> Bool {
-        text.range(of: #"^.{1,80}?([\t .…·．_-]{1,}|\s)\d{1,3}$"#, options: .regularExpression) != nil
+        CachedRegex.range(#"^.{1,80}?([\t .…·．_-]{1,}|\s)\d{1,3}$"#, in: text) != nil
     }
 
     static func isHistoryTitle(_ text: String) -> Bool {
@@ -253,7 +253,7 @@ struct ImportConverter {
             ("dash", #"^[-–—]\s+"#),
         ]
         for (kind, pattern) in patterns {
-            if let range = text.range(of: pattern, options: .regularExpression), range.upperBound < text.endIndex {
+            if let range = CachedRegex.range(pattern, in: text), range.upperBound < text.endIndex {
                 return (kind == "dash" ? "bullet" : kind, text.distance(from: text.startIndex, to: range.upperBound))
             }
         }
@@ -364,19 +364,19 @@ struct ImportConverter {
     func referencing(_ text: String, inTable: Bool) -> String {
         guard !options.knownNumbers.isEmpty, text.contains("-") else { return MarkdownText.escape(text, inTable: inTable) }
         var result = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: #"[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+"#, options: .regularExpression) {
-            let token = String(rest[range])
-            let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : nil
-            result += MarkdownText.escape(String(rest[..<range.lowerBound]), inTable: inTable)
+        var last = text.startIndex
+        for range in CachedRegex.ranges(#"[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+"#, in: text) {
+            let token = String(text[range])
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+            result += MarkdownText.escape(String(text[last..<range.lowerBound]), inTable: inTable)
             if options.knownNumbers.contains(token), before.map({ !$0.isLetter && !$0.isNumber }) ?? true {
                 result += "[[\(token)]]"
             } else {
                 result += MarkdownText.escape(token, inTable: inTable)
             }
-            rest = rest[range.upperBound...]
+            last = range.upperBound
         }
-        return result + MarkdownText.escape(String(rest), inTable: inTable)
+        return result + MarkdownText.escape(String(text[last...]), inTable: inTable)
     }
 
     // MARK: Pictures
@@ -427,12 +427,12 @@ struct ImportConverter {
     /// The caption right after (or, failing that, before) a picture: `图1 事件处理流程`.
     mutating func caption(after position: Int, paragraph: WordParagraph) -> String? {
         let own = paragraph.plainText.trimmingCharacters(in: Self.blanks)
-        if own.range(of: Self.captionPattern, options: .regularExpression) != nil { return own }
+        if CachedRegex.range(Self.captionPattern, in: own) != nil { return own }
         for next in blocks[(position + 1)...].prefix(2) {
             guard case .paragraph(let candidate) = next else { break }
             let text = candidate.plainText.trimmingCharacters(in: Self.blanks)
             if text.isEmpty { continue }
-            if text.range(of: Self.captionPattern, options: .regularExpression) != nil, text.count <= 60 {
+            if CachedRegex.range(Self.captionPattern, in: text) != nil, text.count <= 60 {
                 consumedParagraphs.insert(candidate.index)
                 return text
             }
