@@ -24,11 +24,16 @@ import Testing
         deinit { siteParent.remove() }
 
         func publish(requireAllReleased: Bool = false) throws -> Publish.Outcome {
-            let outcome = try workspace.check()
-            var publish = Publish(set: outcome.set, diagnostics: outcome.diagnostics, templates: try TemplateSet.bundled(),
-                                  buildDate: FixtureSet.today, today: FixtureSet.today)
+            var publish = try publisher()
             publish.requireAllReleased = requireAllReleased
             return try publish.run(to: site)
+        }
+
+        /// A publish of the fixture's sources as they are now, to be adjusted and run by the test.
+        func publisher() throws -> Publish {
+            let outcome = try workspace.check()
+            return Publish(set: outcome.set, diagnostics: outcome.diagnostics, templates: try TemplateSet.bundled(),
+                           buildDate: FixtureSet.today, today: FixtureSet.today)
         }
 
         func files() throws -> [String: Data] { try SiteFiles.read(site) }
