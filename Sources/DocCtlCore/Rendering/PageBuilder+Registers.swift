@@ -1,6 +1,6 @@
 import Mustache
 
-/// The site pages of the document-control registers (文件发放回收登记表, …): a heading, a summary
+/// The site pages of the document-control registers (文件发放回收登记表, 作废文件清单, …): a heading, a summary
 /// line and the generated block of the same name.
 public struct RegisterPageView: Sendable {
     public var chrome: PageChrome
@@ -19,6 +19,9 @@ extension PageBuilder {
         }
         if set.config.externalDocuments.contains(where: \.isRegistered) {
             pages.append(("external-documents.html", EvidenceLabels.for(config.language).externalDocumentList, "external-document-list"))
+        }
+        if !GeneratedBlocks.withdrawnDocuments(set, shownBy: context(.site(depth: 0))).isEmpty {
+            pages.append(("withdrawn.html", labels.withdrawnList, "withdrawn-document-list"))
         }
         return pages
     }
@@ -50,6 +53,9 @@ extension PageBuilder {
         case "external-document-list":
             return EvidenceLabels.fill(words.externalSummary, config.externalDocuments.count,
                           GeneratedBlocks.overdueExternalDocuments(set, today: today).count)
+        case "withdrawn-document-list":
+            let count = GeneratedBlocks.withdrawnDocuments(set, shownBy: context(.site(depth: 0))).count
+            return labels.withdrawnSummary.replacingOccurrences(of: "{count}", with: String(count))
         default:
             return ""
         }

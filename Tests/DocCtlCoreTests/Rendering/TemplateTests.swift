@@ -33,6 +33,7 @@ import Testing
                                                                               tooltip: "《手册》", separator: nil), clauses: "itsm:7.5 · isms:7.5")])
         var index = builder.indexPage()
         index.rows[0].standards = "itsm · isms"
+        index.withdrawnHref = "withdrawn.html"
         // Documents that are not published are no longer listed; the note slot stays for custom templates.
         index.rows[0].note = "不在内网发布"
         #expect(index.rows.contains { $0.overdue != nil })
