@@ -121,6 +121,8 @@ public struct DocumentSet: Sendable {
     public var departments: [Department] = [] { didSet { lookup = LookupIndex() } }
     public var matrix: ResponsibilityMatrix?
     public var records: [RecordEntry] = [] { didSet { lookup = LookupIndex() } }
+    /// The records log (records-log.yaml): kept record batches and their disposal.
+    public var recordBatches: [RecordBatch] = []
     public var documents: [Document] = [] { didSet { lookup = LookupIndex() } }
     /// Folders holding a document.yaml that could not be loaded: references into them are not
     /// reported again, the load error already was.

@@ -26,6 +26,7 @@ public struct GeneratedBlocks: Sendable {
         case "statement-of-applicability": content = statementOfApplicability()
         case "distribution-register": content = distributionRegister()
         case "external-document-list": content = externalDocumentList()
+        case "record-disposition": content = recordDisposition()
         default: return [.el("p", [("class", "placeholder-unknown")], text: "{{\(name)}}")]
         }
         return [.el("div", [("class", "generated generated-\(name)")], content)]

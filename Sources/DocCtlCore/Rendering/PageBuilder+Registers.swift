@@ -20,6 +20,9 @@ extension PageBuilder {
         if set.config.externalDocuments.contains(where: \.isRegistered) {
             pages.append(("external-documents.html", EvidenceLabels.for(config.language).externalDocumentList, "external-document-list"))
         }
+        if !set.recordBatches.isEmpty {
+            pages.append(("record-disposition.html", EvidenceLabels.for(config.language).recordDisposition, "record-disposition"))
+        }
         return pages
     }
 
@@ -50,6 +53,10 @@ extension PageBuilder {
         case "external-document-list":
             return EvidenceLabels.fill(words.externalSummary, config.externalDocuments.count,
                           GeneratedBlocks.overdueExternalDocuments(set, today: today).count)
+        case "record-disposition":
+            let states = set.recordBatches.map { $0.state(retention: set.record(id: $0.record.value)?.retention, today: today) }
+            return EvidenceLabels.fill(words.dispositionSummary, states.count, states.filter { $0 == .due }.count,
+                                       states.filter { $0 == .disposed }.count)
         default:
             return ""
         }
