@@ -60,6 +60,8 @@ public struct DocSetConfig: Sendable {
     /// Who may approve each document type (`approval-authority:`): department ids whose head may
     /// approve, or `owner-head` for the head of the document's owner department.
     public var approvalAuthority: [DocumentType: [Located<String>]] = [:]
+    /// `briefing:` — who must acknowledge a new revision, and by when (宣贯).
+    public var briefing: BriefingPolicy?
 
     public init() {}
 }

@@ -89,3 +89,30 @@ extension GeneratedBlocks {
         return [GeneratedBlocks.table(header, rows, rowAttributes: attributes, className: "list-table register-table")]
     }
 }
+
+/// `{{briefing-record}}`: the 文件宣贯确认记录 — per document with a briefing, its current revision,
+/// who on the distribution list acknowledged it (with name and date), who did not, and the share.
+extension GeneratedBlocks {
+    func briefingRecord() -> [HTMLNode] {
+        let words = EvidenceLabels.for(context.language)
+        let briefed = set.documents.compactMap { document in document.briefingStatus(policy: set.config.briefing).map { (document, $0) } }
+        if briefed.isEmpty { return [.el("p", [("class", "register-empty")], text: words.noBriefings)] }
+        let header = [labels.serial, labels.documentNumber, labels.title, labels.revision, labels.effective, words.acknowledgeBy,
+                      words.acknowledgedBy, words.notAcknowledged, words.acknowledgedShare]
+        var attributes: [[(String, String)]] = []
+        let rows = briefed.enumerated().map { index, pair -> [HTMLNode] in
+            let (document, status) = pair
+            let overdue = status.isOverdue(on: context.today)
+            attributes.append(overdue ? [("class", "briefing-overdue")] : [])
+            let acknowledged = status.acknowledged.map { ack in
+                [ack.holder, ack.name.map { "（\($0)）" } ?? "", ack.date.map { " \($0)" } ?? ""].joined()
+            }
+            return [GeneratedBlocks.cell(String(index + 1), "num"), documentCell(document), GeneratedBlocks.cell(document.title),
+                    GeneratedBlocks.cell(status.revision, "nowrap"), GeneratedBlocks.cell(document.effective?.value.description ?? "", "nowrap"),
+                    GeneratedBlocks.cell((status.due?.description ?? "") + (overdue ? words.overdueMark : ""), overdue ? "nowrap overdue" : "nowrap"),
+                    GeneratedBlocks.cell(acknowledged.joined(separator: "；"), "briefing-acks"), GeneratedBlocks.cell(status.missing.joined(separator: "、"), "briefing-missing"),
+                    GeneratedBlocks.cell(words.share(status), "nowrap")]
+        }
+        return [GeneratedBlocks.table(header, rows, rowAttributes: attributes, className: "list-table register-table")]
+    }
+}

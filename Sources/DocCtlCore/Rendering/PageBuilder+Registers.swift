@@ -23,6 +23,9 @@ extension PageBuilder {
         if !set.recordBatches.isEmpty {
             pages.append(("record-disposition.html", EvidenceLabels.for(config.language).recordDisposition, "record-disposition"))
         }
+        if set.documents.contains(where: { $0.briefingStatus(policy: set.config.briefing) != nil }) {
+            pages.append(("briefing.html", EvidenceLabels.for(config.language).briefingRecord, "briefing-record"))
+        }
         return pages
     }
 
@@ -57,6 +60,10 @@ extension PageBuilder {
             let states = set.recordBatches.map { $0.state(retention: set.record(id: $0.record.value)?.retention, today: today) }
             return EvidenceLabels.fill(words.dispositionSummary, states.count, states.filter { $0 == .due }.count,
                                        states.filter { $0 == .disposed }.count)
+        case "briefing-record":
+            let statuses = set.documents.compactMap { $0.briefingStatus(policy: set.config.briefing) }
+            return EvidenceLabels.fill(words.briefingSummary, statuses.count, statuses.filter(\.missing.isEmpty).count,
+                                       statuses.filter { $0.isOverdue(on: today) }.count)
         default:
             return ""
         }

@@ -132,6 +132,7 @@ extension DocumentPageView: MustacheParent {
         case "clauses": self.clauses
         case "standards": self.standards
         case "copy": self.copy
+        case "briefing": self.briefing
         default: nil
         }
     }
@@ -143,6 +144,17 @@ extension SupersededView: MustacheParent {
         case "text": self.text
         case "currentHref": self.currentHref
         case "currentLabel": self.currentLabel
+        default: nil
+        }
+    }
+}
+
+extension BriefingView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "text": self.text
+        case "statusClass": self.statusClass
         default: nil
         }
     }
@@ -175,6 +187,7 @@ extension MasterRowView: MustacheParent {
         case "overdue": self.overdue
         case "note": self.note
         case "standards": self.standards
+        case "briefing": self.briefing
         default: nil
         }
     }
