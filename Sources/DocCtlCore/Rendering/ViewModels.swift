@@ -114,8 +114,6 @@ public struct DocumentPageView: Sendable {
     public var watermark: String?
     /// Why this page is not a controlled document; nil when controlled.
     public var notice: NoticeView?
-    /// Set when a newer revision exists (published sites).
-    public var superseded: SupersededView?
     /// The clauses a procedure implements; nil for manuals.
     public var clauses: String?
     /// A registered copy's number and holder (`docctl copy --copy-no`); nil otherwise.
@@ -124,13 +122,6 @@ public struct DocumentPageView: Sendable {
     public var standards: String? = nil
     /// The share of the distribution list that acknowledged the revision, with a briefing.
     public var briefing: BriefingView? = nil
-}
-
-/// The banner of a superseded revision.
-public struct SupersededView: Sendable {
-    public var text: String
-    public var currentHref: String
-    public var currentLabel: String
 }
 
 /// A registered controlled copy (分发号).

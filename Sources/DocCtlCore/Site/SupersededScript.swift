@@ -9,9 +9,9 @@ import Foundation
 enum SupersededScript {
     /// The script for `current` (document folder → current revision folder).
     static func source(current: [String: String], language: Language) -> String {
-        let labels = language == .en ? Labels.en : Labels.zhCN
-        let notice = language == .en ? "This revision is superseded." : "本版本已作废（已被新版本替代）。"
-        let withdrawn = language == .en ? "This document is no longer published." : "本文件已不在内网发布。"
+        let labels = Labels.for(language)
+        let notice = labels.supersededBanner
+        let withdrawn = labels.withdrawnBanner
         let data: [String: Any] = [
             "current": current,
             "labels": ["superseded": labels.superseded, "notice": notice, "withdrawn": withdrawn,
