@@ -185,7 +185,19 @@ public struct PageBuilder: Sendable {
             notice: notices.isEmpty ? nil : NoticeView(kind: status.isDraft ? "draft" : "uncontrolled", lines: notices),
             clauses: document.clauses.isEmpty ? nil : document.clauses.map { set.standard?.canonical($0.value) ?? $0.value }.joined(separator: ", "),
             copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) },
-            standards: standardsServed(document).map { $0.map(\.tree.fullDesignation).joined(separator: "；") })
+            standards: standardsServed(document).map { $0.map(\.tree.fullDesignation).joined(separator: "；") },
+            briefing: briefingView(document))
+    }
+
+    /// The briefing line of a document's control block: the current revision's acknowledgements
+    /// (not on a controlled copy: the copy is what is handed out, not the register).
+    func briefingView(_ document: Document) -> BriefingView? {
+        guard let status = document.briefingStatus(policy: set.config.briefing) else { return nil }
+        let words = EvidenceLabels.for(config.language)
+        let overdue = status.isOverdue(on: today)
+        var text = words.share(status)
+        if !status.missing.isEmpty { text += " · \(words.notAcknowledged)：\(status.missing.joined(separator: "、"))" + (overdue ? words.overdueMark : "") }
+        return BriefingView(label: words.briefingShare, text: text, statusClass: overdue ? "briefing-overdue" : "briefing-ok")
     }
 
     func toc(_ section: Section) -> TOCEntryView {
@@ -221,7 +233,10 @@ public struct PageBuilder: Sendable {
                 classification: text(held.map { $0.classification } ?? document.classification?.value), nextReview: text(due?.description),
                 overdue: due.map { $0 < today } == true ? labels.overdue : nil,
                 standards: standardsServed(document).map { $0.map(\.key).joined(separator: " · ") },
-                note: published ? nil : labels.notPublished)
+                note: published ? nil : labels.notPublished,
+                briefing: document.briefingStatus(policy: set.config.briefing).map {
+                    "\(EvidenceLabels.for(config.language).briefingShare) \(EvidenceLabels.for(config.language).share($0))"
+                })
         }
         let percent = coverage.map { CoverageFormatter.formatPercent($0.percent) + " %" } ?? PageBuilder.missing
         return IndexPageView(
