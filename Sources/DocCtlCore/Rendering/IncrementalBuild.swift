@@ -30,6 +30,10 @@ public struct BuildCache: Codable, Sendable, Equatable {
     public var docctl = DocCtlVersion.number
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
+    /// The documents this build took from the previous one (not written to the file).
+    public var reused: Set<String> = []
+
+    enum CodingKeys: String, CodingKey { case format, docctl, documents }
 
     public init() {}
 
@@ -126,7 +130,8 @@ enum RenderKeys {
             context += "\(document.title)\n\(document.type.rawValue) \(document.withdrawn) \(document.controlled) "
                 + "\(document.classification?.value ?? "-") \(document.owner?.value ?? "-")\n"
             context += "clauses \(document.clauses.map(\.value).joined(separator: ",")) records \(document.records.map(\.value).joined(separator: ","))\n"
-            context += "status \(site.status(number).map { String(describing: $0) } ?? "-")\n"
+            // What other pages show of a status (its digest and reasons change with every edit: they are the document's own).
+            context += "status \(site.status(number).map { "\($0.state) \($0.isDraft) \($0.revisionText) \($0.follows ?? "-")" } ?? "-")\n"
         }
         for (clause, target) in site.clauseTargets.sorted(by: { $0.key < $1.key }) {
             context += "clause \(clause) \(target.document) \(target.anchor) \(target.number ?? "-") \(target.title)\n"

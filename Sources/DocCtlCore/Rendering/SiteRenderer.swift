@@ -211,11 +211,11 @@ public struct SiteRenderer: Sendable {
         let documents = set.documents
         let keys = RenderKeys.compute(self)
         // Task 0 renders the site pages (master list, coverage), alongside the documents.
-        let results = Parallel.map(documents.count + 1) { index -> Result<(String, BuildCache.Entry?, [SearchIndex.Entry]), DocCtlError> in
+        let results = Parallel.map(documents.count + 1) { index -> Result<(String, BuildCache.Entry?, [SearchIndex.Entry], Bool), DocCtlError> in
             do throws(DocCtlError) {
                 if index == 0 {
                     for file in try siteFiles() { try write(file.path, file.data) }
-                    return .success(("", nil, []))
+                    return .success(("", nil, [], false))
                 }
                 let document = documents[index - 1]
                 let key = keys[document.number] ?? ""
@@ -223,7 +223,7 @@ public struct SiteRenderer: Sendable {
                    let reused = previous?.reuse(document.number, key: key), let folder = site.documentFolders[document.number] {
                     try write("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
                     for file in reused.files { try write(file.path, file.data) }
-                    return .success((document.number, reused.entry, reused.entry.entries))
+                    return .success((document.number, reused.entry, reused.entry.entries, true))
                 }
                 let revisionFolder = site.documentFolders[document.number].flatMap { folder in
                     site.revisionFolders[document.number].map { "\(folder)/\($0)" }
@@ -236,7 +236,7 @@ public struct SiteRenderer: Sendable {
                 }
                 let entry = rendered.files.isEmpty || site.held[document.number] != nil ? nil
                     : BuildCache.Entry(key: key, files: hashes, entries: rendered.entries)
-                return .success((document.number, entry, rendered.entries))
+                return .success((document.number, entry, rendered.entries, false))
             } catch {
                 return .failure(error)
             }
@@ -245,9 +245,10 @@ public struct SiteRenderer: Sendable {
         var cache = BuildCache()
         for result in results {
             switch result {
-            case .success(let (number, entry, documentEntries)):
+            case .success(let (number, entry, documentEntries, reused)):
                 entries += documentEntries
                 if let entry { cache.documents[number] = entry }
+                if reused { cache.reused.insert(number) }
             case .failure(let error): throw error
             }
         }
@@ -277,7 +278,7 @@ public struct SiteRenderer: Sendable {
             }
             let cache = try render(previous: previous) { path, data throws(DocCtlError) in try OutputWriter.write(data, to: path, in: folder) }
             try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)
-            counts.reused = cache.documents.filter { previous?.cache.documents[$0.key] == $0.value }.count
+            counts.reused = cache.reused.count
             counts.rendered = cache.documents.count - counts.reused
         }
         return counts
