@@ -87,6 +87,11 @@ hostile() {
     python3 bench/report.py --hostile "$results" "$OUTPUT" --binary "$bin"
     rm -rf "$work"
 }
+# `bash bench/run.sh preview`: only the live preview and incremental build figures (issue 18).
+if [ "${1:-}" = preview ]; then
+    python3 bench/preview_bench.py "$BIN" --output "$OUTPUT" --runs "${BENCH_PREVIEW_RUNS:-5}"
+    exit 0
+fi
 if [ "${1:-}" = hostile ] || [ "${BENCH_HOSTILE_ONLY:-0}" = 1 ]; then
     hostile
     say "wrote the hostile inputs to $OUTPUT"
@@ -195,6 +200,10 @@ done
 cp "$RESULTS" "$SCRATCH/bench-results.tsv"  # to re-run bench/report.py after editing bench/notes.md
 python3 bench/report.py "$RESULTS" "$OUTPUT" --runs "$RUNS" --binary "$BIN"
 hostile
+if has_command serve; then
+    say "measuring the live preview and incremental builds (bench/preview_bench.py)"
+    python3 bench/preview_bench.py "$BIN" --output "$OUTPUT" --runs "${BENCH_PREVIEW_RUNS:-5}"
+fi
 if has_command import; then
     say "measuring the Word importer (bench/import_bench.py)"
     python3 bench/import_bench.py "$BIN" --runs "$RUNS" >> "$OUTPUT"

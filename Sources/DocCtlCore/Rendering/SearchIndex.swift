@@ -7,7 +7,7 @@ import Foundation
 /// browsers refuse to fetch JSON.
 public struct SearchIndex: Encodable, Sendable {
     /// One searchable place.
-    public struct Entry: Encodable, Sendable, Hashable {
+    public struct Entry: Codable, Sendable, Hashable {
         public var number: String
         public var document: String
         public var section: String
