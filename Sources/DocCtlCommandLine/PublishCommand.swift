@@ -41,18 +41,9 @@ struct PublishCommand: ParsableCommand {
         let session = try SetSession.open(set, options: options)
         let today = try options.today.map { try DiagnosticOptions.day($0) }
         do throws(WorkflowError) {
-            let templateSet: TemplateSet
-            var buildDate: Day
-            do {
-                templateSet = try templates.map { try TemplateSet(folder: URL(fileURLWithPath: $0)) } ?? TemplateSet.bundled()
-                let environment = ProcessInfo.processInfo.environment
-                buildDate = try SiteRenderer.buildDate(for: session.set, environment: environment)
-                if environment["SOURCE_DATE_EPOCH"] == nil, let today { buildDate = today }
-            } catch {
-                throw WorkflowError.environment("\(error)")
-            }
-            var publish = Publish(set: session.set, diagnostics: session.diagnostics, templates: templateSet,
-                                  buildDate: buildDate, today: today)
+            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: today)
+            var publish = Publish(set: session.set, diagnostics: session.diagnostics, templates: settings.templates,
+                                  buildDate: settings.buildDate, today: today)
             publish.requireAllReleased = requireAllReleased
             publish.withdraw = withdraw
             let outcome = try publish.run(to: URL(fileURLWithPath: to))

@@ -241,19 +241,6 @@ import Testing
                 "the superseded script is appended once")
     }
 
-    @Test func theSwapExchangesTheFoldersInOneStep() throws {
-        try TemporaryFolder.with { folder in
-            let a = folder.url.appendingPathComponent("a"), b = folder.url.appendingPathComponent("b")
-            try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)
-            try Data("new".utf8).write(to: a.appendingPathComponent("f"))
-            try Data("old".utf8).write(to: b.appendingPathComponent("f"))
-            try FolderSwap.swap(a, into: b)
-            #expect(try Data(contentsOf: b.appendingPathComponent("f")) == Data("new".utf8))
-            #expect(try Data(contentsOf: a.appendingPathComponent("f")) == Data("old".utf8))
-        }
-    }
-
     // MARK: Document control (issue 13)
 
     @Test func aNeverReleasedDocumentStaysOffTheSiteAndTheOthersArePublished() throws {
