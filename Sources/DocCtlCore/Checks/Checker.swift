@@ -7,8 +7,8 @@ public struct Checker {
     /// The themes in the order their diagnostics are reported.
     static let themes: [@Sendable (CheckContext, inout DiagnosticSink) -> Void] = [
         SourceChecks.run, ClauseChecks.run, CoverageChecks.run, ApplicabilityChecks.run, RevisionChecks.run,
-        ControlChecks.run, DistributionChecks.run, HouseRuleChecks.run, ApprovalChecks.run, ExternalDocumentChecks.run,
-        ReferenceChecks.run, MatrixChecks.run, RecordChecks.run,
+        ControlChecks.run, DistributionChecks.run, HouseRuleChecks.run, ApprovalChecks.run, ExternalDocumentChecks.run, BriefingChecks.run,
+        ReferenceChecks.run, MatrixChecks.run, RecordChecks.run, OrganizationChecks.run,
     ]
 
     /// Runs the themes on both cores, each into its own sink; the diagnostics are joined in the

@@ -74,6 +74,7 @@ enum DocumentLoader {
         }
         context.reader = r
         DistributionLoader.load(folder: folder, into: &document, context: &context)
+        AcknowledgementLoader.load(folder: folder, into: &document, context: &context)
         document.history = loadHistory(folder.appendingPathComponent("history.yaml"), context: &context)
         loadBody(folder: folder, into: &document, context: &context)
         r = context.reader

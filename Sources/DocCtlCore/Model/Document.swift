@@ -104,6 +104,8 @@ public struct Document: Sendable {
     public var history: [HistoryEntry]
     /// The distribution register (`distribution.yaml`), in the order written; empty without the file.
     public var copyIssues: [CopyIssue] = []
+    /// Read acknowledgements (`acknowledgements.yaml`, 宣贯确认), in the order written.
+    public var acknowledgements: [Acknowledgement] = []
     public var historyPath: String
     public var bodyFiles: [BodyFile]
     /// Content before the first heading, then the section tree.

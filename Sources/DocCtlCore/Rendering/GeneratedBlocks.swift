@@ -27,6 +27,8 @@ public struct GeneratedBlocks: Sendable {
         case "distribution-register": content = distributionRegister()
         case "external-document-list": content = externalDocumentList()
         case "withdrawn-document-list": content = withdrawnDocumentList()
+        case "record-disposition": content = recordDisposition()
+        case "briefing-record": content = briefingRecord()
         default: return [.el("p", [("class", "placeholder-unknown")], text: "{{\(name)}}")]
         }
         return [.el("div", [("class", "generated generated-\(name)")], content)]

@@ -14,8 +14,10 @@ public enum OutputLayout {
     /// Files docctl writes at the top of a site or build output.
     static let topFiles = Set(["index.html", "coverage.html", "SHA256SUMS", ".docctl-site", ".docctl-log", ".docctl-output"])
         .union(registerPages)
-    /// The register pages (文件发放回收登记表, 外来文件清单, 作废文件清单), written when the set keeps those registers.
-    public static let registerPages: Set<String> = ["distribution.html", "external-documents.html", "withdrawn.html"]
+    /// The register pages (文件发放回收登记表, 外来文件清单, 作废文件清单, 记录处置, 宣贯确认), written when the set
+    /// keeps those registers.
+    public static let registerPages: Set<String> = ["distribution.html", "external-documents.html", "withdrawn.html",
+                                                     "record-disposition.html", "briefing.html"]
     /// A file docctl writes in `assets/` (`docctl.css`, `docctl.js`, `search-index.json`, …): the
     /// names change between versions, so any lower-case name of letters, digits, `.` and `-`.
     static func isAssetName(_ name: String) -> Bool {

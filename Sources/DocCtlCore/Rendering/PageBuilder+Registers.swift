@@ -23,6 +23,12 @@ extension PageBuilder {
         if !GeneratedBlocks.withdrawnDocuments(set, shownBy: context(.site(depth: 0))).isEmpty {
             pages.append(("withdrawn.html", labels.withdrawnList, "withdrawn-document-list"))
         }
+        if !set.recordBatches.isEmpty {
+            pages.append(("record-disposition.html", EvidenceLabels.for(config.language).recordDisposition, "record-disposition"))
+        }
+        if set.documents.contains(where: { $0.briefingStatus(policy: set.config.briefing) != nil }) {
+            pages.append(("briefing.html", EvidenceLabels.for(config.language).briefingRecord, "briefing-record"))
+        }
         return pages
     }
 
@@ -56,6 +62,14 @@ extension PageBuilder {
         case "withdrawn-document-list":
             let count = GeneratedBlocks.withdrawnDocuments(set, shownBy: context(.site(depth: 0))).count
             return labels.withdrawnSummary.replacingOccurrences(of: "{count}", with: String(count))
+        case "record-disposition":
+            let states = set.recordBatches.map { $0.state(retention: set.record(id: $0.record.value)?.retention, today: today) }
+            return EvidenceLabels.fill(words.dispositionSummary, states.count, states.filter { $0 == .due }.count,
+                                       states.filter { $0 == .disposed }.count)
+        case "briefing-record":
+            let statuses = set.documents.compactMap { $0.briefingStatus(policy: set.config.briefing) }
+            return EvidenceLabels.fill(words.briefingSummary, statuses.count, statuses.filter(\.missing.isEmpty).count,
+                                       statuses.filter { $0.isOverdue(on: today) }.count)
         default:
             return ""
         }

@@ -128,21 +128,21 @@ extension DocumentPageView: MustacheParent {
         case "digest": self.digest
         case "watermark": self.watermark
         case "notice": self.notice
-        case "superseded": self.superseded
         case "clauses": self.clauses
         case "standards": self.standards
         case "copy": self.copy
+        case "briefing": self.briefing
         default: nil
         }
     }
 }
 
-extension SupersededView: MustacheParent {
+extension BriefingView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
+        case "label": self.label
         case "text": self.text
-        case "currentHref": self.currentHref
-        case "currentLabel": self.currentLabel
+        case "statusClass": self.statusClass
         default: nil
         }
     }
@@ -175,6 +175,7 @@ extension MasterRowView: MustacheParent {
         case "overdue": self.overdue
         case "note": self.note
         case "standards": self.standards
+        case "briefing": self.briefing
         default: nil
         }
     }

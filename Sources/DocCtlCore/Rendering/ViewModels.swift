@@ -114,24 +114,24 @@ public struct DocumentPageView: Sendable {
     public var watermark: String?
     /// Why this page is not a controlled document; nil when controlled.
     public var notice: NoticeView?
-    /// Set when a newer revision exists (published sites).
-    public var superseded: SupersededView?
     /// The clauses a procedure implements; nil for manuals.
     public var clauses: String?
     /// A registered copy's number and holder (`docctl copy --copy-no`); nil otherwise.
     public var copy: CopyView?
     /// The standards the document serves, in a set with several; nil otherwise.
     public var standards: String? = nil
-}
-
-/// The banner of a superseded revision.
-public struct SupersededView: Sendable {
-    public var text: String
-    public var currentHref: String
-    public var currentLabel: String
+    /// The share of the distribution list that acknowledged the revision, with a briefing.
+    public var briefing: BriefingView? = nil
 }
 
 /// A registered controlled copy (分发号).
+/// The control block's briefing line (宣贯确认 3/4（75%）), its label with it.
+public struct BriefingView: Sendable {
+    public var label: String
+    public var text: String
+    public var statusClass: String
+}
+
 public struct CopyView: Sendable {
     public var number: String
     public var holder: String
@@ -156,6 +156,8 @@ public struct MasterRowView: Sendable {
     public var standards: String? = nil
     /// Why the row has no link.
     public var note: String?
+    /// `宣贯确认 3/4（75%）`, for a document with a briefing.
+    public var briefing: String? = nil
 }
 
 /// The master list page (`index.html`).

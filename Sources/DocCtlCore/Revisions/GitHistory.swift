@@ -46,7 +46,7 @@ public enum GitHistory {
                   ContentDigest.digest(old, sources: set.sources) == sealed else { continue }
             do {
                 let renderer = try SiteRenderer(set: set, templates: templates,
-                                                buildDate: entry.date ?? SiteRenderer.buildDate(for: set, environment: [:]))
+                                                buildDate: entry.date ?? RenderSettings.latestHistoryDate(of: set))
                 let data = try renderer.archive(old)
                 return try renderer.readArchive(data, path: "\(commit.prefix(12)):\(record)")
             } catch let error as DocCtlError {

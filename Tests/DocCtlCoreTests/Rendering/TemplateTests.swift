@@ -15,12 +15,12 @@ import Testing
         let manual = try #require(set.document(number: FixtureSet.manualNumber))
         let procedure = try #require(set.document(number: FixtureSet.procedureNumber))
 
-        var site = builder.documentPage(procedure, placement: .site(depth: 2))
-        site.superseded = SupersededView(text: "本版本已作废", currentHref: "../A-1/index.html", currentLabel: "查看现行版本")
+        let site = builder.documentPage(procedure, placement: .site(depth: 2))
         var standalone = builder.documentPage(manual, placement: .standalone(css: "body{}"),
                                               copy: CopyRegistration(copy: "01", holder: "总经理", location: SourceLocation(path: "x")))
         standalone.notice = NoticeView(kind: "draft", lines: ["草稿"])
         standalone.standards = "ISO/IEC 20000-1:2018；ISO/IEC 27001:2022 (GB/T 22080-2025)"
+        standalone.briefing = BriefingView(label: "宣贯确认", text: "2/3（66%）", statusClass: "briefing-ok")
         var coverage = try #require(builder.coveragePage(placement: .site(depth: 0)))
         coverage.parts[0].rows[0].justification = "不适用的理由"
         coverage.parts[0].rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
@@ -35,6 +35,7 @@ import Testing
         var index = builder.indexPage()
         index.rows[0].standards = "itsm · isms"
         index.withdrawnHref = "withdrawn.html"
+        index.rows[0].briefing = "宣贯确认 2/3（66%）"
         // Documents that are not published are no longer listed; the note slot stays for custom templates.
         index.rows[0].note = "不在内网发布"
         #expect(index.rows.contains { $0.overdue != nil })
