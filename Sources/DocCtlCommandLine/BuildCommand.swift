@@ -46,13 +46,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(status)
         }
         do {
-            let templateSet = try templates.map { try TemplateSet(folder: URL(fileURLWithPath: $0)) } ?? TemplateSet.bundled()
-            let environment = ProcessInfo.processInfo.environment
-            var buildDate = try SiteRenderer.buildDate(for: session.set, environment: environment)
             let today = try options.today.map { try DiagnosticOptions.day($0) }
-            if environment["SOURCE_DATE_EPOCH"] == nil, let today { buildDate = today }
-            let renderer = try SiteRenderer(set: session.set, templates: templateSet, buildDate: buildDate, today: today,
-                                            draft: draft ? DraftBuild(diagnostics: session.diagnostics) : nil)
+            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: today)
+            let renderer = try settings.renderer(for: session.set, draft: draft ? DraftBuild(diagnostics: session.diagnostics) : nil)
             let counts = try renderer.write(to: URL(fileURLWithPath: output), incremental: !clean)
             let published = session.set.documents.filter { renderer.site.published.contains($0.number) }
             var line = "built \(draft ? "a draft of " : "")\(published.count) document\(published.count == 1 ? "" : "s") into \(output)/"

@@ -55,13 +55,8 @@ struct CopyCommand: ParsableCommand {
         let date = try options.today.map { try DiagnosticOptions.day($0) } ?? WorkflowReport.defaultDay()
         do throws(WorkflowError) {
             let target = try DocumentResolver.resolve(document, in: session.set)
-            let templateSet: TemplateSet
-            do {
-                templateSet = try templates.map { try TemplateSet(folder: URL(fileURLWithPath: $0)) } ?? TemplateSet.bundled()
-            } catch {
-                throw WorkflowError.environment("\(error)")
-            }
-            let copy = DocumentCopy(set: session.set, diagnostics: session.diagnostics, templates: templateSet, date: date)
+            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: date)
+            let copy = DocumentCopy(set: session.set, diagnostics: session.diagnostics, templates: settings.templates, date: date)
             let page = try copy.render(target, copyNumber.map { .registered($0) } ?? .uncontrolled)
             // The register edit is prepared (and refused) before anything is written.
             var change: DistributionRegister.Change? = nil
@@ -70,11 +65,11 @@ struct CopyCommand: ParsableCommand {
             }
             let path = output ?? page.fileName
             try WorkflowReport.checkOutside(path, of: session.set)
-            try AtomicFile.write(Data(page.html.utf8), to: URL(fileURLWithPath: path))
+            try StagedOutput.write(Data(page.html.utf8), to: URL(fileURLWithPath: path), failure: WorkflowError.environment)
             print("wrote \(path): \(target.number) \(copyNumber.map { "controlled copy no. \($0)" } ?? "uncontrolled copy, \(date)")")
             switch change {
             case .write(let register, let data)?:
-                try AtomicFile.write(data, to: session.set.root.appendingPathComponent(register))
+                try StagedOutput.write(data, to: session.set.root.appendingPathComponent(register), failure: WorkflowError.environment)
                 print("  recorded the issue in \(WorkflowReport.display(register, set: set))")
             case .alreadyRecorded(let issued)?:
                 print("  already recorded as issued\(issued.map { " on \($0)" } ?? "") in \(WorkflowReport.display(DistributionRegister.path(of: target), set: set))")

@@ -23,8 +23,11 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Only this standard (its key in docset.yaml's standards, or its id); with --format csv and a standard that keeps a Statement of Applicability, the SoA table.")
     var standard: String?
 
-    @Option(help: "The date to check against (YYYY-MM-DD).")
+    @Option(help: "The date to check against (YYYY-MM-DD); with --format html also the date stamped on the page.")
     var today: String?
+
+    @Option(help: "With --format html: a folder of templates to use instead of the built-in ones.")
+    var templates: String?
 
     func run() throws {
         let session = try SetSession.open(set, today: DiagnosticOptions.day(today), strict: false, runChecks: false)
@@ -56,9 +59,9 @@ struct CoverageCommand: ParsableCommand {
             }
         case .html:
             do {
-                let date = try SiteRenderer.buildDate(for: session.set, environment: ProcessInfo.processInfo.environment)
-                let renderer = try SiteRenderer(set: session.set, templates: TemplateSet.bundled(), buildDate: date,
-                                                today: try today.map { try DiagnosticOptions.day($0) })
+                let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates,
+                                                                 today: try today.map { try DiagnosticOptions.day($0) })
+                let renderer = try settings.renderer(for: session.set)
                 print(try renderer.coveragePage(standalone: true) ?? "", terminator: "")
             } catch {
                 Terminal.error("error: \(error)")

@@ -32,22 +32,27 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "The document set folder.")
     var set = "manual-src"
 
+    @Option(help: "A folder of templates to use instead of the built-in ones (its stylesheet styles the page).")
+    var templates: String?
+
+    @Option(help: "The date to judge the document's state against (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH or today.")
+    var today: String?
+
     func run() throws {
         guard let fromMark = RevisionMark(from.replacingOccurrences(of: "-", with: "/")),
               let toMark = RevisionMark(to.replacingOccurrences(of: "-", with: "/")) else {
             throw ValidationError("revisions are written like B/1 (or B-1)")
         }
-        let session = try SetSession.open(set, today: WorkflowReport.defaultDay(), strict: false, runChecks: false)
+        let day = try WorkflowReport.day(today, option: "--today")
+        let session = try SetSession.open(set, today: day ?? WorkflowReport.defaultDay(), strict: false, runChecks: false)
         do throws(WorkflowError) {
             let target = try DocumentResolver.resolve(document, in: session.set)
-            let templates: TemplateSet
+            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: day)
             let renderer: SiteRenderer
             let css: String
             do {
-                templates = try TemplateSet.bundled()
-                let date = try SiteRenderer.buildDate(for: session.set, environment: ProcessInfo.processInfo.environment)
-                renderer = try SiteRenderer(set: session.set, templates: templates, buildDate: date)
-                css = String(decoding: try templates.resource("assets/docctl.css"), as: UTF8.self)
+                renderer = try settings.renderer(for: session.set)
+                css = String(decoding: try settings.templates.resource("assets/docctl.css"), as: UTF8.self)
             } catch {
                 throw WorkflowError.environment("\(error)")
             }
@@ -63,7 +68,7 @@ struct DiffCommand: ParsableCommand {
             let diff = RevisionDiff(old: old, new: new)
             let path = output ?? "\(SiteMap.safeComponent(target.number))_\(fromMark.pathComponent)_\(toMark.pathComponent)_diff.html"
             try WorkflowReport.checkOutside(path, of: session.set)
-            try AtomicFile.write(Data(diff.page(css: css).utf8), to: URL(fileURLWithPath: path))
+            try StagedOutput.write(Data(diff.page(css: css).utf8), to: URL(fileURLWithPath: path), failure: WorkflowError.environment)
             let list = diff.changes.map { "\($0.label) (\($0.kind.rawValue))" }.joined(separator: ", ")
             print("wrote \(path): \(target.number) \(fromMark) → \(toMark): \(diff.changes.isEmpty ? "no section changed" : list)")
         } catch {

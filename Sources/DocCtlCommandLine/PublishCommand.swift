@@ -35,26 +35,21 @@ struct PublishCommand: ParsableCommand {
     @Option(name: .customLong("withdraw"), help: ArgumentHelp("Remove a document that may no longer be published (e.g. raised above publish-up-to) from the site, with every revision; recorded in SITE/.docctl-log. Repeatable.", valueName: "DOC"))
     var withdraw: [String] = []
 
+    @Option(name: .customLong("renamed-from"), help: ArgumentHelp("The organisation's former name in docset.yaml: accept the site published under it as this set's site (its marker is rewritten).", valueName: "NAME"))
+    var renamedFrom: String?
+
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
         let session = try SetSession.open(set, options: options)
         let today = try options.today.map { try DiagnosticOptions.day($0) }
         do throws(WorkflowError) {
-            let templateSet: TemplateSet
-            var buildDate: Day
-            do {
-                templateSet = try templates.map { try TemplateSet(folder: URL(fileURLWithPath: $0)) } ?? TemplateSet.bundled()
-                let environment = ProcessInfo.processInfo.environment
-                buildDate = try SiteRenderer.buildDate(for: session.set, environment: environment)
-                if environment["SOURCE_DATE_EPOCH"] == nil, let today { buildDate = today }
-            } catch {
-                throw WorkflowError.environment("\(error)")
-            }
-            var publish = Publish(set: session.set, diagnostics: session.diagnostics, templates: templateSet,
-                                  buildDate: buildDate, today: today)
+            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: today)
+            var publish = Publish(set: session.set, diagnostics: session.diagnostics, templates: settings.templates,
+                                  buildDate: settings.buildDate, today: today)
             publish.requireAllReleased = requireAllReleased
             publish.withdraw = withdraw
+            publish.renamedFrom = renamedFrom
             let outcome = try publish.run(to: URL(fileURLWithPath: to))
             if outcome.added.isEmpty {
                 print("\(to) already holds every released revision; site pages regenerated (\(outcome.files) files)")

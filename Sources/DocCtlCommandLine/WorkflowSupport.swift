@@ -41,6 +41,16 @@ enum WorkflowReport {
         return day
     }
 
+    /// The templates and dates of a rendering run (``RenderSettings``), its errors as one line each.
+    static func renderSettings(for set: DocumentSet, templates: String?, today: Day?) throws(WorkflowError) -> RenderSettings {
+        do {
+            return try RenderSettings.resolve(for: set, templatesFolder: templates, today: today,
+                                              environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw .environment(error.description)
+        }
+    }
+
     /// The date of a new record: SOURCE_DATE_EPOCH when set (reproducible runs), else today.
     static func defaultDay() throws -> Day {
         do {

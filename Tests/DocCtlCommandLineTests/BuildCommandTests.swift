@@ -97,6 +97,28 @@ import Testing
         }
     }
 
+    @Test func everyRenderingCommandTakesTheSameDateAndTemplates() throws {
+        try TemporaryFolder.with { folder in
+            try FixtureSet.valid().materialize(in: folder.url.appendingPathComponent("set"))
+            let templates = folder.url.appendingPathComponent("tpl")
+            let bundled = DocCtlProcess.repositoryRoot.appendingPathComponent("templates").resolvingSymlinksInPath()
+            try FileManager.default.copyItem(at: bundled, to: templates)
+            let css = templates.appendingPathComponent("assets/docctl.css")
+            try Data((try String(contentsOf: css, encoding: .utf8) + "\n/* house style */\n").utf8).write(to: css)
+            // `coverage --format html` once ignored --today and --templates; it now stamps and styles as build does.
+            let coverage = try DocCtlProcess.run(["coverage", "set", "--format", "html", "--today", "2031-02-03", "--templates", "tpl"],
+                                                 in: folder.url)
+            #expect(coverage.status == 0, "\(coverage.stderr)")
+            #expect(coverage.stdout.contains("2031-02-03"))
+            #expect(coverage.stdout.contains("/* house style */"))
+            let build = try DocCtlProcess.run(["build", "set", "-o", "out", "--today", "2031-02-03", "--templates", "tpl"], in: folder.url)
+            #expect(build.status == 0, "\(build.stderr)")
+            #expect(try String(contentsOf: folder.url.appendingPathComponent("out/coverage.html"), encoding: .utf8).contains("2031-02-03"))
+            let missing = try DocCtlProcess.run(["coverage", "set", "--format", "html", "--templates", "nowhere"], in: folder.url)
+            #expect(missing.status == 2, "\(missing.stderr)")
+        }
+    }
+
     @Test func coverageAsHTMLIsOneSelfContainedPage() throws {
         let result = try DocCtlProcess.run(["coverage", "manual-src", "--format", "html"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -72,14 +72,15 @@ import Testing
                                   ["revise", FixtureSet.procedureNumber, "--set", "set", "--revision", "-m", "x", "--author", "y"],
                                   ["copy", FixtureSet.procedureNumber, "--set", "set", "--uncontrolled", "-o", "copy.html"],
                                   ["init", "new", "--standard", "iso-iec-20000-1-2018"],
-                                  ["coverage", "set", "--format", "html"] + today] {
+                                  ["coverage", "set", "--format", "html"] + today,
+                                  ["diff", FixtureSet.procedureNumber, "A/0", "A/1", "--set", "set", "-o", "redline.html"] + today] {
                     let result = try DocCtlProcess.run(arguments, in: folder, environment: environment)
                     #expect(result.status == 2, "\(arguments) \(epoch): \(result.stderr)")
                     #expect(Self.errorLines(result).count == 1, "\(arguments): \(result.stderr)")
                     #expect(result.stderr.contains("SOURCE_DATE_EPOCH must be a whole number of seconds"), "\(arguments): \(result.stderr)")
                 }
             }
-            for path in ["out", "site", "copy.html", "new"] {
+            for path in ["out", "site", "copy.html", "new", "redline.html"] {
                 #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path), "\(path)")
             }
         }

@@ -21,11 +21,8 @@ public struct DraftBuild: Sendable {
             diagnostics.filter { $0.location.map { document.owns(path: $0.path) } ?? false }
         } ?? diagnostics
         let errors = shown.filter { $0.severity == .error }.count
-        let en = labels.lang == "en"
-        let summary = en
-            ? "Draft build: not a controlled document and never published. \(errors) error\(errors == 1 ? "" : "s") and \(shown.count - errors) warning\(shown.count - errors == 1 ? "" : "s")\(document == nil ? " in the set" : " in this document")."
-            : "草稿构建：非受控文件，不可发布。\(document == nil ? "文件集" : "本文件")有 \(errors) 个错误、\(shown.count - errors) 个警告。"
-        return DraftNoticeView(title: en ? "DRAFT" : "草稿 DRAFT", summary: summary, problems: shown.map(Self.line),
+        let summary = labels.draftSummary(errors: errors, warnings: shown.count - errors, wholeSet: document == nil)
+        return DraftNoticeView(title: labels.draftMark, summary: summary, problems: shown.map(Self.line),
                                hasProblems: !shown.isEmpty)
     }
 

@@ -31,42 +31,8 @@ public enum OutputWriter {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path \(path) escapes the output folder")
         let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         let full = base + path
-        if let slash = path.lastIndex(of: "/") { try makeFolders(base + path[..<slash], below: base) }
-        try writeFile(data, at: full)
-    }
-
-    /// Writes a new file with plain POSIX calls. Foundation's `Data.write(to:)` syncs every file to
-    /// disk (3 000 `fsync`s, a second of a 1000-document build); a build's output is replaced as a
-    /// whole and a killed build leaves the previous output, so per-file durability buys nothing.
-    static func writeFile(_ data: Data, at path: String) throws(DocCtlError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failure { throw .io("cannot write \(path): \(String(cString: strerror(failure)))") }
-    }
-
-    /// Creates `folder` and the folders above it up to `base` (which exists), as `mkdir -p`.
-    static func makeFolders(_ folder: String, below base: String) throws(DocCtlError) {
-        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let slash = folder.lastIndex(of: "/"), folder.count > base.count else {
-            throw .io("cannot create \(folder): \(String(cString: strerror(errno)))")
-        }
-        try makeFolders(String(folder[..<slash]), below: base)
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-            throw .io("cannot create \(folder): \(String(cString: strerror(errno)))")
-        }
+        if let slash = path.lastIndex(of: "/") { try StagedOutput.makeFolders(base + path[..<slash], below: base) }
+        try StagedOutput.writeStaged(data, at: full)
     }
 
     /// Replaces `target` by a folder that `fill` writes (it is given the new, empty folder).
@@ -77,51 +43,38 @@ public enum OutputWriter {
         let name = target.lastPathComponent
         guard !name.isEmpty, name != "/", name != ".", name != ".." else { throw .usage("\(target.path) cannot be an output folder") }
         var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue { throw .io("\(target.path) exists and is not a folder; choose another output folder") }
+        if manager.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw .io("\(target.path) exists and is not a folder; choose another output folder")
+        }
         let lock = try FolderLock(folder: target)
         defer { withExtendedLifetime(lock) {} }
-        if exists { try checkReplaceable(target) }
         removeStale(in: parent, name: name)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let temporary = parent.appendingPathComponent(".\(name).docctl-tmp-\(pid)")
-        let old = parent.appendingPathComponent(".\(name).docctl-old-\(pid)")
-        try? manager.removeItem(at: temporary)
+        // Only staging folders that hold the marker are a build's own: nothing else is removed.
+        StagedOutput.clearLeftovers(of: target) { manager.fileExists(atPath: $0.appendingPathComponent(marker).path) }
+        if manager.fileExists(atPath: target.path) { try checkReplaceable(target) }
+        let stage = StagedOutput.stagingFolder(for: target)
+        try? manager.removeItem(at: stage)
         do {
-            try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
+            try manager.createDirectory(at: stage, withIntermediateDirectories: false)
             try Data((markerHeader + "\n").utf8)
-                .write(to: temporary.appendingPathComponent(marker))
+                .write(to: stage.appendingPathComponent(marker))
         } catch {
-            try? manager.removeItem(at: temporary)
-            throw .io("cannot write the output into \(temporary.path): \(error.localizedDescription)")
+            try? manager.removeItem(at: stage)
+            throw .io("cannot write the output into \(stage.path): \(error.localizedDescription)")
         }
         do {
-            try fill(temporary)
+            try fill(stage)
             // The marker lists what this build wrote: only those files are replaced by the next one.
-            let written = (OutputLayout.list(temporary) ?? [:]).keys.filter { $0 != marker }.sorted()
-            try writeFile(Data(([markerHeader] + written).map { $0 + "\n" }.joined().utf8),
-                          at: temporary.appendingPathComponent(marker).path)
+            let written = (OutputLayout.list(stage) ?? [:]).keys.filter { $0 != marker }.sorted()
+            try StagedOutput.writeStaged(Data(([markerHeader] + written).map { $0 + "\n" }.joined().utf8),
+                                         at: stage.appendingPathComponent(marker).path)
+            try StagedOutput.swap(stage, into: target) { DocCtlError.io("cannot move the output into \(target.path): \($0)") }
         } catch {
-            try? manager.removeItem(at: temporary)
+            try? manager.removeItem(at: stage)
             throw error
         }
-        do {
-            if exists {
-                try manager.moveItem(at: target, to: old)
-                do {
-                    try manager.moveItem(at: temporary, to: target)
-                } catch {
-                    try? manager.moveItem(at: old, to: target)
-                    throw error
-                }
-                try? manager.removeItem(at: old)
-            } else {
-                try manager.moveItem(at: temporary, to: target)
-            }
-        } catch {
-            try? manager.removeItem(at: temporary)
-            throw .io("cannot move the output into \(target.path): \(error.localizedDescription)")
-        }
+        // After the swap the staging folder holds the previous output.
+        try? manager.removeItem(at: stage)
     }
 
     /// Refuses an existing, non-empty `target` unless everything in it was written by a build.
@@ -149,7 +102,8 @@ public enum OutputWriter {
         }
     }
 
-    /// Removes temporary and old folders of earlier builds that were killed half-way.
+    /// Removes the temporary and old folders that builds of docctl before ``StagedOutput`` left
+    /// when they were killed half-way.
     static func removeStale(in parent: URL, name: String) {
         let manager = FileManager.default
         let prefixes = [".\(name).docctl-tmp-", ".\(name).docctl-old-"]

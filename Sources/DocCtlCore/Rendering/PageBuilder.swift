@@ -164,7 +164,7 @@ public struct PageBuilder: Sendable {
         if let follows = status.follows { revision += " (\(labels.draft), ← \(follows))" }
         let stateLabel = labels.stateName(status.state)
         let statusLabel = status.state == .uncontrolled && status.isDraft ? "\(stateLabel)（\(labels.draft)）" : stateLabel
-        let watermark = status.isDraft ? (labels.lang == "en" ? "DRAFT" : "\(labels.draft) DRAFT") : nil
+        let watermark = status.isDraft ? labels.draftMark : nil
         var chrome = chrome(placement, pageTitle: "\(document.number) \(document.title)", current: nil,
                             bodyClass: "page-document" + (status.isDraft ? " draft" : ""),
                             headerCenter: document.title, headerRight: "\(document.number)  \(status.revisionText)",
@@ -182,7 +182,7 @@ public struct PageBuilder: Sendable {
             company: organization.isEmpty ? PageBuilder.missing : organization, approvals: approvals, history: history,
             toc: document.sections.map { toc($0) }, body: body, digest: status.digest,
             watermark: watermark,
-            notice: notices.isEmpty ? nil : NoticeView(kind: status.isDraft ? "draft" : "uncontrolled", lines: notices), superseded: nil,
+            notice: notices.isEmpty ? nil : NoticeView(kind: status.isDraft ? "draft" : "uncontrolled", lines: notices),
             clauses: document.clauses.isEmpty ? nil : document.clauses.map { set.standard?.canonical($0.value) ?? $0.value }.joined(separator: ", "),
             copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) },
             standards: standardsServed(document).map { $0.map(\.tree.fullDesignation).joined(separator: "；") })
@@ -193,61 +193,6 @@ public struct PageBuilder: Sendable {
         return TOCEntryView(numbered: section.number != nil, number: section.number ?? "",
                             title: section.title.isEmpty ? PageBuilder.missing : section.title,
                             href: "#" + section.anchor, hasChildren: !children.isEmpty, children: children)
-    }
-
-    // MARK: Archived revisions
-
-    /// The view of a revision read back from its archive (published sites re-render superseded
-    /// revisions this way); `superseded` adds the 作废 banner with a link to the current revision.
-    public static func documentPage(archived archive: ArchivedRevision, placement: Placement, buildDate: Day,
-                                    superseded: SupersededView? = nil) -> DocumentPageView {
-        let labels = Labels.for(archive.language)
-        func text(_ value: String?) -> String {
-            guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return missing }
-            return value
-        }
-        let organisationShort = archive.organizationShort.isEmpty ? archive.organizationName : archive.organizationShort
-        let siteTitle = organisationShort.isEmpty ? labels.documentation : "\(organisationShort) \(labels.documentation)"
-        let organization = archive.organizationName.isEmpty ? archive.organizationShort : archive.organizationName
-        var notices: [String] = []
-        if superseded == nil {
-            if archive.reasons.contains(.changedAfterSealing) { notices.append(labels.draftNoticeChanged) }
-            else if archive.isDraft { notices.append(labels.draftNotice) }
-            if archive.state == .uncontrolled { notices.append(labels.uncontrolledNotice) }
-        }
-        let roles = ["prepared": labels.prepared, "reviewed": labels.reviewed, "approved": labels.approved]
-        let approvals = ["prepared", "reviewed", "approved"].map { role in
-            let approval = archive.approvals.first { $0.role == role }
-            return ApprovalView(role: roles[role] ?? role, name: text(approval?.name), date: text(approval?.date))
-        }
-        func toc(_ section: ArchivedRevision.Section) -> TOCEntryView {
-            let children = section.children.filter { $0.level <= 3 }.map(toc)
-            return TOCEntryView(numbered: section.number != nil, number: section.number ?? "", title: text(section.title),
-                                href: "#" + section.anchor, hasChildren: !children.isEmpty, children: children)
-        }
-        let state = superseded == nil ? labels.stateName(archive.state) : labels.superseded
-        var chrome = PageBuilder.chrome(
-            placement, labels: labels, siteTitle: siteTitle, organization: organization, buildDate: buildDate,
-            pageTitle: "\(archive.number) \(archive.title) \(archive.revision)", current: nil,
-            bodyClass: "page-document" + (archive.isDraft ? " draft" : "") + (superseded == nil ? "" : " superseded"),
-            headerCenter: archive.title, headerRight: "\(archive.number)  \(archive.revision)", footerRight: text(archive.classification))
-        chrome.pageTitle = "\(archive.number) \(archive.title)"
-        return DocumentPageView(
-            chrome: chrome, number: archive.number, title: archive.title, typeName: labels.typeName(archive.type),
-            revision: text(archive.revision), statusLabel: state,
-            statusClass: superseded == nil ? "status-\(archive.state.rawValue)" : "status-superseded",
-            classification: text(archive.classification), issued: text(archive.issued), effective: text(archive.effective),
-            owner: text(archive.ownerName), company: text(organization), approvals: approvals,
-            history: archive.history.enumerated().map { index, entry in
-                HistoryRowView(serial: String(index + 1), revision: text(entry.revision), sections: text(entry.sections),
-                               change: text(entry.change), date: text(entry.date), author: text(entry.author),
-                               approver: text(entry.approver))
-            },
-            toc: archive.sections.map(toc), body: HTMLSerializer.safe(archive.bodyNodes()), digest: archive.digest,
-            watermark: superseded != nil ? labels.superseded : (archive.isDraft ? (labels.lang == "en" ? "DRAFT" : "\(labels.draft) DRAFT") : nil),
-            notice: notices.isEmpty ? nil : NoticeView(kind: archive.isDraft ? "draft" : "uncontrolled", lines: notices),
-            superseded: superseded,
-            clauses: archive.clauses.isEmpty ? nil : archive.clauses.joined(separator: ", "), copy: nil)
     }
 
     // MARK: Master list

@@ -30,7 +30,7 @@ public enum RevisionStatusStyle {
             var header = "/* docctl: \(safe(number)) \(safe(revision)) is "
             if case .superseded(let by) = state { header += "superseded by \(safe(by))" } else { header += "withdrawn" }
             header += " (rewritten by every publish). */\n"
-            let watermark = labels.lang == "en" ? labels.superseded.uppercased() : "\(labels.superseded) SUPERSEDED"
+            let watermark = labels.supersededMark
             return header + ":root{"
                 + "--docctl-status:\(HTMLEscaping.cssString(labels.supersededStatus));"
                 + "--docctl-status-label:none;"

@@ -45,13 +45,6 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// The date a build stamps on its pages: `SOURCE_DATE_EPOCH` when set, otherwise the latest
-    /// date of any history entry (so that the same sources give the same bytes).
-    public static func buildDate(for set: DocumentSet, environment: [String: String]) throws(DocCtlError) -> Day {
-        if let day = try Day.sourceDateEpoch(environment) { return day }
-        return set.documents.flatMap { $0.history.compactMap(\.date) }.max() ?? Day(year: 2000, month: 1, day: 1)!
-    }
-
     // MARK: Pages
 
     /// The site page of a document's current state (`<number>/<L-N>/index.html`).
@@ -64,18 +57,6 @@ public struct SiteRenderer: Sendable {
     public func standalonePage(_ document: Document, copy: CopyRegistration? = nil) throws(DocCtlError) -> String {
         let css = String(decoding: try templates.resource("assets/docctl.css"), as: UTF8.self)
         return templates.render("document", builder.documentPage(document, placement: .standalone(css: css), copy: copy))
-    }
-
-    /// A revision re-rendered from its archive at `<number>/<L-N>/index.html`; with `superseded`,
-    /// marked 作废 with a link to the current revision (relative to that page, e.g. `../B-0/index.html`).
-    public func archivedPage(_ archive: ArchivedRevision, supersededBy current: (revision: String, href: String)? = nil) -> String {
-        let labels = Labels.for(archive.language)
-        let banner = current.map {
-            SupersededView(text: "\(labels.superseded) — \(labels.currentRevisionLink): \($0.revision)", currentHref: $0.href,
-                           currentLabel: "\(archive.number) \($0.revision)")
-        }
-        return templates.render("document", PageBuilder.documentPage(archived: archive, placement: .site(depth: 2),
-                                                                     buildDate: buildDate, superseded: banner))
     }
 
     /// Reads and validates an archive written by ``archive(_:)``.

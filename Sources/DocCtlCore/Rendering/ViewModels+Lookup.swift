@@ -128,21 +128,9 @@ extension DocumentPageView: MustacheParent {
         case "digest": self.digest
         case "watermark": self.watermark
         case "notice": self.notice
-        case "superseded": self.superseded
         case "clauses": self.clauses
         case "standards": self.standards
         case "copy": self.copy
-        default: nil
-        }
-    }
-}
-
-extension SupersededView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "text": self.text
-        case "currentHref": self.currentHref
-        case "currentLabel": self.currentLabel
         default: nil
         }
     }

@@ -114,21 +114,12 @@ public struct DocumentPageView: Sendable {
     public var watermark: String?
     /// Why this page is not a controlled document; nil when controlled.
     public var notice: NoticeView?
-    /// Set when a newer revision exists (published sites).
-    public var superseded: SupersededView?
     /// The clauses a procedure implements; nil for manuals.
     public var clauses: String?
     /// A registered copy's number and holder (`docctl copy --copy-no`); nil otherwise.
     public var copy: CopyView?
     /// The standards the document serves, in a set with several; nil otherwise.
     public var standards: String? = nil
-}
-
-/// The banner of a superseded revision.
-public struct SupersededView: Sendable {
-    public var text: String
-    public var currentHref: String
-    public var currentLabel: String
 }
 
 /// A registered controlled copy (分发号).

@@ -58,7 +58,7 @@ public struct Release {
                 return .alreadySealed(revision: mark.description, digest: digest, written: [])
             }
             let record = SectionDigests.record(of: document, sources: set.sources, revision: mark.description, date: entry.date)
-            try AtomicFile.write(Data(record.yaml().utf8), to: url(recordPath))
+            try StagedOutput.write(Data(record.yaml().utf8), to: url(recordPath), failure: WorkflowError.environment)
             return .alreadySealed(revision: mark.description, digest: digest, written: [recordPath])
         }
 
@@ -97,14 +97,14 @@ public struct Release {
         try editor.setInLastEntry("digest", to: digest)
 
         if keepRecord {
-            try AtomicFile.write(editor.text.data, to: url(document.historyPath))
+            try StagedOutput.write(editor.text.data, to: url(document.historyPath), failure: WorkflowError.environment)
             return .sealed(revision: mark.description, digest: digest, written: [document.historyPath])
         }
         var record = SectionDigests.record(of: document, sources: set.sources, revision: mark.description, date: releasedDate)
         record.keepApprovals(of: document)
         // The record first: a history.yaml sealed without its record would leave revise guessing.
-        try AtomicFile.write(Data(record.yaml().utf8), to: url(recordPath))
-        try AtomicFile.write(editor.text.data, to: url(document.historyPath))
+        try StagedOutput.write(Data(record.yaml().utf8), to: url(recordPath), failure: WorkflowError.environment)
+        try StagedOutput.write(editor.text.data, to: url(document.historyPath), failure: WorkflowError.environment)
         return .sealed(revision: mark.description, digest: digest, written: [recordPath, document.historyPath])
     }
 

@@ -79,13 +79,13 @@ public struct Revise {
             let record = try ReleaseRecord.parse(data, path: recordPath)
             if record.digest != sealed {
                 note = "\(recordPath) does not belong to the sealed digest of \(mark); sections recorded as all"
-                sections = language == .en ? "all" : "全部"
+                sections = Labels.for(language).allSections
             } else {
                 sections = SectionDigests.changes(from: record, to: current).text(language: language)
             }
         } else {
             note = "no release record \(recordPath) (\(mark) was sealed without one); sections recorded as all"
-            sections = language == .en ? "all" : "全部"
+            sections = Labels.for(language).allSections
         }
 
         var fields: [(key: String, value: String)] = [
@@ -100,7 +100,7 @@ public struct Revise {
         }
         var editor = try HistoryFileEditor(data: data, path: document.historyPath)
         try editor.appendEntry(fields)
-        try AtomicFile.write(editor.text.data, to: url)
+        try StagedOutput.write(editor.text.data, to: url, failure: WorkflowError.environment)
         return Outcome(revision: next.description, previous: mark.description, sections: sections, note: note,
                        written: [document.historyPath])
     }

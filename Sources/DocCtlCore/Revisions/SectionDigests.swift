@@ -60,12 +60,13 @@ public enum SectionDigests {
 
         /// The `sections` value of a history entry (修改页码及章节): `4.2、8.5.1`, or 全部 / all.
         public func text(language: Language) -> String {
-            if all { return language == .en ? "all" : "全部" }
+            let words = Labels.for(language)
+            if all { return words.allSections }
             var labels = sections
-            if preamble { labels.insert(language == .en ? "preamble" : "前言", at: 0) }
-            if fields { labels.insert(language == .en ? "cover page" : "封面", at: 0) }
-            if labels.isEmpty { return language == .en ? "none" : "无" }
-            return labels.joined(separator: language == .en ? ", " : "、")
+            if preamble { labels.insert(words.preambleSection, at: 0) }
+            if fields { labels.insert(words.coverPageSection, at: 0) }
+            if labels.isEmpty { return words.noSections }
+            return labels.joined(separator: words.listSeparator)
         }
     }
 

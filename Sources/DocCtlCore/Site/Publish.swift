@@ -53,6 +53,9 @@ public struct Publish {
     public var requireAllReleased = false
     /// Documents to withdraw from the site (numbers or folders), see ``SiteWithdrawal``.
     public var withdraw: [String] = []
+    /// The name the set had when the site was last published (`--renamed-from`): its site is
+    /// accepted once and its marker rewritten with the organisation's new name.
+    public var renamedFrom: String? = nil
 
     public init(set: DocumentSet, diagnostics: [Diagnostic], templates: TemplateSet, buildDate: Day, today: Day? = nil) {
         self.set = set
@@ -62,9 +65,41 @@ public struct Publish {
         self.today = today
     }
 
-    /// Publishes into `site`.
+    /// Publishes into `site`, in named stages: decide what is released, read the site as it is,
+    /// hold back what is not released, stage the new site beside the old one, verify it and swap
+    /// it in. Each stage refuses before anything is written.
     public func run(to site: URL) throws(WorkflowError) -> Outcome {
         let site = site.standardizedFileURL
+        let sources = try releasedState(for: site)
+        let lock = try SiteLock(site: site)
+        defer { withExtendedLifetime(lock) {} }
+        StagedOutput.clearLeftovers(of: site)
+        var existing = try Publish.readSite(site, marker: SiteMarker(config: set.config), renamedFrom: renamedFrom)
+        let hold = try holdUnreleased(sources.unreleased, on: site, existing: existing)
+        let renderer: SiteRenderer
+        do {
+            renderer = try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today,
+                                        held: hold.held, offSite: hold.offSite)
+        } catch {
+            throw .environment(error.description)
+        }
+        let withdrawal = try SiteWithdrawal(requested: withdraw, set: set, revisions: existing.revisions)
+        existing.revisions.subtract(withdrawal.folders)
+        existing.files = existing.files.filter { !withdrawal.removes($0.key) }
+        try Publish.checkKeptRevisions(existing.revisions, of: renderer, in: site)
+        let current = Publish.currentRevisions(of: renderer)
+        let stage = StagedOutput.stagingFolder(for: site)
+        let hashes = try stageSite(in: stage, from: site, existing: existing, renderer: renderer, current: current, withdrawal: withdrawal)
+        try Publish.verifyAndSwap(stage, into: site)
+        return outcome(hashes: hashes, existing: existing.revisions, current: current, withheld: sources.withheld,
+                       notReleased: hold.notes, withdrawal: withdrawal)
+    }
+
+    // MARK: Stages
+
+    /// Stage 1: refuses a draft build folder and sources with errors, and sorts the documents into
+    /// those withheld by `publish-up-to` and those whose last revision is not released (with why).
+    func releasedState(for site: URL) throws(WorkflowError) -> (withheld: [String], unreleased: [(document: Document, message: String)]) {
         // A draft build is never taken for a site, whatever state the sources are in.
         if FileManager.default.fileExists(atPath: site.appendingPathComponent(DraftBuild.marker).path) { throw DraftBuild.refusal(site) }
         let errors = diagnostics.filter { $0.severity == .error }
@@ -93,57 +128,65 @@ public struct Publish {
             throw .refused("nothing was published: only released revisions reach the site, and \(drafts.count) document\(drafts.count == 1 ? " is" : "s are") not released",
                            notes: drafts.map(\.message) + ["record and release the changes (`docctl revise`, `docctl release`), or publish from a commit where every document is released"])
         }
+        return (withheld, drafts)
+    }
 
-        let lock = try SiteLock(site: site)
-        defer { withExtendedLifetime(lock) {} }
-        Publish.clearLeftovers(of: site)
+    /// What a site holds before a publish: its revision folders (`<number>/<L-N>`) with their files,
+    /// which are copied as they are, and its withdrawal log.
+    struct ExistingSite {
+        var files: [String: Bool] = [:]
+        var revisions = Set<String>()
+        var log: Data? = nil
+    }
 
-        // Revision folders already on the site (`<number>/<L-N>`) and their files, copied as they are.
-        var existingFiles: [String: Bool] = [:]
-        var existingRevisions = Set<String>()
-        var siteLog: Data? = nil
-        let marker = SiteMarker(config: set.config)
+    /// Stage 2: reads the site, refusing a folder docctl did not publish or a site that does not
+    /// match its manifests (called with the lock held).
+    static func readSite(_ site: URL, marker: SiteMarker, renamedFrom: String? = nil) throws(WorkflowError) -> ExistingSite {
+        var existing = ExistingSite()
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: site.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .environment("\(site.path) exists and is not a folder; nothing was touched") }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []
-            if !entries.isEmpty {
-                guard entries.contains(SiteManifest.fileName) else {
-                    throw .environment("\(site.path) is not empty and has no \(SiteManifest.fileName): it is not a site published by docctl; nothing was touched")
-                }
-                let verification = try SiteVerification.verify(site)
-                if !verification.isIntact {
-                    throw .refused("\(site.path) does not match its manifests (edited by hand?); nothing was published",
-                                   notes: verification.problems.map(\.description)
-                                       + ["restore the site from a backup, or publish to a new folder; `docctl verify \(site.path)` lists the differences"])
-                }
-                let listing = try SiteFiles.list(site)
-                try marker.checkReplaceable(site, listing: listing)
-                for (path, isRegular) in listing {
-                    guard let folder = SiteFiles.revisionFolder(of: path) else { continue }
-                    existingFiles[path] = isRegular
-                    existingRevisions.insert(folder)
-                }
-                if let isRegular = listing[SiteWithdrawal.logName] {
-                    siteLog = try SiteFiles.contents(of: SiteWithdrawal.logName, in: site, isRegular: isRegular)
-                }
-            }
+        guard FileManager.default.fileExists(atPath: site.path, isDirectory: &isDirectory) else { return existing }
+        guard isDirectory.boolValue else { throw .environment("\(site.path) exists and is not a folder; nothing was touched") }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []
+        if entries.isEmpty { return existing }
+        guard entries.contains(SiteManifest.fileName) else {
+            throw .environment("\(site.path) is not empty and has no \(SiteManifest.fileName): it is not a site published by docctl; nothing was touched")
         }
+        let verification = try SiteVerification.verify(site)
+        if !verification.isIntact {
+            throw .refused("\(site.path) does not match its manifests (edited by hand?); nothing was published",
+                           notes: verification.problems.map(\.description)
+                               + ["restore the site from a backup, or publish to a new folder; `docctl verify \(site.path)` lists the differences"])
+        }
+        let listing = try SiteFiles.list(site)
+        try marker.checkReplaceable(site, listing: listing, renamedFrom: renamedFrom)
+        for (path, isRegular) in listing {
+            guard let folder = SiteFiles.revisionFolder(of: path) else { continue }
+            existing.files[path] = isRegular
+            existing.revisions.insert(folder)
+        }
+        if let isRegular = listing[SiteWithdrawal.logName] {
+            existing.log = try SiteFiles.contents(of: SiteWithdrawal.logName, in: site, isRegular: isRegular)
+        }
+        return existing
+    }
 
-        // Publish what is released: a document with an unreleased revision keeps its last published
-        // revision as current, or stays off the site if none was ever published.
+    /// Stage 3: a document with an unreleased revision keeps its last published revision as
+    /// current (read back from its archive on the site), or stays off the site if none was ever
+    /// published.
+    func holdUnreleased(_ unreleased: [(document: Document, message: String)], on site: URL,
+                        existing: ExistingSite) throws(WorkflowError) -> (held: [String: ArchivedRevision], notes: [String], offSite: Set<String>) {
         var held: [String: ArchivedRevision] = [:]
-        var heldNotes: [String] = []
+        var notes: [String] = []
         var offSite: Set<String> = []
-        for (document, message) in drafts {
+        for (document, message) in unreleased {
             let folder = SiteMap.safeComponent(document.number)
             let published = document.history.reversed().compactMap { entry -> (HistoryEntry, RevisionMark)? in
-                guard entry.digest != nil, let mark = entry.revision, existingRevisions.contains("\(folder)/\(mark.pathComponent)") else { return nil }
+                guard entry.digest != nil, let mark = entry.revision, existing.revisions.contains("\(folder)/\(mark.pathComponent)") else { return nil }
                 return (entry, mark)
             }.first
             guard let (entry, mark) = published else {
                 offSite.insert(document.number)
-                heldNotes.append("\(message); never published, not on the site")
+                notes.append("\(message); never published, not on the site")
                 continue
             }
             let path = "\(folder)/\(mark.pathComponent)/\(folder)_\(mark.pathComponent).xml"
@@ -153,45 +196,42 @@ public struct Publish {
             } catch {
                 throw .environment("cannot read the published archive \(path) of \(document.number): \(error)")
             }
-            heldNotes.append("\(message); \(entry.revisionText) stays current")
+            notes.append("\(message); \(entry.revisionText) stays current")
         }
+        return (held, notes, offSite)
+    }
 
-        let renderer: SiteRenderer
-        do {
-            renderer = try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today, held: held, offSite: offSite)
-        } catch {
-            throw .environment(error.description)
-        }
-
-        let withdrawal = try SiteWithdrawal(requested: withdraw, set: set, revisions: existingRevisions)
-        existingRevisions.subtract(withdrawal.folders)
-        existingFiles = existingFiles.filter { !withdrawal.removes($0.key) }
-        let exposed = SiteWithdrawal.exposed(set, revisions: existingRevisions)
-
-        try Publish.checkKeptRevisions(existingRevisions, of: renderer, in: site)
-
-        // The current revision folder of every published document, for the superseded banner.
+    /// The current revision folder of every published document (`QP-04` → `B-1`), for the
+    /// superseded banner and the status stylesheets.
+    static func currentRevisions(of renderer: SiteRenderer) -> [String: String] {
         var current: [String: String] = [:]
-        for document in set.documents where renderer.site.published.contains(document.number) {
+        for document in renderer.set.documents where renderer.site.published.contains(document.number) {
             if let folder = renderer.site.documentFolders[document.number], let revision = renderer.site.revisionFolders[document.number] {
                 current[folder] = revision
             }
         }
-        let script = Data(SupersededScript.source(current: current, language: set.config.language).utf8)
+        return current
+    }
 
-        let kept = existingRevisions
-        let stage = Publish.stagingFolder(for: site)
+    /// Stage 4: fills the staging folder `stage` — kept revision folders copied byte for byte, new
+    /// ones rendered, the site-wide files, the status stylesheets, the marker, the withdrawal log
+    /// and the manifests — and returns the hash of every file. The staging folder is removed when
+    /// anything fails.
+    func stageSite(in stage: URL, from site: URL, existing: ExistingSite, renderer: SiteRenderer,
+                   current: [String: String], withdrawal: SiteWithdrawal) throws(WorkflowError) -> [String: String] {
+        let logic: Data
+        do { logic = try templates.resource(SupersededScript.resource) } catch { throw .environment(error.description) }
+        let script = Data(SupersededScript.source(current: current, language: set.config.language, logic: logic).utf8)
         let staged = StagedSite(folder: stage)
-        let hashes: [String: String]
         do throws(WorkflowError) {
             try staged.create()
             // Published revisions are immutable and were just verified: copied file by file.
-            for path in existingFiles.keys.sorted() {
-                try staged.write(try SiteFiles.contents(of: path, in: site, isRegular: existingFiles[path]!), to: path)
+            for path in existing.files.keys.sorted() {
+                try staged.write(try SiteFiles.contents(of: path, in: site, isRegular: existing.files[path]!), to: path)
             }
             // New revision folders and site files, written as each document is rendered.
             do throws(DocCtlError) {
-                try renderer.render(keeping: kept) { path, data throws(DocCtlError) in
+                try renderer.render(keeping: existing.revisions) { path, data throws(DocCtlError) in
                     do throws(WorkflowError) {
                         try staged.write(path == "assets/docctl.js" ? data + script : data, to: path)
                     } catch {
@@ -203,15 +243,15 @@ public struct Publish {
             }
             if staged.hash(of: "assets/docctl.js") == nil { try staged.write(script, to: "assets/docctl.js") }
             // Revisions on the site that are no longer current: their status stylesheet says 作废.
-            for (path, data) in Publish.statusStyles(of: existingRevisions, current: current, set: set) {
+            for (path, data) in Publish.statusStyles(of: existing.revisions, current: current, set: set) {
                 try staged.write(data, to: path)
             }
-            try staged.write(Data(marker.text.utf8), to: SiteMarker.fileName)
-            if let log = withdrawal.log(previous: siteLog, date: buildDate) { try staged.write(log, to: SiteWithdrawal.logName) }
+            try staged.write(Data(SiteMarker(config: set.config).text.utf8), to: SiteMarker.fileName)
+            if let log = withdrawal.log(previous: existing.log, date: buildDate) { try staged.write(log, to: SiteWithdrawal.logName) }
             // The manifest of each new revision folder, then of the whole site.
             var newFolders: [String: [String: String]] = [:]
             for (path, hash) in staged.hashes {
-                guard let folder = SiteFiles.revisionFolder(of: path), !existingRevisions.contains(folder) else { continue }
+                guard let folder = SiteFiles.revisionFolder(of: path), !existing.revisions.contains(folder) else { continue }
                 newFolders[folder, default: [:]][String(path.dropFirst(folder.count + 1))] = hash
             }
             for (folder, inside) in newFolders {
@@ -222,20 +262,21 @@ public struct Publish {
             var siteEntries = staged.hashes
             siteEntries.removeValue(forKey: SiteManifest.fileName)
             try staged.write(Data(SiteManifest(entries: siteEntries).text.utf8), to: SiteManifest.fileName)
-            hashes = staged.hashes
+            return staged.hashes
         } catch {
             try? FileManager.default.removeItem(at: stage)
             throw error
         }
+    }
 
-        try Publish.verifyAndSwap(stage, into: site)
-
+    /// Stage 6: what the publish did, for the command to print.
+    func outcome(hashes: [String: String], existing: Set<String>, current: [String: String], withheld: [String],
+                 notReleased: [String], withdrawal: SiteWithdrawal) -> Outcome {
         var newRevisions = Set<String>()
         for path in hashes.keys {
-            if let folder = SiteFiles.revisionFolder(of: path), !existingRevisions.contains(folder) { newRevisions.insert(folder) }
+            if let folder = SiteFiles.revisionFolder(of: path), !existing.contains(folder) { newRevisions.insert(folder) }
         }
-        let allRevisions = existingRevisions.union(newRevisions)
-        let superseded = allRevisions.filter { folder in
+        let superseded = existing.union(newRevisions).filter { folder in
             let parts = folder.split(separator: "/")
             return current[String(parts[0])] != String(parts[1])
         }
@@ -243,9 +284,10 @@ public struct Publish {
             let parts = folder.split(separator: "/")
             return "\(parts[0]) \(parts[1].replacingOccurrences(of: "-", with: "/"))"
         }
-        return Outcome(added: newRevisions.sorted().map(label), kept: existingRevisions.sorted().map(label),
-                       superseded: superseded.sorted().map(label), withheld: withheld, notReleased: heldNotes, files: hashes.count,
-                       recall: set.documents.flatMap(\.recallLines), withdrawn: withdrawal.entries, exposed: exposed)
+        return Outcome(added: newRevisions.sorted().map(label), kept: existing.sorted().map(label),
+                       superseded: superseded.sorted().map(label), withheld: withheld, notReleased: notReleased, files: hashes.count,
+                       recall: set.documents.flatMap(\.recallLines), withdrawn: withdrawal.entries,
+                       exposed: SiteWithdrawal.exposed(set, revisions: existing))
     }
 
     /// A released mark is immutable: when the current revision of a document is on the site
@@ -304,28 +346,8 @@ public struct Publish {
         }
     }
 
-    /// The staging folder of this process beside `site`.
-    static func stagingFolder(for site: URL) -> URL {
-        site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).docctl-stage-\(getpid())")
-    }
-
-    /// Removes staging folders of publishes that were killed half-way, and puts back a site that
-    /// was moved aside when the system has no atomic exchange (called with the lock held).
-    static func clearLeftovers(of site: URL) {
-        let manager = FileManager.default
-        let parent = site.deletingLastPathComponent()
-        let prefix = ".\(site.lastPathComponent).docctl-stage-"
-        let leftovers = ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
-        if !manager.fileExists(atPath: site.path), let previous = leftovers.first(where: { $0.hasSuffix("-previous") }) {
-            _ = rename(parent.appendingPathComponent(previous).path, site.path)
-        }
-        for name in leftovers where manager.fileExists(atPath: parent.appendingPathComponent(name).path) {
-            try? manager.removeItem(at: parent.appendingPathComponent(name))
-        }
-    }
-
-    /// Verifies the staged site in `stage` against its manifests and swaps it in; removes the
-    /// staging folder (holding the previous site after the swap) either way.
+    /// Stage 5: verifies the staged site in `stage` against its manifests and swaps it in; removes
+    /// the staging folder (holding the previous site after the swap) either way.
     static func verifyAndSwap(_ stage: URL, into site: URL) throws(WorkflowError) {
         let manager = FileManager.default
         do throws(WorkflowError) {
@@ -335,12 +357,8 @@ public struct Publish {
             }
             // Files were written without a sync each (thousands of fsyncs); one syncfs puts the
             // whole staged site on disk before it becomes the site.
-            let descriptor = open(stage.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if descriptor >= 0 {
-                _ = syncFileSystem(descriptor)
-                close(descriptor)
-            }
-            try FolderSwap.swap(stage, into: site)
+            StagedOutput.syncFolder(stage)
+            try StagedOutput.swap(stage, into: site, failure: WorkflowError.environment)
         } catch {
             try? manager.removeItem(at: stage)
             throw error
@@ -414,11 +432,3 @@ final class StagedSite: @unchecked Sendable {
         return failure
     }
 }
-
-#if os(Linux)
-/// glibc's `syncfs(2)`, which the Glibc module does not import (it needs `_GNU_SOURCE`).
-@_silgen_name("syncfs")
-private func syncFileSystem(_ descriptor: Int32) -> Int32
-#else
-private func syncFileSystem(_ descriptor: Int32) -> Int32 { fsync(descriptor) }
-#endif

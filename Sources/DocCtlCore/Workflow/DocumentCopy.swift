@@ -37,7 +37,6 @@ public struct DocumentCopy {
         }
         let status = ControlStatus.of(document, in: set)
         let labels = Labels.for(set.config.language)
-        let en = set.config.language == .en
         var registration: CopyRegistration? = nil
         if case .registered(let number) = kind {
             guard status.state == .controlled else {
@@ -78,15 +77,13 @@ public struct DocumentCopy {
         var view = renderer.builder.documentPage(document, placement: .standalone(css: css), copy: registration)
         var notices = view.notice?.lines ?? []
         if let registration {
-            let stamp = en ? "Controlled copy no. \(registration.copy), held by \(registration.holder)"
-                           : "受控副本 分发号 \(registration.copy)，持有人：\(registration.holder)"
+            let stamp = labels.controlledCopyStamp(copy: registration.copy, holder: registration.holder)
             notices.insert(stamp, at: 0)
             view.chrome.printNotice = stamp + " · \(labels.printDate) \(date)"
         } else {
             view.statusLabel = "\(labels.uncontrolled) · \(date)"
             view.statusClass = "status-uncontrolled"
-            notices.insert(en ? "Uncontrolled copy for reference only, printed \(date). Check the current revision on the intranet before use."
-                              : "不受控副本，仅供参考，打印日期 \(date)。使用前请在内网核对现行版本。", at: 0)
+            notices.insert(labels.uncontrolledCopyNotice(printed: date), at: 0)
         }
         view.notice = NoticeView(lines: notices)
         let revision = status.revision?.pathComponent ?? SiteMap.safeComponent(status.revisionText)

@@ -169,11 +169,19 @@ import Testing
         try RenderingFixtures.assertGolden(standalone.replacingOccurrences(of: css, with: "/* docctl.css */"), "standalone-procedure.html")
     }
 
-    @Test func buildDateIsSourceDateEpochOrTheLatestHistoryDate() throws {
+    @Test func buildDateIsSourceDateEpochThenTodayThenTheLatestHistoryDate() throws {
         let set = try RenderingFixtures.load(RenderingFixtures.fullSet())
-        #expect(try SiteRenderer.buildDate(for: set, environment: ["SOURCE_DATE_EPOCH": "1767225600"]) == Day(year: 2026, month: 1, day: 1))
-        #expect(try SiteRenderer.buildDate(for: set, environment: [:]) == Day(year: 2025, month: 6, day: 15))
-        #expect(throws: DocCtlError.self) { try SiteRenderer.buildDate(for: set, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
+        func date(_ environment: [String: String], today: Day? = nil) throws -> Day {
+            try RenderSettings.resolve(for: set, templatesFolder: nil, today: today, environment: environment).buildDate
+        }
+        let today = Day(year: 2027, month: 3, day: 4)!
+        #expect(try date(["SOURCE_DATE_EPOCH": "1767225600"], today: today) == Day(year: 2026, month: 1, day: 1))
+        #expect(try date([:], today: today) == today)
+        #expect(try date([:]) == Day(year: 2025, month: 6, day: 15))
+        #expect(throws: DocCtlError.self) { try date(["SOURCE_DATE_EPOCH": "soon"]) }
+        #expect(throws: DocCtlError.self) {
+            try RenderSettings.resolve(for: set, templatesFolder: "/nonexistent/templates", today: nil, environment: [:])
+        }
     }
 }
 
@@ -245,24 +253,6 @@ import Testing
             let original = HTMLSerializer.html(MarkdownRenderer(context: context).body(of: document))
             #expect(HTMLSerializer.html(archive.bodyNodes()) == original, "\(document.number): the archive does not re-render its body")
         }
-    }
-
-    @Test func aSupersededRevisionIsMarkedAndLinksToTheCurrentOne() throws {
-        let set = try RenderingFixtures.load(RenderingFixtures.fullSet())
-        let renderer = try RenderingFixtures.renderer(set)
-        let document = try #require(set.document(number: FixtureSet.procedureNumber))
-        let archive = try renderer.readArchive(try renderer.archive(document), path: "QP-01.xml")
-        let html = renderer.archivedPage(archive, supersededBy: ("A/1", "../A-1/index.html"))
-        #expect(html.contains("<div class=\"banner banner-superseded\" role=\"note\">"))
-        #expect(html.contains("<a href=\"../A-1/index.html\">QP-01 A/1</a>"))
-        #expect(html.contains("<td class=\"doc-status status-superseded\"><span class=\"status-label\">作废</span></td>"))
-        #expect(html.contains("<div class=\"watermark\" aria-hidden=\"true\">作废</div>"))
-        var checker = try TemplateSlotChecker(folder: RenderingFixtures.templatesFolder)
-        var view = PageBuilder.documentPage(archived: archive, placement: .site(depth: 2), buildDate: RenderingFixtures.buildDate,
-                                            superseded: SupersededView(text: "x", currentHref: "y", currentLabel: "z"))
-        view.notice = NoticeView(kind: "draft", lines: ["n"])
-        checker.check("document", view: view)
-        #expect(checker.problems.isEmpty, "\(checker.problems)")
     }
 
     @Test func editedArchivesCannotInjectMarkup() throws {

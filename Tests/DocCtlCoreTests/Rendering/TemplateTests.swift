@@ -15,8 +15,7 @@ import Testing
         let manual = try #require(set.document(number: FixtureSet.manualNumber))
         let procedure = try #require(set.document(number: FixtureSet.procedureNumber))
 
-        var site = builder.documentPage(procedure, placement: .site(depth: 2))
-        site.superseded = SupersededView(text: "本版本已作废", currentHref: "../A-1/index.html", currentLabel: "查看现行版本")
+        let site = builder.documentPage(procedure, placement: .site(depth: 2))
         var standalone = builder.documentPage(manual, placement: .standalone(css: "body{}"),
                                               copy: CopyRegistration(copy: "01", holder: "总经理", location: SourceLocation(path: "x")))
         standalone.notice = NoticeView(kind: "draft", lines: ["草稿"])

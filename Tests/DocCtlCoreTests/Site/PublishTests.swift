@@ -24,11 +24,16 @@ import Testing
         deinit { siteParent.remove() }
 
         func publish(requireAllReleased: Bool = false) throws -> Publish.Outcome {
-            let outcome = try workspace.check()
-            var publish = Publish(set: outcome.set, diagnostics: outcome.diagnostics, templates: try TemplateSet.bundled(),
-                                  buildDate: FixtureSet.today, today: FixtureSet.today)
+            var publish = try publisher()
             publish.requireAllReleased = requireAllReleased
             return try publish.run(to: site)
+        }
+
+        /// A publish of the fixture's sources as they are now, to be adjusted and run by the test.
+        func publisher() throws -> Publish {
+            let outcome = try workspace.check()
+            return Publish(set: outcome.set, diagnostics: outcome.diagnostics, templates: try TemplateSet.bundled(),
+                           buildDate: FixtureSet.today, today: FixtureSet.today)
         }
 
         func files() throws -> [String: Data] { try SiteFiles.read(site) }
@@ -239,19 +244,6 @@ import Testing
         #expect(Set(site.entries.keys) == Set(after.keys).subtracting(["SHA256SUMS"]))
         #expect(try fixture.siteText("assets/docctl.js").components(separatedBy: "docctl publish: superseded revisions").count == 2,
                 "the superseded script is appended once")
-    }
-
-    @Test func theSwapExchangesTheFoldersInOneStep() throws {
-        try TemporaryFolder.with { folder in
-            let a = folder.url.appendingPathComponent("a"), b = folder.url.appendingPathComponent("b")
-            try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)
-            try Data("new".utf8).write(to: a.appendingPathComponent("f"))
-            try Data("old".utf8).write(to: b.appendingPathComponent("f"))
-            try FolderSwap.swap(a, into: b)
-            #expect(try Data(contentsOf: b.appendingPathComponent("f")) == Data("new".utf8))
-            #expect(try Data(contentsOf: a.appendingPathComponent("f")) == Data("old".utf8))
-        }
     }
 
     // MARK: Document control (issue 13)
