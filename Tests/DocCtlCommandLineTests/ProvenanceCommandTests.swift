@@ -40,6 +40,32 @@ import Testing
             let page = try WorkflowCommandTests.text(folder, "out/\(FixtureSet.procedureNumber)/A-0/index.html")
             #expect(page.contains("<p class=\"provenance\">源文件提交 <code>\(head.prefix(12))（方婷）</code></p>"))
             #expect(!(try WorkflowCommandTests.text(folder, "out/\(FixtureSet.manualNumber)/A-0/index.html")).contains("class=\"provenance\""))
+
+            // verify --sources: the commit holds what was sealed …
+            result = try DocCtlProcess.run(["verify", "--sources", "set"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "\(FixtureSet.procedureNumber) A/0: the sources at commit \(head.prefix(12)) match the sealed digest\n")
+            // … and a commit that holds other content is found out.
+            _ = try Self.git(["commit", "-q", "-a", "-m", "manual"], in: folder)
+            let later = try Self.git(["rev-parse", "HEAD"], in: folder)
+            try WorkflowCommandTests.edit(folder, WorkflowCommandTests.body, "适用于手册", "适用于全部手册")
+            _ = try Self.git(["commit", "-q", "-a", "-m", "edit"], in: folder)
+            let changed = try Self.git(["rev-parse", "HEAD"], in: folder)
+            try WorkflowCommandTests.edit(folder, WorkflowCommandTests.body, "适用于全部手册", "适用于手册")
+            try WorkflowCommandTests.edit(folder, Self.history, "commit: \(head)", "commit: \(changed)")
+            result = try DocCtlProcess.run(["verify", "--sources", "set"], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("1 of 1 released revision of set do not match the commit they record"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(FixtureSet.procedureNumber) A/0: the sources at commit \(changed.prefix(12)) give sha256:"), "\(result.stderr)")
+            #expect(later != changed)
+        }
+    }
+
+    @Test func verifySourcesNeedsGit() throws {
+        try WorkflowCommandTests.inFolder { folder in
+            let result = try DocCtlProcess.run(["verify", "--sources", "set"], in: folder)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("is not in a git work tree: there is no commit to verify against"), "\(result.stderr)")
         }
     }
 

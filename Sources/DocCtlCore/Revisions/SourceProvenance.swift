@@ -51,3 +51,69 @@ public enum SourceProvenance: Sendable, Equatable {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+/// `docctl verify --sources SET`: each sealed revision that records a commit is checked against
+/// that commit — the set as the commit holds it is loaded, and the document's content digest there
+/// must be the digest the revision sealed.
+public enum ProvenanceVerification {
+    public struct Result: Sendable, Equatable {
+        public var number: String
+        public var revision: String
+        public var commit: String
+        /// nil when the commit's sources give the sealed digest; otherwise what is wrong.
+        public var problem: String?
+    }
+
+    public static func verify(_ set: DocumentSet) throws(WorkflowError) -> [Result] {
+        let root = set.root
+        guard SourceProvenance.git(["rev-parse", "--is-inside-work-tree"], in: root) == "true",
+              let prefix = SourceProvenance.git(["rev-parse", "--show-prefix"], in: root),
+              let top = SourceProvenance.git(["rev-parse", "--show-toplevel"], in: root) else {
+            throw .environment("\(root.path) is not in a git work tree: there is no commit to verify against")
+        }
+        var results: [Result] = []
+        var loaded: [String: DocumentSet?] = [:]
+        for document in set.documents {
+            for entry in document.history {
+                guard let commit = entry.commit, let sealed = entry.digest else { continue }
+                var result = Result(number: document.number, revision: entry.revisionText, commit: commit, problem: nil)
+                if loaded[commit] == nil { loaded[commit] = .some(load(commit: commit, prefix: prefix, top: URL(fileURLWithPath: top))) }
+                guard let old = loaded[commit] ?? nil else {
+                    result.problem = "commit \(commit.prefix(12)) is not in the repository or does not hold the set"
+                    results.append(result)
+                    continue
+                }
+                guard let then = old.document(number: document.number) else {
+                    result.problem = "commit \(commit.prefix(12)) has no document \(document.number)"
+                    results.append(result)
+                    continue
+                }
+                let digest = ContentDigest.digest(then, sources: old.sources)
+                if digest != sealed { result.problem = "the sources at commit \(commit.prefix(12)) give \(digest), not the sealed \(sealed)" }
+                results.append(result)
+            }
+        }
+        return results
+    }
+
+    /// The set as `commit` holds it, unpacked into a temporary folder and loaded; nil when git cannot
+    /// produce it.
+    static func load(commit: String, prefix: String, top: URL) -> DocumentSet? {
+        guard commit.count >= 7, commit.allSatisfy(\.isHexDigit) else { return nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docctl-provenance-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tar = folder.appendingPathComponent("set.tar")
+        let target = folder.appendingPathComponent("set")
+        do { try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true) } catch { return nil }
+        // Run at the top of the work tree: git archive refuses a folder it does not track.
+        guard SourceProvenance.git(["archive", "--format=tar", "-o", tar.path, "\(commit):\(prefix)"], in: top) != nil else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tar", "-xf", tar.path, "-C", target.path]
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return try? DocumentSetLoader().load(target).0
+    }
+}
