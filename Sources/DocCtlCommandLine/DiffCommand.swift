@@ -49,10 +49,8 @@ struct DiffCommand: ParsableCommand {
             let target = try DocumentResolver.resolve(document, in: session.set)
             let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: day)
             let renderer: SiteRenderer
-            let css: String
             do {
                 renderer = try settings.renderer(for: session.set)
-                css = String(decoding: try settings.templates.resource("assets/docctl.css"), as: UTF8.self)
             } catch {
                 throw WorkflowError.environment("\(error)")
             }
@@ -68,7 +66,9 @@ struct DiffCommand: ParsableCommand {
             let diff = RevisionDiff(old: old, new: new)
             let path = output ?? "\(SiteMap.safeComponent(target.number))_\(fromMark.pathComponent)_\(toMark.pathComponent)_diff.html"
             try WorkflowReport.checkOutside(path, of: session.set)
-            try StagedOutput.write(Data(diff.page(css: css).utf8), to: URL(fileURLWithPath: path), failure: WorkflowError.environment)
+            let page: String
+            do { page = try diff.page(renderer: renderer) } catch { throw WorkflowError.environment(error.description) }
+            try StagedOutput.write(Data(page.utf8), to: URL(fileURLWithPath: path), failure: WorkflowError.environment)
             let list = diff.changes.map { "\($0.label) (\($0.kind.rawValue))" }.joined(separator: ", ")
             print("wrote \(path): \(target.number) \(fromMark) → \(toMark): \(diff.changes.isEmpty ? "no section changed" : list)")
         } catch {

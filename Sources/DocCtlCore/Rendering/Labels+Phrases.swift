@@ -17,6 +17,30 @@ extension Labels {
     /// Between the items of an inline list (`4.2、8.5.1` / `4.2, 8.5.1`).
     public var listSeparator: String { isEnglish ? ", " : "、" }
 
+    // MARK: Redline (docctl diff)
+
+    /// The kind of the redline page (修改对照 / Changes).
+    public var redline: String { isEnglish ? "Changes" : "修改对照" }
+    /// The tag of an added, removed or changed section.
+    public func sectionChange(_ kind: String) -> String {
+        switch kind {
+        case "added": isEnglish ? "added" : "新增"
+        case "removed": isEnglish ? "removed" : "删除"
+        default: isEnglish ? "changed" : "修改"
+        }
+    }
+    /// The redline's summary: the changed sections (already labelled), then how many did not change.
+    public func redlineSummary(_ changed: [String], unchanged: Int) -> String {
+        let list = changed.isEmpty ? (isEnglish ? "No section changed." : "没有章节修改。") : changed.joined(separator: listSeparator)
+        return list + (isEnglish ? " — \(unchanged) section\(unchanged == 1 ? "" : "s") unchanged." : "；其余 \(unchanged) 个章节未修改。")
+    }
+    /// The title of the text before the first heading in a redline.
+    public var beforeFirstHeading: String { isEnglish ? "(before the first heading)" : "（正文前）" }
+    /// An image in the compared text of a redline.
+    public func imageMention(alt: String, file: String) -> String {
+        isEnglish ? "\n[image: \(alt), \(file)]" : "\n〔图：\(alt)，\(file)〕"
+    }
+
     // MARK: Page marks
 
     /// The watermark and heading of a draft (`草稿 DRAFT` / `DRAFT`).

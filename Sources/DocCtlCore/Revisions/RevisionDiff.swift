@@ -67,7 +67,7 @@ public struct RevisionDiff {
         }
         let preamblePictures = RevisionDiff.imageSegments(old, "", new, "")
         if old.preambleText != new.preambleText || !preamblePictures.isEmpty {
-            changes.insert(SectionChange(kind: .changed, number: nil, title: new.language == .en ? "(before the first heading)" : "（正文前）",
+            changes.insert(SectionChange(kind: .changed, number: nil, title: Labels.for(new.language).beforeFirstHeading,
                                          oldTitle: nil, segments: TextDiff.diff(old.preambleText, new.preambleText) + preamblePictures), at: 0)
         }
         self.changes = changes
@@ -81,7 +81,7 @@ public struct RevisionDiff {
         let before = old.images.filter { $0.from == oldAnchor }, after = new.images.filter { $0.from == newAnchor }
         guard before.map(\.sha256) != after.map(\.sha256) else { return [] }
         func names(_ images: [ArchivedRevision.Image]) -> String {
-            images.map { new.language == .en ? "\n[image: \($0.alt), \($0.file)]" : "\n〔图：\($0.alt)，\($0.file)〕" }.joined()
+            images.map { Labels.for(new.language).imageMention(alt: $0.alt, file: $0.file) }.joined()
         }
         return (before.isEmpty ? [] : [.deleted(names(before))]) + (after.isEmpty ? [] : [.inserted(names(after))])
     }
@@ -132,73 +132,35 @@ public struct RevisionDiff {
 
     // MARK: Page
 
-    /// The redline page: self-contained (stylesheet inlined), all text escaped.
-    public func page(css: String) -> String {
-        let en = new.language == .en
-        let fromTo = "\(old.revision) → \(new.revision)"
-        let kindLabel: [SectionChange.Kind: String] = en ? [.added: "added", .removed: "removed", .changed: "changed"]
-                                                         : [.added: "新增", .removed: "删除", .changed: "修改"]
-        var body: [HTMLNode] = []
-        body.append(.el("header", [("class", "doc-cover")], [
-            .el("p", [("class", "doc-company")], text: new.organizationName.isEmpty ? new.organizationShort : new.organizationName),
-            .el("h1", [("class", "doc-title")], text: new.title),
-            .el("p", [("class", "doc-kind")], text: "\(new.number) · \(en ? "Changes" : "修改对照") \(fromTo)"),
-        ]))
-        let summary = changes.isEmpty ? (en ? "No section changed." : "没有章节修改。")
-            : changes.map { "\($0.label)（\(kindLabel[$0.kind]!)）" }.joined(separator: en ? ", " : "、")
-        body.append(.el("p", [("class", "diff-summary")], text: summary
-            + (en ? " — \(unchanged) section\(unchanged == 1 ? "" : "s") unchanged." : "；其余 \(unchanged) 个章节未修改。")))
+    /// The redline page through the `redline` template of `renderer`: self-contained (its
+    /// stylesheet inlined), all text escaped.
+    public func page(renderer: SiteRenderer) throws(DocCtlError) -> String {
+        let labels = Labels.for(new.language)
+        let css = String(decoding: try renderer.templates.resource("assets/docctl.css"), as: UTF8.self)
+        var history: [HistoryRowView] = []
         // The history entries that lead from the old revision to the new one.
         if let start = new.history.firstIndex(where: { $0.revision == old.revision }) {
-            let rows = new.history[(start + 1)...].map { entry -> HTMLNode in
-                .el("tr", [], [.el("td", [], text: entry.revision), .el("td", [], text: entry.date ?? "—"),
-                               .el("td", [], text: entry.sections), .el("td", [], text: entry.change),
-                               .el("td", [], text: entry.author), .el("td", [], text: entry.approver)])
-            }
-            if !rows.isEmpty {
-                let heads = en ? ["Revision", "Date", "Sections", "Change", "Author", "Approver"] : ["版本号", "修改日期", "修改章节", "修改内容", "修改人", "批准人"]
-                body.append(.el("table", [("class", "history-table")], [
-                    .el("thead", [], [.el("tr", [], heads.map { .el("th", [("scope", "col")], text: $0) })]),
-                    .el("tbody", [], rows),
-                ]))
+            history = new.history[(start + 1)...].enumerated().map { index, entry in
+                HistoryRowView(serial: String(index + 1), revision: entry.revision, sections: entry.sections, change: entry.change,
+                               date: entry.date ?? "—", author: entry.author, approver: entry.approver)
             }
         }
-        for change in changes {
-            var heading: [HTMLNode] = []
-            if let number = change.number { heading.append(.el("span", [("class", "secnum")], text: number + " ")) }
-            if let oldTitle = change.oldTitle {
-                heading.append(.el("del", [("class", "diff-del")], text: oldTitle))
-                heading.append(.el("ins", [("class", "diff-ins")], text: change.title))
-            } else {
-                heading.append(.text(change.title))
-            }
-            heading.append(.el("span", [("class", "diff-tag diff-\(change.kind.rawValue)")], text: kindLabel[change.kind]!))
-            let text: [HTMLNode] = change.segments.map { segment in
-                switch segment {
-                case .same(let text): .text(text)
-                case .deleted(let text): .el("del", [("class", "diff-del")], text: text)
-                case .inserted(let text): .el("ins", [("class", "diff-ins")], text: text)
-                }
-            }
-            body.append(.el("section", [("class", "diff-section diff-\(change.kind.rawValue)")], [
-                .el("h2", [], heading), .el("div", [("class", "diff-text")], text),
-            ]))
+        let sections = changes.map { change in
+            RedlineSectionView(
+                kind: change.kind.rawValue, tag: labels.sectionChange(change.kind.rawValue), numbered: change.number != nil,
+                number: change.number ?? "", retitled: change.oldTitle != nil, oldTitle: change.oldTitle ?? "", title: change.title,
+                text: HTMLSerializer.safe(change.segments.map { segment -> HTMLNode in
+                    switch segment {
+                    case .same(let text): .text(text)
+                    case .deleted(let text): .el("del", [("class", "diff-del")], text: text)
+                    case .inserted(let text): .el("ins", [("class", "diff-ins")], text: text)
+                    }
+                }))
         }
-        let title = "\(new.number) \(new.title) — \(fromTo)"
-        precondition(!css.lowercased().contains("</style"), "docctl's stylesheet must not close its <style> element")
-        let style = css + """
-
-        .diff-text { white-space: pre-wrap; line-height: 1.8; }
-        ins.diff-ins { background: #e3f4e6; color: #0b5d1e; text-decoration: underline; }
-        del.diff-del { background: #fbe4e4; color: #9b1c1c; text-decoration: line-through; }
-        .diff-tag { font-size: .75em; margin-left: .6em; padding: 0 .4em; border: 1px solid currentColor; border-radius: 3px; }
-        .diff-added .diff-tag { color: #0b5d1e; } .diff-removed .diff-tag { color: #9b1c1c; } .diff-changed .diff-tag { color: #7a4b00; }
-        .diff-summary { margin: 1em 0; }
-        """
-        return "<!DOCTYPE html>\n<html lang=\"\(en ? "en" : "zh-CN")\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + ContentSecurityPolicy.meta + "\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"docctl\">\n"
-            + "<title>\(HTMLEscaping.text(title))</title>\n<style>\(style)</style>\n</head>\n<body class=\"page-diff\">\n"
-            + "<main id=\"main\" class=\"sheet\">\n" + HTMLSerializer.html(body) + "\n</main>\n</body>\n</html>\n"
+        let summary = labels.redlineSummary(changes.map { "\($0.label)（\(labels.sectionChange($0.kind.rawValue))）" }, unchanged: unchanged)
+        let view = renderer.builder.redlinePage(
+            number: new.number, title: new.title, organization: new.organizationName.isEmpty ? new.organizationShort : new.organizationName,
+            from: old.revision, to: new.revision, summary: summary, history: history, sections: sections, css: css)
+        return renderer.templates.render("redline", view)
     }
 }

@@ -46,7 +46,13 @@ import Testing
                 ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
                 ("redirect", builder.redirectPage(procedure)),
                 ("register", try #require(try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.withRegister()))
-                    .builder.registerPage("distribution.html")))]
+                    .builder.registerPage("distribution.html"))),
+                ("redline", builder.redlinePage(
+                    number: "QP-01", title: "程序", organization: "公司", from: "A/0", to: "A/1", summary: "2（修改）",
+                    history: [HistoryRowView(serial: "1", revision: "A/1", sections: "2", change: "改", date: "2030-01-01", author: "甲",
+                                             approver: "乙")],
+                    sections: [RedlineSectionView(kind: "changed", tag: "修改", numbered: true, number: "2", retitled: true, oldTitle: "旧",
+                                                  title: "新", text: HTMLSerializer.safe([.text("x")]))], css: "body{}"))]
     }
 
     /// The written-out name lookups (ViewModels+Lookup.swift) answer every stored property of every
@@ -173,7 +179,7 @@ import Testing
             }
             #expect(!text.contains("{{&"), "\(relative) uses {{& … }}")
         }
-        #expect(triples == [".", "chrome.printStyle", "body", "content"])
+        #expect(triples == [".", "chrome.printStyle", "body", "content", "text"])
     }
 
     @Test func labelsExistInBothLanguages() {

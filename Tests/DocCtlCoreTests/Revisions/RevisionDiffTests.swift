@@ -58,9 +58,14 @@ import Testing
         let diff = RevisionDiff(old: old, new: new)
         #expect(diff.changes.map { "\($0.label) \($0.kind.rawValue)" } == ["2 changed", "4.3 added", "4.2 removed"])
         #expect(diff.changes.first?.segments.contains(.inserted("全部")) == true)
-        let page = diff.page(css: "body{}")
+        let page = try diff.page(renderer: renderer)
         #expect(page.contains("<ins class=\"diff-ins\">全部</ins>"))
         #expect(page.contains("修订"))
+        // One rendering path: the redline is the `redline` template, its styles are docctl.css's.
+        #expect(page.contains("<body class=\"page-diff\">"))
+        #expect(page.contains(".page-diff ins.diff-ins"))
+        #expect(page.contains("<h2><span class=\"secnum\">4.3 </span>"))
+        #expect(page.contains("<span class=\"diff-tag diff-added\">新增</span>"))
         let missing = try #require(refusal { try RevisionDiff.archive(of: document, revision: RevisionMark("A/0")!, site: nil, renderer: renderer) })
         #expect(missing.notes.first?.contains("--site") == true)
     }
