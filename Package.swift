@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // docctl serve's HTTP server: no dependencies of its own (a clean debug build adds ~1 min, not
+        // the ~4 of Hummingbird and SwiftNIO; BENCHMARKS.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .executableTarget(
@@ -26,7 +29,15 @@ let package = Package(
             dependencies: [
                 "DocCtlCore",
                 "DocCtlImport",
+                "DocCtlServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "DocCtlServe",
+            dependencies: [
+                "DocCtlCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .target(
@@ -88,6 +99,10 @@ let package = Package(
         .testTarget(
             name: "DocCtlImportTests",
             dependencies: ["DocCtlImport", "DocCtlCore", "DocCtlTestSupport"]
+        ),
+        .testTarget(
+            name: "DocCtlServeTests",
+            dependencies: ["DocCtlServe", "DocCtlCore", "DocCtlTestSupport"]
         ),
         .testTarget(
             name: "DocCtlCommandLineTests",

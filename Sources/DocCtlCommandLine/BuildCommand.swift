@@ -13,7 +13,10 @@ struct BuildCommand: ParsableCommand {
             SOURCE_DATE_EPOCH sets the build date stamped on the pages (default: the latest history date). \
             With --draft, a set that does not pass check yet is rendered anyway as a preview: every page is \
             marked 草稿 / DRAFT and lists the problems found in it, no document is 受控, and the folder is \
-            marked so that publish and verify refuse it.
+            marked so that publish and verify refuse it. When the output folder holds an earlier build \
+            of the same set, documents whose sources, templates, labels and referenced documents did not \
+            change are taken from it (checked by hash) instead of being rendered again; the result is \
+            byte for byte that of a clean build. --clean renders everything.
             """
     )
 
@@ -29,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Render whatever loads, even with errors: every page marked 草稿 / DRAFT with its problems listed; never publishable.")
     var draft = false
 
+    @Flag(help: "Render every document again, even those an earlier build in the output folder holds unchanged.")
+    var clean = false
+
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
@@ -43,12 +49,13 @@ struct BuildCommand: ParsableCommand {
             let today = try options.today.map { try DiagnosticOptions.day($0) }
             let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: today)
             let renderer = try settings.renderer(for: session.set, draft: draft ? DraftBuild(diagnostics: session.diagnostics) : nil)
-            try renderer.write(to: URL(fileURLWithPath: output))
+            let counts = try renderer.write(to: URL(fileURLWithPath: output), incremental: !clean)
             let published = session.set.documents.filter { renderer.site.published.contains($0.number) }
             var line = "built \(draft ? "a draft of " : "")\(published.count) document\(published.count == 1 ? "" : "s") into \(output)/"
             if draft {
                 line += " (\(DiagnosticFormatter.summary(session.diagnostics)), listed on the pages; every page is marked 草稿 / DRAFT, never publish it)"
             }
+            if counts.reused > 0 { line += " (\(counts.reused) unchanged, taken from the previous build)" }
             let withheld = session.set.documents.filter { !renderer.site.published.contains($0.number) }
             if !withheld.isEmpty {
                 line += "; not published (classified above publish-up-to, or without a valid classification): "

@@ -35,6 +35,9 @@ struct PublishCommand: ParsableCommand {
     @Option(name: .customLong("withdraw"), help: ArgumentHelp("Remove a document that may no longer be published (e.g. raised above publish-up-to) from the site, with every revision; recorded in SITE/.docctl-log. Repeatable.", valueName: "DOC"))
     var withdraw: [String] = []
 
+    @Option(name: .customLong("renamed-from"), help: ArgumentHelp("The organisation's former name in docset.yaml: accept the site published under it as this set's site (its marker is rewritten).", valueName: "NAME"))
+    var renamedFrom: String?
+
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
@@ -46,6 +49,7 @@ struct PublishCommand: ParsableCommand {
                                   buildDate: settings.buildDate, today: today)
             publish.requireAllReleased = requireAllReleased
             publish.withdraw = withdraw
+            publish.renamedFrom = renamedFrom
             let outcome = try publish.run(to: URL(fileURLWithPath: to))
             if outcome.added.isEmpty {
                 print("\(to) already holds every released revision; site pages regenerated (\(outcome.files) files)")

@@ -25,6 +25,13 @@ struct ImportConverter {
     var consumedParagraphs = Set<Int>()
     var list = ListState()
     var footnoteCount = 0
+    /// Page headers and footers, read after the body (the cover's values come first).
+    var margins = PageMargins()
+    /// Control fields that came from a page header or footer.
+    var marginFields = Set<ControlField>()
+    /// The organisation's name, from the page header, footer or cover.
+    var organization: String?
+    var organizationSource: String?
 
     struct Chunk {
         var key: String
@@ -130,6 +137,12 @@ struct ImportConverter {
             }
         }
         flushList()
+        readPageMargins(margins)
+        if organization == nil, let name = coverDropped.map({ $0.plainText.trimmingCharacters(in: Self.blanks) }).first(where: Self.looksLikeOrganization) {
+            organization = name
+            organizationSource = "cover"
+            report.add(.found, at: nil, text: name, "organisation name (from the cover)")
+        }
         if let first = tocLines.first {
             report.add(.dropped, first, "the table of contents (\(tocLines.count) lines) was dropped: docctl builds its own")
         }

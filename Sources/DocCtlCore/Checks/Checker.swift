@@ -8,7 +8,7 @@ public struct Checker {
     static let themes: [@Sendable (CheckContext, inout DiagnosticSink) -> Void] = [
         SourceChecks.run, ClauseChecks.run, CoverageChecks.run, ApplicabilityChecks.run, RevisionChecks.run,
         ControlChecks.run, DistributionChecks.run, HouseRuleChecks.run, ApprovalChecks.run, ExternalDocumentChecks.run, BriefingChecks.run,
-        ReferenceChecks.run, MatrixChecks.run, RecordChecks.run,
+        ReferenceChecks.run, MatrixChecks.run, RecordChecks.run, OrganizationChecks.run,
     ]
 
     /// Runs the themes on both cores, each into its own sink; the diagnostics are joined in the

@@ -2,6 +2,11 @@
 enum ControlChecks {
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
         let config = context.set.config
+        if let level = config.publishUpTo, !config.classification.contains(level.value) {
+            sink.report(Rules.unknownClassification, at: level.location,
+                        "publish-up-to '\(level.value)' is not one of the classification levels \(config.classification.joined(separator: ", "))",
+                        fix: Spelling.closest(to: level.value, in: config.classification).map { "did you mean '\($0)'?" })
+        }
         for document in context.set.documents {
             if document.controlled { checkApprovals(document, &sink) }
             if !document.controlled, let copy = document.distribution.first {

@@ -33,10 +33,6 @@ enum ConfigLoader {
         }
         if let node = map["publish-up-to"], let text = r.string(node, key: "publish-up-to") {
             config.publishUpTo = Located(text, at: node.location)
-            if !config.classification.contains(text) {
-                r.sink.report(Rules.unknownClassification, at: node.location,
-                              "publish-up-to '\(text)' is not one of the classification levels \(config.classification.joined(separator: ", "))")
-            }
         }
         if let revision = map["revision"], let fields = r.mapping(revision, allowed: ["first", "skip-letters", "max-revision"], what: "revision") {
             if let node = fields["first"], let text = r.string(node, key: "first") {

@@ -57,6 +57,32 @@ extension GeneratedBlocks {
     }
 }
 
+/// `{{withdrawn-document-list}}`: the 作废文件清单 — documents marked `status: withdrawn` that the page
+/// may show, with the revision they were last released at. Their published revisions stay on the
+/// site, marked 作废 like superseded ones; the master list and `{{document-list}}` leave them out.
+extension GeneratedBlocks {
+    /// The withdrawn documents a page in `context` shows, in the set's order.
+    static func withdrawnDocuments(_ set: DocumentSet, shownBy context: PageContext) -> [Document] {
+        set.documents.filter { $0.withdrawn && context.shows($0.number) }
+    }
+
+    func withdrawnDocumentList() -> [HTMLNode] {
+        let documents = GeneratedBlocks.withdrawnDocuments(set, shownBy: context)
+        let header = [labels.serial, labels.documentNumber, labels.title, labels.type, labels.revision, labels.effective, labels.owner,
+                      labels.controlStatus]
+        let rows = documents.enumerated().map { index, document -> [HTMLNode] in
+            let status = context.site.status(document.number)
+            return [GeneratedBlocks.cell(String(index + 1), "num"), documentCell(document),
+                    .el("td", [], [context.link(context.documentURL(document.number), class: "doctitle", [.text(document.title)])]),
+                    GeneratedBlocks.cell(labels.typeName(document.type)), GeneratedBlocks.cell(status?.revisionText ?? "", "nowrap"),
+                    GeneratedBlocks.cell(document.effective?.value.description ?? "", "nowrap"),
+                    GeneratedBlocks.cell(departmentName(document.owner?.value)),
+                    GeneratedBlocks.cell(labels.withdrawnStatus, "status status-withdrawn")]
+        }
+        return [GeneratedBlocks.table(header, rows, className: "list-table register-table")]
+    }
+}
+
 /// `{{record-disposition}}`: the 记录保管与销毁台账 of records-log.yaml, each batch with the date its
 /// retention ends and where it stands on --today (kept, due for disposal, disposed of with approver).
 extension GeneratedBlocks {

@@ -222,7 +222,8 @@ public struct PageBuilder: Sendable {
         let context = context(placement)
         let typeOrder: [DocumentType] = [.manual, .policy, .procedure, .instruction, .plan]
         // Only published documents are listed: one that is not published leaves no text on the site.
-        let documents = set.documents.filter { site.published.contains($0.number) }.sorted {
+        // A withdrawn document leaves the current part for the 作废文件清单 (withdrawn.html).
+        let documents = set.documents.filter { site.published.contains($0.number) && !$0.withdrawn }.sorted {
             (typeOrder.firstIndex(of: $0.type) ?? 9, $0.number) < (typeOrder.firstIndex(of: $1.type) ?? 9, $1.number)
         }
         let rows = documents.map { document -> MasterRowView in
@@ -250,7 +251,9 @@ public struct PageBuilder: Sendable {
                            headerCenter: labels.masterList, headerRight: "", footerRight: ""),
             heading: labels.masterList,
             summary: labels.documentCount.replacingOccurrences(of: "{count}", with: String(rows.count)),
-            coverageHref: "coverage.html", coverageText: "\(labels.coverageSummary) \(percent)", rows: rows)
+            coverageHref: "coverage.html", coverageText: "\(labels.coverageSummary) \(percent)",
+            withdrawnHref: registerPages.contains { $0.path == "withdrawn.html" } ? "withdrawn.html" : nil,
+            withdrawnText: labels.withdrawnList, rows: rows)
     }
 
     /// The standards a document serves (its sections' clauses, its `clauses:`, the controls it

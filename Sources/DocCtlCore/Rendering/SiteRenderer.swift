@@ -183,35 +183,58 @@ public struct SiteRenderer: Sendable {
     ///
     /// Revision folders in `kept` (`QP-01/A-0`, as on a published site) are not rendered again:
     /// their files are never handed to `write`, but the documents still reach the search index.
-    public func render(keeping kept: Set<String> = [],
-                       into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
+    /// With `previous` (an earlier build in the output folder), a document whose render key is
+    /// unchanged and whose files there still have their recorded hashes is not rendered: its
+    /// files are taken from there (see ``BuildCache``). Returns the cache of this build.
+    @discardableResult
+    public func render(keeping kept: Set<String> = [], previous: PreviousBuild? = nil,
+                       into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
+        let keys = RenderKeys.compute(self)
         // Task 0 renders the site pages (master list, coverage), alongside the documents.
-        let results = Parallel.map(documents.count + 1) { index -> Result<[SearchIndex.Entry], DocCtlError> in
+        let results = Parallel.map(documents.count + 1) { index -> Result<(String, BuildCache.Entry?, [SearchIndex.Entry], Bool), DocCtlError> in
             do throws(DocCtlError) {
                 if index == 0 {
                     for file in try siteFiles() { try write(file.path, file.data) }
-                    return .success([])
+                    return .success(("", nil, [], false))
                 }
                 let document = documents[index - 1]
+                let key = keys[document.number] ?? ""
+                if site.published.contains(document.number), site.held[document.number] == nil,
+                   let reused = previous?.reuse(document.number, key: key), let folder = site.documentFolders[document.number] {
+                    try write("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
+                    for file in reused.files { try write(file.path, file.data) }
+                    return .success((document.number, reused.entry, reused.entry.entries, true))
+                }
                 let revisionFolder = site.documentFolders[document.number].flatMap { folder in
                     site.revisionFolders[document.number].map { "\(folder)/\($0)" }
                 }
                 let rendered = try renderDocument(document, revisionFolderKept: revisionFolder.map(kept.contains) ?? false)
-                for file in rendered.files { try write(file.path, file.data) }
-                return .success(rendered.entries)
+                var hashes: [String: String] = [:]
+                for file in rendered.files {
+                    try write(file.path, file.data)
+                    if let revisionFolder, file.path.hasPrefix(revisionFolder + "/") { hashes[file.path] = SHA256Hex.of(file.data) }
+                }
+                let entry = rendered.files.isEmpty || site.held[document.number] != nil ? nil
+                    : BuildCache.Entry(key: key, files: hashes, entries: rendered.entries)
+                return .success((document.number, entry, rendered.entries, false))
             } catch {
                 return .failure(error)
             }
         }
         var entries: [SearchIndex.Entry] = []
+        var cache = BuildCache()
         for result in results {
             switch result {
-            case .success(let documentEntries): entries += documentEntries
+            case .success(let (number, entry, documentEntries, reused)):
+                entries += documentEntries
+                if let entry { cache.documents[number] = entry }
+                if reused { cache.reused.insert(number) }
             case .failure(let error): throw error
             }
         }
         for file in SiteRenderer.searchIndexFiles(SearchIndex(entries: entries)) { try write(file.path, file.data) }
+        return cache
     }
 
     /// Every file of the site in memory, by path relative to the output folder (tests, small sets).
@@ -222,14 +245,24 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders the site into a new folder and moves it into `output` atomically (see ``OutputWriter``).
-    public func write(to output: URL) throws(DocCtlError) {
+    /// When `output` holds an earlier build of docctl's (with its ``BuildCache``), the documents
+    /// that did not change are taken from it instead of being rendered again (`incremental: false`
+    /// renders everything). Returns how many documents were rendered and how many were reused.
+    @discardableResult
+    public func write(to output: URL, incremental: Bool = true) throws(DocCtlError) -> (rendered: Int, reused: Int) {
+        let previous = incremental ? PreviousBuild.at(output.standardizedFileURL, draft: draft != nil) : nil
+        var counts = (rendered: 0, reused: 0)
         try OutputWriter.replace(output) { folder throws(DocCtlError) in
             if draft != nil {
                 try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
                                        to: DraftBuild.marker, in: folder)
             }
-            try render { path, data throws(DocCtlError) in try OutputWriter.write(data, to: path, in: folder) }
+            let cache = try render(previous: previous) { path, data throws(DocCtlError) in try OutputWriter.write(data, to: path, in: folder) }
+            try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)
+            counts.reused = cache.reused.count
+            counts.rendered = cache.documents.count - counts.reused
         }
+        return counts
     }
 }
 

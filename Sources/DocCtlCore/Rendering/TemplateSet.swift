@@ -18,6 +18,8 @@ public struct TemplateSet: Sendable {
     /// The folder given with `--templates`, to find `assets/` and `document.xsd` beside the
     /// templates; nil for the built-in set.
     public let folder: URL?
+    /// SHA-256 over every template's name and text (an incremental build re-renders everything when it changes).
+    public let fingerprint: String
 
     /// Loads every `*.mustache` below `folder` (recursively, sorted).
     public init(folder: URL) throws(DocCtlError) {
@@ -45,7 +47,10 @@ public struct TemplateSet: Sendable {
     private init(templates: [(relative: String, text: String)], display: (String) -> String, origin: String, folder: URL?) throws(DocCtlError) {
         ScalarHTMLEscaping.register()
         var library = MustacheLibrary()
+        var digested = "docctl-templates 1\n"
         for (relative, text) in templates {
+            digested += "\(relative) \(text.utf8.count)\n\(text)"
+
             do {
                 try library.register(ScalarHTMLEscaping.pragma + text, named: String(relative.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -59,6 +64,7 @@ public struct TemplateSet: Sendable {
         // --templates before the register pages existed still renders them.
         for name in TemplateSet.bundledFallbacks where library.getTemplate(named: name) == nil {
             if let text = BuiltInResources.text("templates/\(name).mustache") {
+                digested += "fallback \(name) \(text.utf8.count)\n\(text)"
                 try? library.register(ScalarHTMLEscaping.pragma + text, named: name)
             }
         }
@@ -66,6 +72,7 @@ public struct TemplateSet: Sendable {
             throw .io("\(origin): the template \(name).mustache is missing")
         }
         self.library = library
+        self.fingerprint = SHA256Hex.of(Data(digested.utf8))
         self.origin = origin
         self.folder = folder
     }

@@ -190,6 +190,8 @@ extension IndexPageView: MustacheParent {
         case "summary": self.summary
         case "coverageHref": self.coverageHref
         case "coverageText": self.coverageText
+        case "withdrawnHref": self.withdrawnHref
+        case "withdrawnText": self.withdrawnText
         case "rows": self.rows
         default: nil
         }

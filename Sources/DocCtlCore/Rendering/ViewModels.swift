@@ -169,6 +169,9 @@ public struct IndexPageView: Sendable {
     public var summary: String
     public var coverageHref: String
     public var coverageText: String
+    /// The 作废文件清单 page, when a published document is withdrawn.
+    public var withdrawnHref: String?
+    public var withdrawnText: String
     public var rows: [MasterRowView]
 }
 

@@ -53,6 +53,9 @@ public struct Publish {
     public var requireAllReleased = false
     /// Documents to withdraw from the site (numbers or folders), see ``SiteWithdrawal``.
     public var withdraw: [String] = []
+    /// The name the set had when the site was last published (`--renamed-from`): its site is
+    /// accepted once and its marker rewritten with the organisation's new name.
+    public var renamedFrom: String? = nil
 
     public init(set: DocumentSet, diagnostics: [Diagnostic], templates: TemplateSet, buildDate: Day, today: Day? = nil) {
         self.set = set
@@ -71,7 +74,7 @@ public struct Publish {
         let lock = try SiteLock(site: site)
         defer { withExtendedLifetime(lock) {} }
         StagedOutput.clearLeftovers(of: site)
-        var existing = try Publish.readSite(site, marker: SiteMarker(config: set.config))
+        var existing = try Publish.readSite(site, marker: SiteMarker(config: set.config), renamedFrom: renamedFrom)
         let hold = try holdUnreleased(sources.unreleased, on: site, existing: existing)
         let renderer: SiteRenderer
         do {
@@ -138,7 +141,7 @@ public struct Publish {
 
     /// Stage 2: reads the site, refusing a folder docctl did not publish or a site that does not
     /// match its manifests (called with the lock held).
-    static func readSite(_ site: URL, marker: SiteMarker) throws(WorkflowError) -> ExistingSite {
+    static func readSite(_ site: URL, marker: SiteMarker, renamedFrom: String? = nil) throws(WorkflowError) -> ExistingSite {
         var existing = ExistingSite()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: site.path, isDirectory: &isDirectory) else { return existing }
@@ -155,7 +158,7 @@ public struct Publish {
                                + ["restore the site from a backup, or publish to a new folder; `docctl verify \(site.path)` lists the differences"])
         }
         let listing = try SiteFiles.list(site)
-        try marker.checkReplaceable(site, listing: listing)
+        try marker.checkReplaceable(site, listing: listing, renamedFrom: renamedFrom)
         for (path, isRegular) in listing {
             guard let folder = SiteFiles.revisionFolder(of: path) else { continue }
             existing.files[path] = isRegular
@@ -216,7 +219,9 @@ public struct Publish {
     /// anything fails.
     func stageSite(in stage: URL, from site: URL, existing: ExistingSite, renderer: SiteRenderer,
                    current: [String: String], withdrawal: SiteWithdrawal) throws(WorkflowError) -> [String: String] {
-        let script = Data(SupersededScript.source(current: current, language: set.config.language).utf8)
+        let logic: Data
+        do { logic = try templates.resource(SupersededScript.resource) } catch { throw .environment(error.description) }
+        let script = Data(SupersededScript.source(current: current, language: set.config.language, logic: logic).utf8)
         let staged = StagedSite(folder: stage)
         do throws(WorkflowError) {
             try staged.create()

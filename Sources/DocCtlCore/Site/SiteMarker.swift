@@ -45,7 +45,9 @@ public struct SiteMarker: Sendable, Equatable {
 
     /// Refuses (exit 2, one line) unless the verified folder `site`, whose files are `listing`,
     /// is a site published by docctl from the set this marker names.
-    func checkReplaceable(_ site: URL, listing: [String: Bool]) throws(WorkflowError) {
+    /// `renamedFrom` is the set's former name (`publish --renamed-from`): a site whose marker names
+    /// it is taken as this set's site, and its marker is rewritten with the new name.
+    func checkReplaceable(_ site: URL, listing: [String: Bool], renamedFrom: String? = nil) throws(WorkflowError) {
         let path = site.path
         if let isRegular = listing[SiteMarker.fileName] {
             let data = isRegular ? FileManager.default.contents(atPath: site.appendingPathComponent(SiteMarker.fileName).path) : nil
@@ -55,8 +57,9 @@ public struct SiteMarker: Sendable, Equatable {
             guard let marker = parsed.marker else {
                 throw .environment("\(path) was published by a docctl that writes site format \(parsed.format) (this one reads \(SiteMarker.format)); nothing was touched")
             }
-            guard marker.set == set else {
-                throw .environment("\(path) is the site of another document set ('\(marker.set)', not '\(set)'); nothing was touched")
+            guard marker.set == set || marker.set == renamedFrom.map({ SiteMarker(set: $0).set }) else {
+                throw .usage("\(path) is the site of another document set ('\(marker.set)', not '\(set)'); nothing was touched",
+                             notes: ["if the organisation in docset.yaml was renamed, publish once with --renamed-from '\(marker.set)'"])
             }
         }
         // With or without a marker (a site of an older docctl): exactly the layout publish writes.

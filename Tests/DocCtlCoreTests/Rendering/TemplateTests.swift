@@ -35,6 +35,7 @@ import Testing
                                                                               tooltip: "《手册》", separator: nil), clauses: "itsm:7.5 · isms:7.5")])
         var index = builder.indexPage()
         index.rows[0].standards = "itsm · isms"
+        index.withdrawnHref = "withdrawn.html"
         index.rows[0].briefing = "宣贯确认 2/3（66%）"
         // Documents that are not published are no longer listed; the note slot stays for custom templates.
         index.rows[0].note = "不在内网发布"

@@ -53,7 +53,9 @@ import Testing
         try fixture.workspace.replace("name: 测试信息技术有限公司", with: "name: 另一家公司", in: "docset.yaml")
         var error = try #require(refusal { try fixture.publish() })
         #expect(error.description.contains("is the site of another document set ('测试信息技术有限公司', not '另一家公司')"), "\(error)")
+        #expect(error.notes == ["if the organisation in docset.yaml was renamed, publish once with --renamed-from '测试信息技术有限公司'"])
         #expect(error.exitStatus == 2)
+        #expect(try fixture.files() == before)
         try fixture.workspace.replace("name: 另一家公司", with: "name: 测试信息技术有限公司", in: "docset.yaml")
         try Self.write("docctl-site 2\nset: 测试信息技术有限公司\n", fixture.site.appendingPathComponent(SiteMarker.fileName))
         try Self.rehash(fixture.site)
@@ -61,6 +63,22 @@ import Testing
         #expect(error.description.contains("writes site format 2"), "\(error)")
         #expect(try fixture.files().filter { $0.key != SiteMarker.fileName && $0.key != SiteManifest.fileName }
             == before.filter { $0.key != SiteMarker.fileName && $0.key != SiteManifest.fileName })
+    }
+
+    @Test func aRenamedOrganisationTakesItsSiteOnceWithRenamedFrom() throws {
+        let fixture = try PublishTests.Fixture()
+        _ = try fixture.publish()
+        try fixture.workspace.replace("name: 测试信息技术有限公司", with: "name: 新名称科技有限公司", in: "docset.yaml")
+        // Another name than the one the site carries is still refused.
+        var publish = try fixture.publisher()
+        publish.renamedFrom = "别的公司"
+        #expect(refusal { try publish.run(to: fixture.site) } != nil)
+        publish.renamedFrom = "测试信息技术有限公司"
+        _ = try publish.run(to: fixture.site)
+        #expect(try fixture.siteText(SiteMarker.fileName) == "docctl-site 1\nset: 新名称科技有限公司\n")
+        #expect(try SiteVerification.verify(fixture.site).isIntact)
+        // From then on the site is the renamed set's, without the option.
+        _ = try fixture.publish()
     }
 
     @Test func aSitePublishedBeforeMarkersIsTakenWhenItsLayoutIsExactlyDocctls() throws {

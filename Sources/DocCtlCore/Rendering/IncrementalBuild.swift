@@ -1,0 +1,193 @@
+import Crypto
+import Foundation
+
+/// What a build remembers of itself (`.docctl-build-cache` at the root of the output), so that the
+/// next build into the same folder renders again only the documents that changed.
+///
+/// For every rendered document: its render key (see ``RenderKeys``), the SHA-256 of each file of
+/// its revision folder (page, archive, images) and its search index entries. A later build whose key
+/// for the document is the same takes the files from the previous output — after checking each one
+/// against the recorded hash — and the entries from here, instead of rendering. The master list,
+/// coverage, registers, pointer pages, stylesheets and search index are always made anew.
+///
+/// A clean build writes the same cache, so an incremental build and a clean build of the same
+/// sources give the same bytes, this file included.
+public struct BuildCache: Codable, Sendable, Equatable {
+    /// The file at the root of a build's output.
+    public static let file = ".docctl-build-cache"
+
+    public struct Entry: Codable, Sendable, Equatable {
+        /// The render key the files were made with.
+        public var key: String
+        /// Path (relative to the output) → SHA-256 hex of each file of the revision folder.
+        public var files: [String: String]
+        /// The document's search index entries.
+        public var entries: [SearchIndex.Entry]
+    }
+
+    public var format = 1
+    /// The docctl that wrote it: another version renders everything again.
+    public var docctl = DocCtlVersion.number
+    /// Document number → what was rendered for it.
+    public var documents: [String: Entry] = [:]
+    /// The documents this build took from the previous one (not written to the file).
+    public var reused: Set<String> = []
+
+    enum CodingKeys: String, CodingKey { case format, docctl, documents }
+
+    public init() {}
+
+    /// The cache as JSON with sorted keys (same cache, same bytes).
+    public var data: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+
+    /// The cache of the build in `folder`, or nil when there is none or it is not usable.
+    public static func read(from folder: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
+              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+              cache.format == BuildCache().format, cache.docctl == DocCtlVersion.number else { return nil }
+        return cache
+    }
+}
+
+/// A previous build in the output folder, whose unchanged documents are taken over.
+public struct PreviousBuild: Sendable {
+    public let folder: URL
+    public let cache: BuildCache
+
+    public init(folder: URL, cache: BuildCache) {
+        self.folder = folder
+        self.cache = cache
+    }
+
+    /// The previous build in `folder`, if docctl wrote it with a cache (a draft build is never reused for a real one).
+    public static func at(_ folder: URL, draft: Bool) -> PreviousBuild? {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: folder.appendingPathComponent(OutputWriter.marker).path),
+              manager.fileExists(atPath: folder.appendingPathComponent(DraftBuild.marker).path) == draft,
+              let cache = BuildCache.read(from: folder) else { return nil }
+        return PreviousBuild(folder: folder, cache: cache)
+    }
+
+    /// The files and search entries of `number` when it was rendered with `key` and every file is
+    /// still there with the recorded hash; nil otherwise (the document is rendered again).
+    func reuse(_ number: String, key: String) -> (files: [(path: String, data: Data)], entry: BuildCache.Entry)? {
+        guard let entry = cache.documents[number], entry.key == key else { return nil }
+        let base = folder.standardizedFileURL.path + "/"
+        var files: [(path: String, data: Data)] = []
+        for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
+            let components = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+                  let data = FileManager.default.contents(atPath: base + path), SHA256Hex.of(data) == hash else { return nil }
+            files.append((path, data))
+        }
+        return (files, entry)
+    }
+}
+
+/// The render key of each document: a SHA-256 over everything its revision folder is made from.
+///
+/// - the context every page shares: docctl's version, the templates, the build date, `--today`,
+///   draft or not, the set's own files (docset.yaml, organisation, matrix, records, standards…),
+///   and for every document what other pages show of it (number, folder, revision, status, title,
+///   type, classification, owner, clauses, records) and where each clause's section is;
+/// - the document's own files (every source file in its folder, its images) and, in a draft
+///   build, the problems listed on its page;
+/// - the own files of every document it refers to (`[[QP-04#…]]`, `[[QP-04@B/1]]`); a document with
+///   a generated block (`{{…}}`) depends on every document.
+///
+/// Anything else that could change a page changes one of these; a test builds incrementally after
+/// random edits and compares with a clean build byte for byte.
+enum RenderKeys {
+    static func compute(_ renderer: SiteRenderer) -> [String: String] {
+        let set = renderer.set
+        let site = renderer.site
+        let documents = set.documents
+        var folders: [String: Int] = [:]
+        for (index, document) in documents.enumerated() { folders[document.folder] = index }
+        // Each source file goes to the document whose folder holds it, or to the set.
+        var owned: [[String]] = Array(repeating: [], count: documents.count)
+        var setFiles: [String] = []
+        for path in set.sources.keys.sorted() {
+            var owner: Int?
+            var prefix = Substring(path)
+            while let slash = prefix.lastIndex(of: "/") {
+                prefix = prefix[..<slash]
+                if let index = folders[String(prefix)] { owner = index; break }
+            }
+            if let owner { owned[owner].append(path) } else { setFiles.append(path) }
+        }
+        var context = "docctl-render-key 1\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
+        context += "date \(renderer.buildDate) today \(renderer.builder.today) draft \(renderer.draft != nil)\n"
+        for path in setFiles { append(path, set.sources[path]!.text, to: &context) }
+        for document in documents {
+            let number = document.number
+            context += "document \(number) \(document.folder) \(site.revisionFolders[number] ?? "-") "
+                + "\(site.published.contains(number)) \(site.documentFolders[number] ?? "-")\n"
+            context += "\(document.title)\n\(document.type.rawValue) \(document.withdrawn) \(document.controlled) "
+                + "\(document.classification?.value ?? "-") \(document.owner?.value ?? "-")\n"
+            context += "clauses \(document.clauses.map(\.value).joined(separator: ",")) records \(document.records.map(\.value).joined(separator: ","))\n"
+            // What other pages show of a status (its digest and reasons change with every edit: they are the document's own).
+            context += "status \(site.status(number).map { "\($0.state) \($0.isDraft) \($0.revisionText) \($0.follows ?? "-")" } ?? "-")\n"
+        }
+        for (clause, target) in site.clauseTargets.sorted(by: { $0.key < $1.key }) {
+            context += "clause \(clause) \(target.document) \(target.anchor) \(target.number ?? "-") \(target.title)\n"
+        }
+        context += "records \(site.recordList.map { "\($0.document) \($0.anchor)" } ?? "-")\n"
+        let contextHash = SHA256Hex.of(Data(context.utf8))
+
+        let labels = Labels.for(set.config.language)
+        let own: [String] = documents.indices.map { index in
+            let document = documents[index]
+            var text = "own \(document.number)\n"
+            for path in owned[index] { append(path, set.sources[path]!.text, to: &text) }
+            for image in document.images { text += "image \(image.source) \(image.sha256)\n" }
+            if let draft = renderer.draft {
+                let notice = draft.notice(labels, document: document)
+                text += "draft \(notice.summary)\n" + notice.problems.map { $0 + "\n" }.joined()
+            }
+            return SHA256Hex.of(Data(text.utf8))
+        }
+        let index = Dictionary(documents.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let everything = SHA256Hex.of(Data(own.joined(separator: "\n").utf8))
+        return Dictionary(documents.indices.map { position in
+            let document = documents[position]
+            var text = "\(contextHash)\n\(own[position])\n"
+            switch dependencies(document) {
+            case .all: text += "all \(everything)\n"
+            case .some(let numbers):
+                for number in numbers.sorted() where number != document.number {
+                    text += "ref \(number) \(index[number].map { own[$0] } ?? "-")\n"
+                }
+            }
+            return (document.number, SHA256Hex.of(Data(text.utf8)))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    enum Dependencies { case all, some(Set<String>) }
+
+    /// The documents `document` refers to, or all of them when it holds a generated block.
+    static func dependencies(_ document: Document) -> Dependencies {
+        var numbers = Set<String>()
+        var generated = false
+        for body in document.bodyFiles {
+            for block in body.blocks {
+                block.forEachBlock { if case .placeholder = $0 { generated = true } }
+                block.forEachInline { inline in
+                    if case .reference(let target, _) = inline {
+                        numbers.insert(String(target.prefix { $0 != "#" && $0 != "@" }).trimmingCharacters(in: .whitespaces))
+                    }
+                }
+            }
+        }
+        return generated ? .all : .some(numbers)
+    }
+
+    private static func append(_ path: String, _ text: String, to context: inout String) {
+        context += "file \(path) \(text.utf8.count)\n"
+        context += text
+    }
+}

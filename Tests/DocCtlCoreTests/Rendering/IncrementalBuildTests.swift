@@ -1,0 +1,154 @@
+import DocCtlCore
+import DocCtlTestSupport
+import Foundation
+import Testing
+
+/// `build` into a folder holding an earlier build renders only what changed, and gives the same
+/// bytes as a clean build.
+@Suite struct IncrementalBuildTests {
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("manual-src")
+
+    /// Builds the set at `root` into `output` as `docctl build --draft` does (draft: edits may leave errors).
+    @discardableResult
+    static func build(_ root: URL, into output: URL, incremental: Bool = true) throws -> (rendered: Int, reused: Int) {
+        let outcome = try CheckOutcome.check(root)
+        let renderer = try SiteRenderer(set: outcome.set, templates: TemplateSet.bundled(), buildDate: FixtureSet.today,
+                                        draft: DraftBuild(diagnostics: outcome.diagnostics))
+        return try renderer.write(to: output, incremental: incremental)
+    }
+
+    static func files(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = folder.path + "/"
+        for case let relative as String in FileManager.default.enumerator(atPath: folder.path) ?? FileManager.DirectoryEnumerator() {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = FileManager.default.contents(atPath: base + relative)
+            }
+        }
+        return files
+    }
+
+    /// The paths whose bytes differ between two builds (or that only one has).
+    static func differences(_ first: URL, _ second: URL) -> [String] {
+        let a = files(first), b = files(second)
+        return Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
+
+    static func copyExample(to folder: TemporaryFolder) throws -> URL {
+        let root = folder.url.appendingPathComponent("set")
+        try FileManager.default.copyItem(at: example, to: root)
+        return root
+    }
+
+    /// One random edit of the kinds a writer makes; returns what it did (for the failure message).
+    static func edit(_ root: URL, numbers: [String], bodies: [String], yamls: [String], using random: inout SeededGenerator) throws -> String {
+        func change(_ relative: String, _ transform: (String) -> String) throws {
+            let url = root.appendingPathComponent(relative)
+            try transform(String(decoding: try Data(contentsOf: url), as: UTF8.self)).write(to: url, atomically: false, encoding: .utf8)
+        }
+        let body = bodies.randomElement(using: &random)!
+        switch Int.random(in: 0..<6, using: &random) {
+        case 0:
+            try change(body) { $0 + "\n增量构建检验段落 \(random.next() % 1000)。\n" }
+            return "paragraph appended to \(body)"
+        case 1:
+            let number = numbers.randomElement(using: &random)!
+            try change(body) { $0 + "\n参见 [[\(number)]]。\n" }
+            return "reference to \(number) appended to \(body)"
+        case 2:
+            try change(body) { text in
+                guard let range = text.range(of: "\n## ") else { return text + "\n## 新增章节\n\n内容。\n" }
+                return text.replacingCharacters(in: range, with: "\n## 修订")
+            }
+            return "heading renamed in \(body)"
+        case 3:
+            let yaml = yamls.randomElement(using: &random)!
+            try change(yaml) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 新") }
+            return "title changed in \(yaml)"
+        case 4:
+            try change("records.yaml") { $0 + "\n# \(random.next() % 1000)\n" }
+            return "comment appended to records.yaml"
+        default:
+            try change(body) { text in
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                return lines.prefix(max(1, lines.count * 3 / 4)).joined(separator: "\n") + "\n"
+            }
+            return "last quarter of \(body) cut"
+        }
+    }
+
+    @Test func anIncrementalBuildAfterRandomEditsEqualsACleanBuild() throws {
+        var random = SeededGenerator()
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let incremental = folder.url.appendingPathComponent("incremental")
+            let clean = folder.url.appendingPathComponent("clean")
+            let first = try Self.build(root, into: incremental)
+            #expect(first.reused == 0 && first.rendered > 20)
+            let set = try CheckOutcome.check(root).set
+            let numbers = set.documents.map(\.number)
+            let bodies = set.documents.flatMap { $0.bodyFiles.map(\.path) }.sorted()
+            let yamls = set.documents.map { "\($0.folder)/document.yaml" }.sorted()
+            var reusedInAll = 0
+            var done: [String] = []
+            for _ in 0..<2 {
+                for _ in 0..<Int.random(in: 1...2, using: &random) {
+                    done.append(try Self.edit(root, numbers: numbers, bodies: bodies, yamls: yamls, using: &random))
+                }
+                reusedInAll += try Self.build(root, into: incremental).reused
+                try Self.build(root, into: clean, incremental: false)
+                let differences = Self.differences(incremental, clean)
+                #expect(differences.isEmpty, "after \(done.joined(separator: "; ")): \(differences.prefix(10)) — \(random)")
+            }
+            // A title or a set file re-renders everything; otherwise most documents are taken over.
+            if !done.contains(where: { $0.contains("title") || $0.contains("records.yaml") }) {
+                #expect(reusedInAll > 0, "\(done) — \(random)")
+            }
+        }
+    }
+
+    @Test func onlyTheChangedDocumentAndItsReferrersAreRenderedAgain() throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let first = try Self.build(root, into: output)
+            let unchanged = try Self.build(root, into: output)
+            #expect(unchanged == (rendered: 0, reused: first.rendered))
+            // A procedure nobody refers to by number: only it and the pages with generated blocks change.
+            let set = try CheckOutcome.check(root).set
+            let procedure = try #require(set.documents.first { $0.number == "QP-03" })
+            let body = root.appendingPathComponent(procedure.bodyFiles[0].path)
+            try (String(decoding: try Data(contentsOf: body), as: UTF8.self) + "\n补充。\n").write(to: body, atomically: false, encoding: .utf8)
+            // The first change since release changes the document's status, which every page may show.
+            try Self.build(root, into: output)
+            try (String(decoding: try Data(contentsOf: body), as: UTF8.self) + "\n补充说明。\n").write(to: body, atomically: false, encoding: .utf8)
+            let after = try Self.build(root, into: output)
+            #expect(after.rendered >= 1 && after.rendered < first.rendered / 2, "\(after)")
+            let revision = try #require(Self.revisionFolder(output, "QP-03"))
+            let page = String(decoding: try #require(FileManager.default.contents(atPath: output.path + "/QP-03/\(revision)/index.html")), as: UTF8.self)
+            #expect(page.contains("补充说明"))
+        }
+    }
+
+    @Test func aReusedFileThatNoLongerMatchesItsHashIsRenderedAgain() throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let clean = folder.url.appendingPathComponent("clean")
+            try Self.build(root, into: output)
+            let revision = try #require(Self.revisionFolder(output, "QP-03"))
+            let page = output.appendingPathComponent("QP-03/\(revision)/index.html")
+            try Data("tampered".utf8).write(to: page)
+            let again = try Self.build(root, into: output)
+            #expect(again.rendered == 1)
+            try Self.build(root, into: clean, incremental: false)
+            #expect(Self.differences(output, clean).isEmpty)
+        }
+    }
+
+    static func revisionFolder(_ output: URL, _ number: String) -> String? {
+        (try? FileManager.default.contentsOfDirectory(atPath: output.path + "/" + number))?.first { $0 != "index.html" && !$0.hasSuffix(".css") }
+    }
+}
