@@ -142,7 +142,7 @@ extension ImportConverter {
         }
         for row in rows {
             lines.append("- revision: \(YAMLText.quoted(row.revision))")
-            if row.revision.range(of: #"^[A-Z]/\d+$"#, options: .regularExpression) == nil {
+            if CachedRegex.range(#"^[A-Z]/\d+$"#, in: row.revision) == nil {
                 report.add(.fix, at: row.paragraph, text: row.revision, "revision mark '\(row.revision)' is written as in Word; a docctl mark is an edition letter, '/', and a number (e.g. A/0)")
             }
             if let date = row.date {

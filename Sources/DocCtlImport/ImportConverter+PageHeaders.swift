@@ -109,7 +109,7 @@ extension ImportConverter {
     /// `第 1 页 共 12 页`, `Page 3 of 9`, `- 4 -`, `3/12`.
     static func isPageNumber(_ text: String) -> Bool {
         let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
-        return compact.range(of: #"^(第\d+页(,|，)?(共\d+页)?|共\d+页(,|，)?第\d+页|page\d+(of\d+)?|[-—]?\d+[-—]?|\d+/\d+)$"#, options: .regularExpression) != nil
+        return CachedRegex.range(#"^(第\d+页(,|，)?(共\d+页)?|共\d+页(,|，)?第\d+页|page\d+(of\d+)?|[-—]?\d+[-—]?|\d+/\d+)$"#, in: compact) != nil
     }
 
     /// A company's name: `星桥云服信息技术有限公司`, `Example Co., Ltd.`.

@@ -135,7 +135,7 @@ struct MatrixSheet {
     static func clause(_ text: String) -> String? {
         let value = SheetImporter.halfWidth(text).replacingOccurrences(of: "．", with: ".")
             .trimmingCharacters(in: CharacterSet(charactersIn: ". "))
-        return value.range(of: #"^([A-Za-z][A-Za-z0-9-]*:)?([A-Z]\.)?\d{1,2}(\.\d{1,3}){0,4}$"#, options: .regularExpression) != nil ? value : nil
+        return CachedRegex.range(#"^([A-Za-z][A-Za-z0-9-]*:)?([A-Z]\.)?\d{1,2}(\.\d{1,3}){0,4}$"#, in: value) != nil ? value : nil
     }
 
     func convert(into report: inout ImportReport) -> String? {
@@ -310,7 +310,7 @@ struct RecordsSheet {
                 let key = SheetImporter.key(text)
                 if let field = Field.allCases.first(where: { $0.headers.contains(key) }), columns[field] == nil {
                     columns[field] = column
-                    if let unit = text.range(of: #"[（(]\s*(年|月|个月|years?|months?)\s*[)）]"#, options: .regularExpression) {
+                    if let unit = CachedRegex.range(#"[（(]\s*(年|月|个月|years?|months?)\s*[)）]"#, in: text) {
                         units[column] = text[unit].contains("月") || text[unit].lowercased().contains("month") ? "months" : "years"
                     }
                 }
