@@ -40,9 +40,9 @@ public final class PreviewSession: @unchecked Sendable {
         let (set, loadDiagnostics) = try DocumentSetLoader().load(setRoot)
         let raw = loadDiagnostics + Checker(today: today).run(set)
         let diagnostics = DiagnosticEngine(overrides: set.config.ruleSeverities, strict: false).finalize(raw)
-        let buildDate = try RenderSettings.buildDate(for: set, today: nil, environment: environment)
-        let renderer = try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today,
-                                        draft: DraftBuild(diagnostics: diagnostics))
+        // As `build --today`: SOURCE_DATE_EPOCH when set, else the day checked against.
+        let settings = RenderSettings(templates: templates, buildDate: try Day.sourceDateEpoch(environment) ?? today, today: today)
+        let renderer = try settings.renderer(for: set, draft: DraftBuild(diagnostics: diagnostics))
         let counts = try renderer.write(to: output, incremental: true)
         return Summary(documents: set.documents.count, rendered: counts.rendered, reused: counts.reused,
                        errors: diagnostics.filter { $0.severity == .error }.count,

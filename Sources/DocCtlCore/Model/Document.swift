@@ -34,6 +34,9 @@ public struct HistoryEntry: Sendable, Hashable {
     public var dateLocation: SourceLocation
     /// Where `digest:` stands (its value), when the entry is sealed.
     public var digestLocation: SourceLocation? = nil
+    /// The git commit holding the sources `release` sealed, and its author (provenance).
+    public var commit: String? = nil
+    public var gitAuthor: String? = nil
 }
 
 /// A Markdown body file of a document.

@@ -48,6 +48,7 @@ public struct EvidenceLabels: Sendable, Hashable {
     public var briefingShare: String
     public var overdueMark: String
     public var noBriefings: String
+    public var sourceCommit: String
 
     public static func `for`(_ language: Language) -> EvidenceLabels {
         language == .en ? english : chinese
@@ -66,7 +67,7 @@ public struct EvidenceLabels: Sendable, Hashable {
         disposed: "已销毁", keptPermanently: "永久保存", noBatches: "尚无保管记录",
         briefingRecord: "文件宣贯确认记录", briefingSummary: "宣贯文件 {1} 份，已全部确认 {2} 份，逾期未确认 {3} 份", acknowledgeBy: "确认期限",
         acknowledgedBy: "已确认", notAcknowledged: "未确认", acknowledgedShare: "确认比例", briefingShare: "宣贯确认",
-        overdueMark: "（逾期）", noBriefings: "尚无宣贯确认记录")
+        overdueMark: "（逾期）", noBriefings: "尚无宣贯确认记录", sourceCommit: "源文件提交")
 
     static let english = EvidenceLabels(
         distributionRegister: "Register of issued and recalled copies", distributionSummary: "{1} controlled copies issued, {2} in use, {3} to recall",
@@ -81,7 +82,7 @@ public struct EvidenceLabels: Sendable, Hashable {
         dueForDisposal: "due for disposal", disposed: "disposed of", keptPermanently: "kept permanently", noBatches: "No record batches kept yet",
         briefingRecord: "Briefing acknowledgements", briefingSummary: "{1} documents briefed, {2} fully acknowledged, {3} overdue",
         acknowledgeBy: "Acknowledge by", acknowledgedBy: "Acknowledged", notAcknowledged: "Not acknowledged", acknowledgedShare: "Share",
-        briefingShare: "Briefing", overdueMark: " (overdue)", noBriefings: "No briefings recorded yet")
+        briefingShare: "Briefing", overdueMark: " (overdue)", noBriefings: "No briefings recorded yet", sourceCommit: "Source commit")
 
     /// `template` with `{1}`, `{2}`, … replaced by `values`.
     static func fill(_ template: String, _ values: Int...) -> String {

@@ -186,7 +186,14 @@ public struct PageBuilder: Sendable {
             clauses: document.clauses.isEmpty ? nil : document.clauses.map { set.standard?.canonical($0.value) ?? $0.value }.joined(separator: ", "),
             copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) },
             standards: standardsServed(document).map { $0.map(\.tree.fullDesignation).joined(separator: "；") },
-            briefing: briefingView(document))
+            briefing: briefingView(document),
+            provenance: status.isDraft ? nil : document.current.flatMap { entry in
+                entry.commit.map { commit in
+                    BriefingView(label: EvidenceLabels.for(config.language).sourceCommit,
+                                 text: String(commit.prefix(12)) + (entry.gitAuthor.map { config.language == .en ? " (\($0))" : "（\($0)）" } ?? ""),
+                                 statusClass: "provenance")
+                }
+            })
     }
 
     /// The briefing line of a document's control block: the current revision's acknowledgements

@@ -132,6 +132,7 @@ extension DocumentPageView: MustacheParent {
         case "standards": self.standards
         case "copy": self.copy
         case "briefing": self.briefing
+        case "provenance": self.provenance
         default: nil
         }
     }

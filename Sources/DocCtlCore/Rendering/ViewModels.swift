@@ -122,6 +122,8 @@ public struct DocumentPageView: Sendable {
     public var standards: String? = nil
     /// The share of the distribution list that acknowledged the revision, with a briefing.
     public var briefing: BriefingView? = nil
+    /// The git commit the revision's sources were released from (`源文件提交 3f2a9c81d0e4（方婷）`).
+    public var provenance: BriefingView? = nil
 }
 
 /// A registered controlled copy (分发号).
