@@ -7,6 +7,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+# Where the release build goes (`make install BUILD_PATH=/tmp/docctl-release` keeps it apart from
+# the debug build of `swift build`, so that both can run at once).
+BUILD_PATH ?= .build
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BUILD_PATH)
 
 .PHONY: run test build release install man deps bench fuzz clean
 
@@ -28,8 +32,8 @@ build: deps
 # where it runs; starts ~10 ms faster). Clause trees, schemas, templates and assets are compiled
 # into it: the one file is all docctl needs (besides libxml2 and cmark-gfm).
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product docctl
-	@echo "make: $$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/docctl"
+	$(RELEASE) --product docctl
+	@echo "make: $$($(RELEASE) --show-bin-path)/docctl"
 
 # The man page, from the command definitions (swift-argument-parser's generate-manual plugin, run
 # on the debug build so that it leaves the static release binary alone).
@@ -40,7 +44,7 @@ man: deps
 
 # make install [PREFIX=/usr/local] [DESTDIR=…]: the binary, bash/zsh/fish completions, the man page.
 install: man release
-	@bin="$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/docctl"; \
+	@bin="$$($(RELEASE) --show-bin-path)/docctl"; \
 	set -e; \
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
 	  "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \

@@ -243,7 +243,9 @@ def approvals_yaml(rng, last_date, people):
     ])
 
 
-def generate(n, out, seed, standard):
+def generate(n, out, seed, standard, procedure_body=None):
+    """Writes the set. `procedure_body(p, rng, text, procs, clause_ids)`, when given, writes each
+    procedure's body instead of the default one (bench/gen_peer.py's dense documents)."""
     if n < 1:
         raise SystemExit("N must be at least 1 (the manual)")
     clauses = clause_list(standard)
@@ -374,6 +376,10 @@ def generate(n, out, seed, standard):
         rng = random.Random(f"{seed}:proc:{k}:body")
         own = [r for r, _ in p["records"]]
         text = Text(rng, make_refs(rng, own))
+        if procedure_body:
+            write_document(out, p["folder"], p["number"], p["title"], "procedure", p["owner"], CLASSIFICATIONS[k % 2],
+                           "own", p["clauses"], own, {"body.md": procedure_body(p, rng, text, procs, clause_ids)}, rng)
+            continue
         parts = ["# 1 目的", f"规范{p['area']}{p['process']}活动，" + text.paragraph(1, 2),
                  "# 2 范围", f"适用于{p['area']}相关的全部服务。" + text.paragraph(1, 2),
                  "# 3 职责"]

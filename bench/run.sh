@@ -7,7 +7,7 @@
 # in the same run, and xmllint reading and validating the archives `build` wrote (libxml2 alone on
 # output the floor does not make). Writes BENCHMARKS.md (bench/report.py) with medians, ratios and the goals.
 #
-# Environment: BENCH_SIZES ("50 200 1000"), BENCH_RUNS (3), BENCH_EXAMPLE_RUNS (11), BENCH_SCRATCH (.build-bench), BENCH_DYNAMIC=1, BENCH_TMP,
+# Environment: BENCH_SIZES ("50 200 1000"), BENCH_PEER_SIZES ("200 1000"), BENCH_MKDOCS, BENCH_RUNS (3), BENCH_EXAMPLE_RUNS (11), BENCH_SCRATCH (.build-bench), BENCH_DYNAMIC=1, BENCH_TMP,
 # BENCH_OUTPUT (BENCHMARKS.md), BENCH_SKIP_BUILD=1 to reuse the last release build.
 set -euo pipefail
 
@@ -195,6 +195,42 @@ for size in $SIZES; do
         PREPARE=""
     fi
     rm -rf "$SET" "$WORK/out-$size" "$WORK/site-$size" "$WORK/all-$size.md"
+done
+
+# The peer corpus of issue 18 (bench/gen_peer.py): ~82 KB documents of dense Markdown, once as a
+# docctl set and once as an mkdocs project; docctl's check and build against the cmark-gfm floor and
+# `mkdocs build` (mkdocs==1.6.1 from pip, in a throwaway virtual environment under the bench's
+# temporary folder; BENCH_MKDOCS names an mkdocs executable to use instead, BENCH_PEER_SIZES="" skips
+# the corpus). Rows are labelled `peer-N`.
+PEER_SIZES=${BENCH_PEER_SIZES-"200 1000"}
+MKDOCS=${BENCH_MKDOCS:-}
+if [ -n "$PEER_SIZES" ] && [ -z "$MKDOCS" ]; then
+    say "installing mkdocs==1.6.1 into a throwaway virtual environment"
+    if python3 -m venv "$WORK/mkdocs-venv" >&2 && "$WORK/mkdocs-venv/bin/pip" install -q mkdocs==1.6.1 >&2; then
+        MKDOCS="$WORK/mkdocs-venv/bin/mkdocs"
+    else
+        say "mkdocs could not be installed: the peer corpus is measured without it"
+    fi
+fi
+for size in $PEER_SIZES; do
+    PEER="$WORK/peer-$size"
+    say "generating the peer corpus, $size documents"
+    python3 bench/gen_peer.py "$size" "$PEER"
+    find "$PEER/docctl" -name '*.md' | LC_ALL=C sort | xargs cat > "$WORK/peer-all-$size.md"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "peer-$size" markdown-bytes "$(wc -c < "$WORK/peer-all-$size.md")" 0 0 0 >> "$RESULTS"
+    measure cmark-gfm "peer-$size" cmark-gfm -e table "$WORK/peer-all-$size.md"
+    measure check "peer-$size" "$BIN" check "$PEER/docctl" "${CHECK_ARGS[@]}"
+    OUT="$WORK/peer-out-$size"
+    prepare_build() { rm -rf "$OUT"; }
+    PREPARE=prepare_build
+    measure build "peer-$size" "$BIN" build "$PEER/docctl" -o "$OUT" "${BUILD_ARGS[@]}"
+    if [ -n "$MKDOCS" ]; then
+        prepare_mkdocs() { rm -rf "$PEER/mkdocs/site"; }
+        PREPARE=prepare_mkdocs
+        measure mkdocs "peer-$size" "$MKDOCS" build -q -f "$PEER/mkdocs/mkdocs.yml"
+    fi
+    PREPARE=""
+    rm -rf "$PEER" "$OUT" "$WORK/peer-all-$size.md"
 done
 
 cp "$RESULTS" "$SCRATCH/bench-results.tsv"  # to re-run bench/report.py after editing bench/notes.md

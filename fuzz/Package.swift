@@ -6,7 +6,7 @@
 import PackageDescription
 
 let fuzzTargets = ["FuzzYAML", "FuzzMarkdown", "FuzzHeading", "FuzzCSV", "FuzzClauseTree", "FuzzRevision",
-                   "FuzzDocumentSet", "FuzzDocx"]
+                   "FuzzDocumentSet", "FuzzDocx", "FuzzXlsx"]
 
 let package = Package(
     name: "docctl-fuzz",

@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 FUZZ=$(pwd)
 ROOT=$(cd .. && pwd)
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
-ALL_TARGETS="FuzzYAML FuzzMarkdown FuzzHeading FuzzCSV FuzzClauseTree FuzzRevision FuzzDocumentSet FuzzDocx"
+ALL_TARGETS="FuzzYAML FuzzMarkdown FuzzHeading FuzzCSV FuzzClauseTree FuzzRevision FuzzDocumentSet FuzzDocx FuzzXlsx"
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 JOBS=${FUZZ_JOBS:-1}
 # The Swift backtracer would hold a crashed process's output open for up to 30 s.
@@ -34,7 +34,7 @@ BIN=$(swift build -c debug --show-bin-path)
 # Seed corpora, rebuilt each run from the sources of the repository.
 SEEDS="$FUZZ/.build/seeds"
 rm -rf "$SEEDS"
-mkdir -p "$SEEDS"/{FuzzYAML,FuzzMarkdown,FuzzHeading,FuzzCSV,FuzzClauseTree,FuzzRevision,FuzzDocumentSet,FuzzDocx}
+mkdir -p "$SEEDS"/{FuzzYAML,FuzzMarkdown,FuzzHeading,FuzzCSV,FuzzClauseTree,FuzzRevision,FuzzDocumentSet,FuzzDocx,FuzzXlsx}
 n=0
 while IFS= read -r file; do n=$((n + 1)); cp "$file" "$SEEDS/FuzzYAML/$n.yaml"; done \
     < <(find "$ROOT/manual-src" -name '*.yaml' | LC_ALL=C sort)
@@ -72,6 +72,15 @@ for docx in "$ROOT"/examples/word/*.docx; do
     cp "$docx" "$SEEDS/FuzzDocx/$n.docx"
     python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' "$docx" \
         > "$SEEDS/FuzzDocx/$n-document.xml"
+done
+# The Excel examples whole, and their first worksheet alone.
+n=0
+for xlsx in "$ROOT"/examples/word/*.xlsx; do
+    [ -f "$xlsx" ] || continue
+    n=$((n + 1))
+    cp "$xlsx" "$SEEDS/FuzzXlsx/$n.xlsx"
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml"))' "$xlsx" \
+        > "$SEEDS/FuzzXlsx/$n-sheet.xml"
 done
 
 status=0

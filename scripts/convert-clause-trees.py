@@ -117,7 +117,8 @@ TREES = [
         ),
         "extra_notes": [
             "Written for docctl from the well-known structure of the standard; English headings of the "
-            "harmonized structure are inferred, the discipline-specific ones and all Chinese headings unverified.",
+            "harmonized structure are inferred, the discipline-specific ones unverified; a Chinese heading is confirmed "
+            "only where a listed source quoting the national adoption shows it (its zh source is named), otherwise unverified.",
         ],
     },
     {
@@ -132,7 +133,8 @@ TREES = [
         ),
         "extra_notes": [
             "Written for docctl from the well-known structure of the standard; English headings of the "
-            "harmonized structure are inferred, the discipline-specific ones and all Chinese headings unverified.",
+            "harmonized structure are inferred, the discipline-specific ones unverified; a Chinese heading is confirmed "
+            "only where a listed source quoting the national adoption shows it (its zh source is named), otherwise unverified.",
         ],
     },
     {

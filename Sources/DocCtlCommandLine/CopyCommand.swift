@@ -18,6 +18,55 @@ struct CopyCommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var copy: CopyOptions
+
+    @OptionGroup var options: DiagnosticOptions
+
+    func run() throws {
+        try CopyCommand.issue(copy, options: options, command: "copy", what: "") { page, _ in Data(page.html.utf8) }
+    }
+
+    /// Renders the copy, prepares the register edit, writes what `produce` makes of the page (the
+    /// HTML itself, or a PDF of it) and then records the issue: shared by `copy` and `pdf`.
+    static func issue(_ arguments: CopyOptions, options: DiagnosticOptions, command: String, what: String,
+                      produce: ((html: String, fileName: String), Document) throws(WorkflowError) -> Data) throws {
+        let (document, copyNumber, noRegister, output, set, templates) = (arguments.document, arguments.copyNumber, arguments.noRegister,
+                                                                          arguments.output, arguments.set, arguments.templates)
+        let session = try SetSession.open(set, options: options)
+        let date = try options.today.map { try DiagnosticOptions.day($0) } ?? WorkflowReport.defaultDay()
+        do throws(WorkflowError) {
+            let target = try DocumentResolver.resolve(document, in: session.set)
+            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: date)
+            let copy = DocumentCopy(set: session.set, diagnostics: session.diagnostics, templates: settings.templates, date: date)
+            var page = try copy.render(target, copyNumber.map { .registered($0) } ?? .uncontrolled)
+            if command == "pdf" { page.fileName = String(page.fileName.dropLast(".html".count)) + ".pdf" }
+            // The register edit is prepared (and refused) before anything is written.
+            var change: DistributionRegister.Change? = nil
+            if let copyNumber, !noRegister, let registration = target.distribution.first(where: { $0.copy == copyNumber }) {
+                change = try DistributionRegister.recordIssue(registration, of: target, in: session.set, date: date)
+            }
+            let path = output ?? page.fileName
+            try WorkflowReport.checkOutside(path, of: session.set)
+            let data = try produce(page, target)
+            try StagedOutput.write(data, to: URL(fileURLWithPath: path), failure: WorkflowError.environment)
+            print("wrote \(path): \(target.number) \(copyNumber.map { "controlled copy no. \($0)" } ?? "uncontrolled copy, \(date)")\(what)")
+            switch change {
+            case .write(let register, let data)?:
+                try StagedOutput.write(data, to: session.set.root.appendingPathComponent(register), failure: WorkflowError.environment)
+                print("  recorded the issue in \(WorkflowReport.display(register, set: set))")
+            case .alreadyRecorded(let issued)?:
+                print("  already recorded as issued\(issued.map { " on \($0)" } ?? "") in \(WorkflowReport.display(DistributionRegister.path(of: target), set: set))")
+            case nil:
+                break
+            }
+        } catch {
+            throw WorkflowReport.fail(error, command: command, session: session, format: options.format)
+        }
+    }
+}
+
+/// What `copy` and `pdf` both take: the document, which copy, where to write it.
+struct CopyOptions: ParsableArguments {
     @Argument(help: "The document: its number (QP-04) or its folder.")
     var document: String
 
@@ -30,7 +79,7 @@ struct CopyCommand: ParsableCommand {
     @Flag(name: .customLong("no-register"), help: "Do not record the issue of the controlled copy in distribution.yaml.")
     var noRegister = false
 
-    @Option(name: [.short, .customLong("output")], help: "The file to write (default: <number>_<L-N>_copy-<N>.html or …_uncontrolled.html).")
+    @Option(name: [.short, .customLong("output")], help: "The file to write (default: <number>_<L-N>_copy-<N>.html or …_uncontrolled.html; .pdf for pdf).")
     var output: String?
 
     @Option(name: .customLong("set"), help: "The document set folder.")
@@ -39,45 +88,12 @@ struct CopyCommand: ParsableCommand {
     @Option(help: "A folder of templates to use instead of the built-in ones.")
     var templates: String?
 
-    @OptionGroup var options: DiagnosticOptions
-
     func validate() throws {
         if (copyNumber == nil) == !uncontrolled {
             throw ValidationError("give exactly one of --copy-no N and --uncontrolled")
         }
         if noRegister && uncontrolled {
             throw ValidationError("--no-register goes with --copy-no: uncontrolled copies are not registered")
-        }
-    }
-
-    func run() throws {
-        let session = try SetSession.open(set, options: options)
-        let date = try options.today.map { try DiagnosticOptions.day($0) } ?? WorkflowReport.defaultDay()
-        do throws(WorkflowError) {
-            let target = try DocumentResolver.resolve(document, in: session.set)
-            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: date)
-            let copy = DocumentCopy(set: session.set, diagnostics: session.diagnostics, templates: settings.templates, date: date)
-            let page = try copy.render(target, copyNumber.map { .registered($0) } ?? .uncontrolled)
-            // The register edit is prepared (and refused) before anything is written.
-            var change: DistributionRegister.Change? = nil
-            if let copyNumber, !noRegister, let registration = target.distribution.first(where: { $0.copy == copyNumber }) {
-                change = try DistributionRegister.recordIssue(registration, of: target, in: session.set, date: date)
-            }
-            let path = output ?? page.fileName
-            try WorkflowReport.checkOutside(path, of: session.set)
-            try StagedOutput.write(Data(page.html.utf8), to: URL(fileURLWithPath: path), failure: WorkflowError.environment)
-            print("wrote \(path): \(target.number) \(copyNumber.map { "controlled copy no. \($0)" } ?? "uncontrolled copy, \(date)")")
-            switch change {
-            case .write(let register, let data)?:
-                try StagedOutput.write(data, to: session.set.root.appendingPathComponent(register), failure: WorkflowError.environment)
-                print("  recorded the issue in \(WorkflowReport.display(register, set: set))")
-            case .alreadyRecorded(let issued)?:
-                print("  already recorded as issued\(issued.map { " on \($0)" } ?? "") in \(WorkflowReport.display(DistributionRegister.path(of: target), set: set))")
-            case nil:
-                break
-            }
-        } catch {
-            throw WorkflowReport.fail(error, command: "copy", session: session, format: options.format)
         }
     }
 }

@@ -8,14 +8,22 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a Word (.docx) manual or procedure into a document set.",
-        discussion: "Writes document.yaml, history.yaml, the Markdown body and media/ into a new folder (never over an existing one), then checks the set. Exit status: 0 imported, 1 imported with content to fix before release, 2 nothing written."
+        abstract: "Import a Word (.docx) manual or procedure, or an Excel (.xlsx) matrix or records register, into a document set.",
+        discussion: "A .docx: writes document.yaml, history.yaml, the Markdown body and media/ into a new folder (never over an existing one), then checks the set. A .xlsx with --as matrix|records: writes responsibilities.csv or records.yaml (never over an existing file), then checks the set. Exit status: 0 imported, 1 imported with content to fix before release, 2 nothing written."
     )
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "The .docx file.")
+    enum SheetKindArgument: String, ExpressibleByArgument, CaseIterable { case matrix, records }
+
+    @Argument(help: "The .docx or .xlsx file.")
     var file: String
+
+    @Option(name: .customLong("as"), help: "For a .xlsx: what the sheet is, matrix (职责分配表 → responsibilities.csv) or records (记录清单 → records.yaml).")
+    var sheetKind: SheetKindArgument?
+
+    @Option(help: "For a .xlsx: the worksheet to read (default: the first one whose header row is found).")
+    var sheet: String?
 
     @Option(help: "The document set (default: manual-src).")
     var set = "manual-src"
@@ -26,7 +34,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Document number (read from the cover when left out).")
     var number: String?
 
-    @Option(help: "The folder to create (default: where the set keeps documents of this type).")
+    @Option(help: "The folder to create (default: where the set keeps documents of this type); for a .xlsx, the file to create.")
     var to: String?
 
     @Flag(help: "Print the report; write nothing.")
@@ -48,6 +56,14 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func runImport() throws {
+        let lower = file.lowercased()
+        if sheetKind != nil || lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
+            try runSheetImport()
+            return
+        }
+        if sheet != nil {
+            throw ValidationError("--sheet is for a .xlsx imported with --as matrix|records")
+        }
         var options = ImportOptions()
         if let type {
             guard let value = DocumentType(rawValue: type) else {
@@ -68,15 +84,7 @@ struct ImportCommand: ParsableCommand {
         options.departments = loaded.departments.map { ($0.id, $0.name) }
 
         let url = URL(fileURLWithPath: file)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
-            throw ImportError("cannot read \(file): no such file")
-        }
-        if let size = attributes[.size] as? Int, size > DocxPackage.Limits().maxFileBytes {
-            throw ImportError("\(file) is \(size / (1024 * 1024)) MB, over the import limit of \(DocxPackage.Limits().maxFileBytes / (1024 * 1024)) MB")
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ImportError("cannot read \(file)")
-        }
+        let data = try Self.readInput(file)
         var document = try DocxImporter.importDocument(data, name: url.lastPathComponent, options: options)
         guard let documentNumber = document.number, !documentNumber.isEmpty else {
             throw ImportError("\(url.lastPathComponent): no document number (文件编号) found on the cover; give one with --number")
@@ -119,15 +127,76 @@ struct ImportCommand: ParsableCommand {
         if document.report.needsFixing || DiagnosticEngine.exitStatus(for: mine) != 0 { throw ExitCode(1) }
     }
 
-    private func emit(_ report: ImportReport, written: [String], check: (SetSession, [Diagnostic], Bool)?) {
+    /// The bytes of the file to import, refusing a missing or oversized one.
+    static func readInput(_ file: String) throws(ImportError) -> Data {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else {
+            throw ImportError("cannot read \(file): no such file")
+        }
+        if let size = attributes[.size] as? Int, size > DocxPackage.Limits().maxFileBytes {
+            throw ImportError("\(file) is \(size / (1024 * 1024)) MB, over the import limit of \(DocxPackage.Limits().maxFileBytes / (1024 * 1024)) MB")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ImportError("cannot read \(file)")
+        }
+        return data
+    }
+
+    /// `docctl import FILE.xlsx --as matrix|records`: one set file from a worksheet.
+    private func runSheetImport() throws {
+        guard let sheetKind else {
+            throw ValidationError("a .xlsx is imported with --as matrix (职责分配表) or --as records (记录清单)")
+        }
+        if type != nil || number != nil {
+            throw ValidationError("--type and --number are for a .docx; a .xlsx is imported with --as matrix|records")
+        }
+        let kind: SheetKind = sheetKind == .matrix ? .matrix : .records
+        let setURL = URL(fileURLWithPath: set)
+        let loaded: DocumentSet
+        do {
+            loaded = try DocumentSetLoader().load(setURL).0
+        } catch {
+            throw ImportError("cannot read the set \(set): \(error.description)")
+        }
+        var options = SheetImportOptions()
+        options.sheet = sheet
+        options.departments = loaded.departments.map { ($0.id, $0.name) }
+        options.documents = loaded.documents.map { ($0.number, $0.title) }
+        let data = try Self.readInput(file)
+        var imported = try SheetImporter.importSheet(data, name: URL(fileURLWithPath: file).lastPathComponent, as: kind, options: options)
+        let target = to.map { URL(fileURLWithPath: $0) } ?? setURL.appendingPathComponent(kind.fileName)
+        let manager = FileManager.default
+        if to == nil, kind == .matrix, manager.fileExists(atPath: setURL.appendingPathComponent("responsibilities.yaml").path) {
+            throw ImportError("\(set) already has responsibilities.yaml; docctl import never overwrites: move it away or write elsewhere with --to")
+        }
+        if manager.fileExists(atPath: target.path) {
+            throw ImportError("\(target.relativePath) already exists; docctl import never overwrites: move it away (e.g. the stub docctl init wrote) or write elsewhere with --to")
+        }
+        if dryRun {
+            imported.report.items.append(.init(.found, "dry run: nothing written; would create \(target.relativePath)"))
+            emit(imported.report, written: [], check: nil, counts: false)
+            if imported.report.needsFixing { throw ExitCode(1) }
+            return
+        }
+        try ImportWriter.writeFile(Array(imported.text.utf8), to: target)
+        // The set's own loaders and checks judge the new file.
+        let session = try SetSession.open(set, today: DiagnosticOptions.day(today), strict: false)
+        let root = setURL.standardizedFileURL.path
+        let targetPath = target.standardizedFileURL.path
+        let relative = targetPath.hasPrefix(root + "/") ? String(targetPath.dropFirst(root.count + 1)) : nil
+        let mine = session.diagnostics.filter { relative != nil && $0.location?.path == relative }
+        emit(imported.report, written: [target.relativePath], check: (session, mine, relative == kind.fileName), counts: false)
+        if imported.report.needsFixing || DiagnosticEngine.exitStatus(for: mine) != 0 { throw ExitCode(1) }
+    }
+
+    private func emit(_ report: ImportReport, written: [String], check: (SetSession, [Diagnostic], Bool)?, counts: Bool = true) {
         switch format {
         case .text:
-            var text = "imported \(report.source)\n" + report.text()
+            var text = "imported \(report.source)\n" + report.text(counts: counts)
             if !written.isEmpty { text += "wrote:\n" + written.map { "  \($0)\n" }.joined() }
             print(text, terminator: "")
             if let (session, diagnostics, inside) = check {
                 if !inside {
-                    print("check: the folder is outside \(set); run docctl check on the set it belongs to")
+                    print("check: the new file is not where \(set) reads it; run docctl check on the set it belongs to")
                 } else {
                     print(session.formatter(colour: false).format(diagnostics, as: .text), terminator: "")
                     print("check: \(DiagnosticFormatter.summary(diagnostics))")

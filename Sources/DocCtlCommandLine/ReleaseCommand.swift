@@ -32,10 +32,17 @@ struct ReleaseCommand: ParsableCommand {
         let session = try SetSession.open(set, options: options)
         do throws(WorkflowError) {
             let target = try DocumentResolver.resolve(document, in: session.set)
-            let outcome = try Release(set: session.set, diagnostics: session.diagnostics).run(target, date: date)
+            let provenance = SourceProvenance.of(target, in: session.set)
+            let outcome = try Release(set: session.set, diagnostics: session.diagnostics).run(target, date: date, provenance: provenance)
             switch outcome {
             case .sealed(let revision, let digest, let written):
                 print("released \(target.number) \(revision): sealed \(digest)")
+                switch provenance {
+                case .committed(let commit, let author): print("  sources at commit \(commit.prefix(12))\(author.isEmpty ? "" : " (\(author))")")
+                case .uncommitted(let files):
+                    print("  no commit recorded: uncommitted changes in \(files.joined(separator: ", ")); commit the sources before releasing to record their provenance")
+                case .notInGit: break
+                }
                 for path in written { print("  wrote \(WorkflowReport.display(path, set: set))") }
             case .alreadySealed(let revision, let digest, let written):
                 print("\(target.number) \(revision) is already released with this content (\(digest)); nothing to do")

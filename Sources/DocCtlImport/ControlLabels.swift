@@ -33,6 +33,7 @@ enum ControlField: String, CaseIterable, Codable, Sendable {
 
     /// The field a cell or label text names, e.g. `文件编号：`, `Prepared by`.
     static func field(label: String) -> ControlField? {
+        guard label.utf8.count <= 160 else { return nil } // labels are short: no need to normalize a paragraph
         let key = normalize(label)
         guard !key.isEmpty, key.count <= 20 else { return nil }
         return index[key]
@@ -58,7 +59,7 @@ enum DateText {
     /// `2020-03-26`, `2020- 03 -26`, `2020年3月26日`, `2020.3.26`, `2020/3/26` → a day.
     static func day(in text: String) -> (Day, Range<String.Index>)? {
         let pattern = #"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?"#
-        guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
+        guard let range = CachedRegex.range(pattern, in: text) else { return nil }
         let digits = text[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard digits.count == 3, let day = Day(year: digits[0], month: digits[1], day: digits[2]) else { return nil }
         return (day, range)

@@ -48,6 +48,7 @@ public enum DocxImporter {
             source: name, blocks: blocks, styles: styles, numbering: numbering,
             relationships: relationships, footnotes: footnotes, options: options
         )
+        converter.margins = try PageMargins.read(&package, main: main)
         return try converter.convert(package: &package)
     }
 

@@ -29,8 +29,19 @@ public struct DocxPackage: Sendable {
         init(_ archive: Archive) { self.archive = archive }
     }
 
+    /// What the package should be, for the messages that refuse something else.
+    public enum Kind: Sendable {
+        case word, excel
+
+        var application: String { self == .word ? "Word" : "Excel" }
+        var fileExtension: String { self == .word ? ".docx" : ".xlsx" }
+        var legacy: String { self == .word ? "a Word 97–2003 .doc" : "an Excel 97–2003 .xls" }
+    }
+
     /// Opens `data` (the bytes of the file called `name`), refusing what is not an OOXML package.
-    public init(data: Data, name: String, limits: Limits = Limits()) throws(ImportError) {
+    public init(data: Data, name: String, kind: Kind = .word, limits: Limits = Limits()) throws(ImportError) {
+        let app = kind.application
+        let ext = kind.fileExtension
         self.limits = limits
         if data.count > limits.maxFileBytes {
             throw ImportError("\(name) is \(Self.megabytes(data.count)), over the import limit of \(Self.megabytes(limits.maxFileBytes))")
@@ -38,15 +49,15 @@ public struct DocxPackage: Sendable {
         let magic = [UInt8](data.prefix(8))
         if magic.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             if Self.containsUTF16(data, "EncryptedPackage") {
-                throw ImportError("\(name) is encrypted (password-protected); remove the password in Word (File › Info › Protect Document) and save it as .docx again")
+                throw ImportError("\(name) is encrypted (password-protected); remove the password in \(app) (File › Info › Protect) and save it as \(ext) again")
             }
-            throw ImportError("\(name) is a Word 97–2003 .doc (or another OLE file); open it in Word and save it as .docx")
+            throw ImportError("\(name) is \(kind.legacy) (or another OLE file); open it in \(app) and save it as \(ext)")
         }
         guard magic.starts(with: [0x50, 0x4B]) else {
             if magic.starts(with: Array("{\\rtf".utf8)) {
-                throw ImportError("\(name) is an RTF file, not a .docx; open it in Word and save it as .docx")
+                throw ImportError("\(name) is an RTF file, not a \(ext); open it in \(app) and save it as \(ext)")
             }
-            throw ImportError("\(name) is not a .docx: it is not a zip package")
+            throw ImportError("\(name) is not a \(ext): it is not a zip package")
         }
         // ZIPFoundation's in-memory archive traps on offsets past the end of a damaged zip; its
         // file-backed reader does not. The bytes go to a private temporary file that is unlinked

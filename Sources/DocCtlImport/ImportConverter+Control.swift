@@ -81,7 +81,8 @@ extension ImportConverter {
     }
 
     /// Reads a cover/control table by its labels; true when it held at least two control fields.
-    mutating func readControlTable(_ table: WordTable) -> Bool {
+    /// `paragraphOverride` replaces the paragraph numbers (0 for a table in the page header).
+    mutating func readControlTable(_ table: WordTable, paragraphOverride: Int? = nil) -> Bool {
         var found: [(ControlField, String, Int)] = []
         var lastSignature: ControlField? = nil
         var rows = table.rows.map { row in row.flatMap { cell in Array(repeating: cell, count: cell.span) } }
@@ -139,7 +140,7 @@ extension ImportConverter {
         }
         let fields = Set(found.map(\.0))
         guard fields.count >= 2 else { return false }
-        for (field, value, paragraph) in found { record(field, value, paragraph: paragraph) }
+        for (field, value, paragraph) in found { record(field, value, paragraph: paragraphOverride ?? paragraph) }
         return true
     }
 

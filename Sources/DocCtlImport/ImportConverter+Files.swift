@@ -103,13 +103,14 @@ extension ImportConverter {
         report.items = report.items.enumerated().sorted { a, b in
             (a.element.paragraph ?? 0, a.offset) < (b.element.paragraph ?? 0, b.offset)
         }.map(\.element)
-        return ImportedDocument(number: number, title: title!, type: type, files: files, report: report)
+        return ImportedDocument(number: number, title: title!, type: type, files: files, report: report, organization: organization)
     }
 
     mutating func foundField(_ field: ControlField) {
         guard let value = control[field] else { return }
         report.counts.controlFields += 1
-        report.add(.found, at: value.paragraph, text: value.value, "control field \(field.labels[0])")
+        let place = marginFields.contains(field) ? " (from the page header or footer)" : ""
+        report.add(.found, at: value.paragraph == 0 ? nil : value.paragraph, text: value.value, "control field \(field.labels[0])\(place)")
     }
 
     /// history.yaml: the Word history rows as written (unsealed), or one entry made from the cover.
@@ -141,7 +142,7 @@ extension ImportConverter {
         }
         for row in rows {
             lines.append("- revision: \(YAMLText.quoted(row.revision))")
-            if row.revision.range(of: #"^[A-Z]/\d+$"#, options: .regularExpression) == nil {
+            if CachedRegex.range(#"^[A-Z]/\d+$"#, in: row.revision) == nil {
                 report.add(.fix, at: row.paragraph, text: row.revision, "revision mark '\(row.revision)' is written as in Word; a docctl mark is an edition letter, '/', and a number (e.g. A/0)")
             }
             if let date = row.date {

@@ -63,7 +63,7 @@ extension ImportConverter {
 
     /// `4.1 理解组织`, `4.1理解`, `第4章 组织环境`: the number, the title, and whether a blank followed.
     static func typedNumber(_ text: String) -> (number: String, title: String, spaced: Bool, chapter: Bool)? {
-        if let match = text.range(of: #"^第\s*[0-9一二三四五六七八九十]+\s*[章节]"#, options: .regularExpression) {
+        if let match = CachedRegex.range(#"^第\s*[0-9一二三四五六七八九十]+\s*[章节]"#, in: text) {
             let inner = text[match].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
             let number = Int(inner) ?? chineseNumber(inner)
             guard let number else { return nil }
@@ -71,7 +71,7 @@ extension ImportConverter {
             guard !title.isEmpty else { return nil }
             return (String(number), title, true, true)
         }
-        guard let match = text.range(of: #"^\d{1,2}(\.\d{1,2}){0,5}"#, options: .regularExpression) else { return nil }
+        guard let match = CachedRegex.range(#"^\d{1,2}(\.\d{1,2}){0,5}"#, in: text) else { return nil }
         let number = String(text[match])
         var rest = text[match.upperBound...]
         if rest.hasPrefix(".") || rest.hasPrefix("．") || rest.hasPrefix("、") { rest = rest.dropFirst() }
@@ -95,7 +95,7 @@ extension ImportConverter {
 
     /// `附件1：职责分配表` → `附件1 职责分配表`; nil when the text is not an appendix heading.
     static func appendixTitle(_ text: String) -> String? {
-        guard let match = text.range(of: #"^(附件|附录|附表|Appendix|Annex)\s*[0-9A-Z一二三四五六七八九十]{1,3}"#, options: .regularExpression) else { return nil }
+        guard let match = CachedRegex.range(#"^(附件|附录|附表|Appendix|Annex)\s*[0-9A-Z一二三四五六七八九十]{1,3}"#, in: text) else { return nil }
         let label = text[match].replacingOccurrences(of: " ", with: "")
         let rest = text[match.upperBound...].trimmingCharacters(in: blanks.union(CharacterSet(charactersIn: "：:、.．-—")))
         if let first = rest.first, first.isNumber { return nil }
@@ -141,17 +141,37 @@ extension ImportConverter {
     /// under 5.2, or a manual numbered by an older structure): the `{clause=…}` to add.
     mutating func reportClauseMapping() {
         guard let tree = options.clauseTree, isManual else { return }
+        // The clause titles normalized once, and each heading title matched once: a manual repeats
+        // few titles, and normalizing every clause title for every heading was most of the work.
+        let clauses: [(id: String, titles: [String])] = tree.order.compactMap { id in
+            guard let clause = tree.clause(id), !clause.untitled else { return nil }
+            return (id, ([clause.titleEN, clause.titleZH].compactMap { $0 } + clause.aliases).map(TitleNormalizer.normalize))
+        }
+        var matches: [String: [String]] = [:]
         for heading in headings {
             guard let number = heading.number, !number.hasPrefix("0") else { continue }
-            if tree.clause(number) != nil, tree.titleMatches(heading.title, clause: number) { continue }
             let normalized = TitleNormalizer.normalize(heading.title)
             guard !normalized.isEmpty else { continue }
-            let match = tree.order.first { id in
-                id != number && (tree.clause(id).map { !$0.untitled } ?? false) && tree.titleMatches(heading.title, clause: id)
-            }
-            if let match {
+            let ids = matches[normalized] ?? clauses.filter { Self.titleMatches(normalized, $0.titles) }.map(\.id)
+            matches[normalized] = ids
+            if let clause = tree.clause(number), clause.untitled || ids.contains(number) { continue }
+            if let match = ids.first(where: { $0 != number }) {
                 report.add(.fix, heading.paragraph, "heading \(number) \(heading.title) has the title of clause \(match): add {clause=\(match)} to the heading (or renumber it)")
             }
         }
+    }
+
+    /// ``ClauseTree/titleMatches(_:clause:)`` on titles already normalized: equal, or within the
+    /// same small edit distance.
+    static func titleMatches(_ wanted: String, _ candidates: [String]) -> Bool {
+        if candidates.contains(wanted) { return true }
+        let wantedLength = wanted.count
+        for candidate in candidates where !candidate.isEmpty {
+            let length = candidate.count
+            let limit = max(1, min(length, wantedLength) / 6)
+            if abs(length - wantedLength) > limit { continue }
+            if Spelling.editDistance(candidate, wanted) <= limit { return true }
+        }
+        return false
     }
 }

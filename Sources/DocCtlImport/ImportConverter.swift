@@ -25,6 +25,13 @@ struct ImportConverter {
     var consumedParagraphs = Set<Int>()
     var list = ListState()
     var footnoteCount = 0
+    /// Page headers and footers, read after the body (the cover's values come first).
+    var margins = PageMargins()
+    /// Control fields that came from a page header or footer.
+    var marginFields = Set<ControlField>()
+    /// The organisation's name, from the page header, footer or cover.
+    var organization: String?
+    var organizationSource: String?
 
     struct Chunk {
         var key: String
@@ -130,6 +137,12 @@ struct ImportConverter {
             }
         }
         flushList()
+        readPageMargins(margins)
+        if organization == nil, let name = coverDropped.map({ $0.plainText.trimmingCharacters(in: Self.blanks) }).first(where: Self.looksLikeOrganization) {
+            organization = name
+            organizationSource = "cover"
+            report.add(.found, at: nil, text: name, "organisation name (from the cover)")
+        }
         if let first = tocLines.first {
             report.add(.dropped, first, "the table of contents (\(tocLines.count) lines) was dropped: docctl builds its own")
         }
@@ -150,16 +163,18 @@ struct ImportConverter {
     }
 
     static func isTOCTitle(_ text: String) -> Bool {
+        guard text.utf8.count <= 64 else { return false }
         let key = ControlField.normalize(text)
         return ["目录", "contents", "tableofcontents", "目次"].contains(key)
     }
 
     /// A typed TOC line: a title followed by dot leaders or blanks and a page number.
     static func isTypedTOCLine(_ text: String) -> Bool {
-        text.range(of: #"^.{1,80}?([\t .…·．_-]{1,}|\s)\d{1,3}$"#, options: .regularExpression) != nil
+        CachedRegex.range(#"^.{1,80}?([\t .…·．_-]{1,}|\s)\d{1,3}$"#, in: text) != nil
     }
 
     static func isHistoryTitle(_ text: String) -> Bool {
+        guard text.utf8.count <= 96 else { return false }
         let key = ControlField.normalize(text)
         return ["文档修改记录", "文件修改记录", "修订记录", "修改记录", "变更履历", "修订历史", "文件修订记录", "版本记录",
                 "revisionhistory", "documenthistory", "changehistory", "版本历史", "修订履历"].contains(key)
@@ -228,13 +243,17 @@ struct ImportConverter {
 
     /// The kind and length of a typed list marker at the start of `text`.
     static func typedListMarker(_ text: String) -> (String, Int)? {
+        // Most paragraphs start with a Chinese character: no marker, and no regular expression run.
+        guard let first = text.unicodeScalars.first, first.isASCII || "（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳•●·▪■◆○◇➢√–—）".unicodeScalars.contains(first) else {
+            return nil
+        }
         let patterns: [(String, String)] = [
             ("letter", #"^[a-z][)）]\s*"#), ("upper", #"^[A-Z][)）]\s*"#), ("digit", #"^\d{1,2}[)）]\s*"#),
             ("paren", #"^[（(]\d{1,2}[)）]\s*"#), ("circled", #"^[①-⑳]\s*"#), ("bullet", #"^[•●·▪■◆○◇➢√]\s*"#),
             ("dash", #"^[-–—]\s+"#),
         ]
         for (kind, pattern) in patterns {
-            if let range = text.range(of: pattern, options: .regularExpression), range.upperBound < text.endIndex {
+            if let range = CachedRegex.range(pattern, in: text), range.upperBound < text.endIndex {
                 return (kind == "dash" ? "bullet" : kind, text.distance(from: text.startIndex, to: range.upperBound))
             }
         }
@@ -345,19 +364,19 @@ struct ImportConverter {
     func referencing(_ text: String, inTable: Bool) -> String {
         guard !options.knownNumbers.isEmpty, text.contains("-") else { return MarkdownText.escape(text, inTable: inTable) }
         var result = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: #"[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+"#, options: .regularExpression) {
-            let token = String(rest[range])
-            let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : nil
-            result += MarkdownText.escape(String(rest[..<range.lowerBound]), inTable: inTable)
+        var last = text.startIndex
+        for range in CachedRegex.ranges(#"[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+"#, in: text) {
+            let token = String(text[range])
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+            result += MarkdownText.escape(String(text[last..<range.lowerBound]), inTable: inTable)
             if options.knownNumbers.contains(token), before.map({ !$0.isLetter && !$0.isNumber }) ?? true {
                 result += "[[\(token)]]"
             } else {
                 result += MarkdownText.escape(token, inTable: inTable)
             }
-            rest = rest[range.upperBound...]
+            last = range.upperBound
         }
-        return result + MarkdownText.escape(String(rest), inTable: inTable)
+        return result + MarkdownText.escape(String(text[last...]), inTable: inTable)
     }
 
     // MARK: Pictures
@@ -408,12 +427,12 @@ struct ImportConverter {
     /// The caption right after (or, failing that, before) a picture: `图1 事件处理流程`.
     mutating func caption(after position: Int, paragraph: WordParagraph) -> String? {
         let own = paragraph.plainText.trimmingCharacters(in: Self.blanks)
-        if own.range(of: Self.captionPattern, options: .regularExpression) != nil { return own }
+        if CachedRegex.range(Self.captionPattern, in: own) != nil { return own }
         for next in blocks[(position + 1)...].prefix(2) {
             guard case .paragraph(let candidate) = next else { break }
             let text = candidate.plainText.trimmingCharacters(in: Self.blanks)
             if text.isEmpty { continue }
-            if text.range(of: Self.captionPattern, options: .regularExpression) != nil, text.count <= 60 {
+            if CachedRegex.range(Self.captionPattern, in: text) != nil, text.count <= 60 {
                 consumedParagraphs.insert(candidate.index)
                 return text
             }

@@ -24,4 +24,6 @@ public struct ImportedDocument: Sendable {
     /// Files relative to the document folder, in a fixed order.
     public var files: [(path: String, data: [UInt8])]
     public var report: ImportReport
+    /// The organisation's name as the page header (or footer, or cover) gives it.
+    public var organization: String? = nil
 }

@@ -37,6 +37,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
         public var pictures = 0
         public var footnotes = 0
         public var links = 0
+        /// Rows of a spreadsheet carried over (matrix rows or records).
+        public var rows = 0
     }
 
     public var source: String
@@ -50,7 +52,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
     }
 
     mutating func add(_ kind: Kind, at index: Int?, text: String?, _ message: String) {
-        items.append(Item(kind, paragraph: index, excerpt: text.map(Self.excerpt), message))
+        // Paragraph 0 is a page header or footer: it has no place in the body.
+        items.append(Item(kind, paragraph: index == 0 ? nil : index, excerpt: text.map(Self.excerpt), message))
     }
 
     /// The first words of a paragraph, as the report shows them.
@@ -63,10 +66,10 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var needsFixing: Bool { items.contains { $0.kind == .fix } }
 
     /// The report for people: counts, then each item with its place.
-    public func text() -> String {
+    public func text(counts showCounts: Bool = true) -> String {
         var lines: [String] = []
         let c = counts
-        lines.append("found: \(c.controlFields) control fields, \(c.historyRows) history rows, \(c.sections) sections, \(c.paragraphs) paragraphs, \(c.lists) lists, \(c.tables) tables, \(c.pictures) pictures, \(c.footnotes) footnotes, \(c.links) links")
+        if showCounts { lines.append("found: \(c.controlFields) control fields, \(c.historyRows) history rows, \(c.sections) sections, \(c.paragraphs) paragraphs, \(c.lists) lists, \(c.tables) tables, \(c.pictures) pictures, \(c.footnotes) footnotes, \(c.links) links") }
         for (kind, title) in [(Kind.found, "found"), (.dropped, "not carried over"), (.guessed, "guessed"), (.fix, "to fix before release")] {
             let selected = items.filter { $0.kind == kind }
             guard !selected.isEmpty else { continue }

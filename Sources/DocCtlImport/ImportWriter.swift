@@ -51,4 +51,30 @@ public enum ImportWriter {
             throw ImportError("cannot move the imported document into \(path): \(reason); nothing was written")
         }
     }
+
+    /// Writes one file that must not exist yet, whole or not at all: written beside it under a
+    /// temporary name, then linked into place (the link fails if the name exists meanwhile).
+    public static func writeFile(_ bytes: [UInt8], to file: URL) throws(ImportError) {
+        let manager = FileManager.default
+        let path = file.path
+        if manager.fileExists(atPath: path) {
+            throw ImportError("\(path) already exists; docctl import never overwrites: move it away or choose another file with --to")
+        }
+        let parent = file.deletingLastPathComponent()
+        guard manager.fileExists(atPath: parent.path) else {
+            throw ImportError("cannot write \(path): the folder \(parent.path) does not exist")
+        }
+        let staging = parent.appendingPathComponent(".docctl-import-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try Data(bytes).write(to: staging, options: .withoutOverwriting)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw ImportError("cannot write into \(parent.path): \(error.localizedDescription)")
+        }
+        defer { unlink(staging.path) }
+        if link(staging.path, path) != 0 {
+            let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
+            throw ImportError("cannot write \(path): \(reason); nothing was written")
+        }
+    }
 }

@@ -8,6 +8,8 @@ struct WordDocumentReader {
     /// Open fields: whether each is a TOC and whether its result has started.
     private var fields: [(isTOC: Bool, instruction: String, inResult: Bool)] = []
     private var tocControlDepth = 0
+    /// Text boxes met in the paragraph being read: their paragraphs follow it.
+    private var pendingTextBoxes: [XMLElement] = []
 
     static func read(_ root: XMLElement) -> [WordBlock] {
         var reader = WordDocumentReader()
@@ -23,6 +25,11 @@ struct WordDocumentReader {
             switch element.name {
             case "p":
                 result.append(.paragraph(paragraph(element)))
+                // A text box's paragraphs (a flowchart label, a framed note) come after the
+                // paragraph it is anchored in.
+                let boxes = pendingTextBoxes
+                pendingTextBoxes = []
+                for box in boxes.prefix(64) { result += readBlocks(in: box) }
             case "tbl":
                 result.append(.table(table(element)))
             case "sdt":
@@ -132,14 +139,26 @@ struct WordDocumentReader {
                 if let id = child.attr("id") { result.append(.footnote(id)) }
             case "drawing", "pict", "object":
                 result += images(in: child)
+                Self.textBoxes(in: child, into: &pendingTextBoxes)
             case "AlternateContent":
                 // mc:Choice is preferred; mc:Fallback repeats the same picture for old readers.
-                if let choice = child.child("Choice") { result += images(in: choice) }
+                if let choice = child.child("Choice") {
+                    result += images(in: choice)
+                    Self.textBoxes(in: choice, into: &pendingTextBoxes)
+                }
             default:
                 break
             }
         }
         return result
+    }
+
+    /// The outermost `w:txbxContent` elements under `element` (DrawingML or VML text boxes).
+    static func textBoxes(in element: XMLElement, into result: inout [XMLElement]) {
+        for node in element.children {
+            guard case .element(let child) = node else { continue }
+            if child.name == "txbxContent" { result.append(child) } else { textBoxes(in: child, into: &result) }
+        }
     }
 
     private func images(in element: XMLElement) -> [WordInline] {

@@ -14,7 +14,7 @@ enum WordXML {
 
     static func parse(_ data: Data, path: String, file: String) throws(ImportError) -> XMLElement {
         if hasDoctype(data) {
-            throw ImportError("\(file): \(path) has a DOCTYPE declaration, which Word never writes; refusing the package")
+            throw ImportError("\(file): \(path) has a DOCTYPE declaration, which Word and Excel never write; refusing the package")
         }
         do {
             return try XMLReader.parse(data, path: path, maxBytes: maxPartBytes)

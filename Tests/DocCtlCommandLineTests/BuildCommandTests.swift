@@ -170,13 +170,14 @@ struct PrintTests {
         return String(decoding: try Data(contentsOf: output), as: UTF8.self)
     }
 
-    /// Prints `page` to PDF and returns (pdfinfo, text of every page).
-    static func print(_ page: URL, in folder: URL) throws -> (info: String, text: String) {
+    /// Prints `page` to PDF and returns (pdfinfo, text of every page); with `raw`, the text in the
+    /// order it was drawn (`pdftotext -raw`), which keeps a rotated watermark's letters together.
+    static func print(_ page: URL, in folder: URL, raw: Bool = false) throws -> (info: String, text: String) {
         let pdf = folder.appendingPathComponent("print.pdf")
         _ = try run(try #require(chromium), ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                                              "--print-to-pdf=\(pdf.path)", page.absoluteString])
         let info = try run(try #require(tool("pdfinfo")), [pdf.path])
-        let text = try run(try #require(tool("pdftotext")), ["-layout", pdf.path, "-"])
+        let text = try run(try #require(tool("pdftotext")), [raw ? "-raw" : "-layout", pdf.path, "-"])
         return (info, text)
     }
 
@@ -213,6 +214,60 @@ struct PrintTests {
                 // The watermark's letters are rotated: pdftotext gives them in any order, so look for the pieces.
                 #expect(page.contains("草") && page.contains("稿"), "page \(index + 1) has no draft watermark")
             }
+        }
+    }
+
+    /// Publishes the valid fixture, then revises, approves, releases and publishes the procedure
+    /// again: the site in `folder/site` holds A/0 superseded by A/1.
+    static func siteWithSupersededProcedure(_ folder: URL) throws {
+        try FixtureSet.valid().materialize(in: folder.appendingPathComponent("set"))
+        let today = ["--today", FixtureSet.todayText]
+        func docctl(_ arguments: [String]) throws {
+            let result = try DocCtlProcess.run(arguments, in: folder)
+            #expect(result.status == 0, "docctl \(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        for number in [FixtureSet.manualNumber, FixtureSet.procedureNumber] { try docctl(["release", number, "--set", "set"] + today) }
+        try docctl(["publish", "set", "--to", "site"] + today)
+        let body = folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/body.md")
+        try Data(String(decoding: try Data(contentsOf: body), as: UTF8.self)
+            .replacingOccurrences(of: "适用于手册", with: "适用于全部手册").utf8).write(to: body)
+        try docctl(["revise", FixtureSet.procedureNumber, "--set", "set", "--revision", "-m", "扩大适用范围",
+                    "--author", "何思琪", "--approver", "周明远", "--date", FixtureSet.todayText])
+        try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"),
+                              on: FixtureSet.todayText)
+        try docctl(["release", FixtureSet.procedureNumber, "--set", "set"] + today)
+        try docctl(["publish", "set", "--to", "site"] + today)
+    }
+
+    /// Issue 13 items 3 and 4 on paper: a superseded revision printed from the site says 作废 in its
+    /// control block and carries the 作废 SUPERSEDED watermark on every page, while its revision folder
+    /// is unchanged; and the print footer has the date of printing, not the build date.
+    @Test func aPrintedSupersededRevisionSaysSoOnEveryPageWithThePrintDate() throws {
+        try TemporaryFolder.with { folder in
+            try Self.siteWithSupersededProcedure(folder.url)
+            let page = folder.url.appendingPathComponent("site/\(FixtureSet.procedureNumber)/A-0/index.html")
+            let (_, text) = try Self.print(page, in: folder.url, raw: true)
+            let pages = text.split(separator: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            #expect(!pages.isEmpty)
+            #expect(text.contains("作废（非受控）"), "the control block of the printed page does not say 作废")
+            // The day the test prints, in the browser's (local) time zone; a run across midnight may see yesterday.
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM-dd"
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            let days = [Date(), Date().addingTimeInterval(-86_400)].map { formatter.string(from: $0) }
+            for (index, page) in pages.enumerated() {
+                // The watermark is drawn rotated over the page; in drawing order its letters stay together.
+                #expect(page.contains(/作\s*废\s*SUPERS/), "page \(index + 1) has no 作废 SUPERSEDED watermark")
+                let compact = page.filter { !$0.isWhitespace }
+                #expect(days.contains { compact.contains("打印日期\($0)") }, "page \(index + 1) does not carry the print date \(days[0])")
+            }
+            if !days.contains(FixtureSet.todayText) {
+                #expect(!text.filter { !$0.isWhitespace }.contains("打印日期\(FixtureSet.todayText)"), "the build date was printed as the print date")
+            }
+            // The current revision prints without the watermark.
+            let (_, current) = try Self.print(folder.url.appendingPathComponent("site/\(FixtureSet.procedureNumber)/A-1/index.html"),
+                                              in: folder.url)
+            #expect(!current.contains("SUPERS"))
         }
     }
 }

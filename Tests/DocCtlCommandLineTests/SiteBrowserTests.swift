@@ -79,8 +79,9 @@ struct SiteBrowserTests {
     }
 
     /// At 390 px the control block wraps between fields, never inside a number or a date, wide tables
-    /// scroll inside their own box (with the shadow cue), and the page never scrolls sideways; at
-    /// 1280 px nothing wraps inside the numbers either.
+    /// scroll inside their own box (with the shadow cue), the approvals are a list (QP-04's
+    /// countersigned reviewers never make them scroll), and the page never scrolls sideways; at
+    /// 1280 px nothing wraps inside the numbers either, and the approvals are a table.
     @Test func theLayoutHoldsAtPhoneAndDesktopWidth() throws {
         try TemporaryFolder.with { folder in
             let output = try Self.build(folder.url)
@@ -89,6 +90,8 @@ struct SiteBrowserTests {
                 <iframe id="f390" src="XQ-ITSM-M-01/A-2/index.html" style="width:390px;height:900px"></iframe>
                 <iframe id="f1280" src="XQ-ITSM-M-01/A-2/index.html" style="width:1280px;height:900px"></iframe>
                 <iframe id="list390" src="index.html" style="width:390px;height:900px"></iframe>
+                <iframe id="qp390" src="QP-04/B-1/index.html" style="width:390px;height:900px"></iframe>
+                <iframe id="qp1280" src="QP-04/B-1/index.html" style="width:1280px;height:900px"></iframe>
                 <pre id="out">not run</pre>
                 <script>
                 function lines(doc, element) {
@@ -98,12 +101,18 @@ struct SiteBrowserTests {
                 }
                 window.addEventListener("load", function () {
                   var out = [];
-                  ["f390", "f1280", "list390"].forEach(function (id) {
+                  ["f390", "f1280", "list390", "qp390", "qp1280"].forEach(function (id) {
                     var frame = document.getElementById(id), doc = frame.contentDocument, win = frame.contentWindow;
                     if (doc.documentElement.scrollWidth > win.innerWidth) { out.push(id + " page scrolls sideways: " + doc.documentElement.scrollWidth); }
-                    doc.querySelectorAll("table.control-block td:not([colspan]), table.approval-block td, .doc-dates span").forEach(function (cell) {
+                    doc.querySelectorAll("table.control-block td:not([colspan]), table.approval-block tr:last-child td, .approval-date, .doc-dates span").forEach(function (cell) {
                       if (lines(doc, cell) > 1) { out.push(id + " wrapped inside: " + cell.textContent); }
                     });
+                    var approvals = doc.querySelector("table.approval-block"), list = doc.querySelector(".approval-list");
+                    if (approvals && list) {
+                      out.push(id + " approvals as " + (win.getComputedStyle(list).display !== "none" ? "list" : "")
+                        + (win.getComputedStyle(approvals).display !== "none" ? "table" : ""));
+                      if (list.getBoundingClientRect().right > win.innerWidth + 1) { out.push(id + " approval list wider than the screen"); }
+                    }
                     var block = doc.querySelector("table.control-block");
                     if (block && block.getBoundingClientRect().right > win.innerWidth + 1) { out.push(id + " control block wider than the screen"); }
                     doc.querySelectorAll(".table-wrap").forEach(function (wrap) {
@@ -126,6 +135,11 @@ struct SiteBrowserTests {
             #expect(!report.contains("wider than the screen"), "\(report)")
             #expect(!report.contains("without cue"), "\(report)")
             #expect(report.contains("list390 scrolls in its box: master-list with cue"), "\(report)")
+            // QP-04's three countersigning reviewers: on a phone the approvals are a list, one role a line.
+            let lines = report.split(separator: "\n")
+            #expect(lines.contains("qp390 approvals as list"), "\(report)")
+            #expect(lines.contains("qp1280 approvals as table"), "\(report)")
+            #expect(!report.contains("qp390 scrolls in its box: approval"), "\(report)")
         }
     }
 }

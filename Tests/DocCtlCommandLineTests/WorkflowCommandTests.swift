@@ -166,4 +166,70 @@ import Testing
             #expect(result.status == 2)
         }
     }
+
+    /// Runs git in `folder` (committer set, no global configuration needed).
+    static func git(_ arguments: [String], in folder: URL) throws {
+        let result = try DocCtlProcess.run(["git", "-c", "user.name=docctl test", "-c", "user.email=test@example.invalid",
+                                            "-c", "commit.gpgsign=false"] + arguments,
+                                           in: folder, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
+    }
+
+    /// Issue 13 item 11: `diff` of a revision that was released before any site existed is rebuilt
+    /// from the sources in git that give its sealed digest; when git does not hold them, it says why.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs git"))
+    func diffRebuildsAnOlderRevisionFromGit() throws {
+        try Self.inFolder { folder in
+            let today = ["--today", FixtureSet.todayText]
+            try Self.git(["init", "-q"], in: folder)
+            for number in [FixtureSet.manualNumber, Self.procedure] {
+                let result = try DocCtlProcess.run(["release", number, "--set", "set"] + today, in: folder)
+                #expect(result.status == 0, "\(result.stderr)")
+            }
+            try Self.git(["add", "-A"], in: folder)
+            try Self.git(["commit", "-q", "-m", "release A/0"], in: folder)
+
+            try Self.edit(folder, Self.body, "适用于手册", "适用于全部手册")
+            var result = try DocCtlProcess.run(["revise", Self.procedure, "--set", "set", "--revision", "-m", "扩大适用范围",
+                                                "--author", "何思琪", "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
+            result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+
+            // No site: A/0 comes from the commit that holds its sealed sources, A/1 from the sources.
+            result = try DocCtlProcess.run(["diff", Self.procedure, "A/0", "A/1", "--set", "set", "-o", "redline.html"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("A/0 → A/1: 2 (changed)"), "\(result.stdout)")
+            let redline = try Self.text(folder, "redline.html")
+            #expect(redline.contains("<del class=\"diff-del\">") || redline.contains("<ins class=\"diff-ins\">全部</ins>"))
+
+            // Once A/1 is committed too, A/0 is found by its digest among the older commits of the folder.
+            try Self.git(["add", "-A"], in: folder)
+            try Self.git(["commit", "-q", "-m", "release A/1"], in: folder)
+            result = try DocCtlProcess.run(["diff", Self.procedure, "A/0", "A/1", "--set", "set", "-o", "again.html"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+    }
+
+    @Test func diffSaysWhyAnOlderRevisionCannotBeRebuilt() throws {
+        try Self.inFolder { folder in
+            let today = ["--today", FixtureSet.todayText]
+            var result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            try Self.edit(folder, Self.body, "适用于手册", "适用于全部手册")
+            result = try DocCtlProcess.run(["revise", Self.procedure, "--set", "set", "--revision", "-m", "扩大适用范围",
+                                            "--author", "何思琪", "--approver", "周明远", "--date", FixtureSet.todayText], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            try Approvals.approve(documentYAML: folder.appendingPathComponent("set/\(FixtureSet.procedureFolder)/document.yaml"), on: FixtureSet.todayText)
+            result = try DocCtlProcess.run(["release", Self.procedure, "--set", "set"] + today, in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            // The temporary folder is not in a git repository (when it is, git holds no commit of the set).
+            result = try DocCtlProcess.run(["diff", Self.procedure, "A/0", "A/1", "--set", "set", "-o", "redline.html"], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("no archive of \(Self.procedure) A/0: no --site given, and "), "\(result.stderr)")
+            #expect(result.stderr.contains("not in a git repository") || result.stderr.contains("no commit in git holds"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("redline.html").path))
+        }
+    }
 }

@@ -7,7 +7,7 @@ public struct Checker {
     /// The themes in the order their diagnostics are reported.
     static let themes: [@Sendable (CheckContext, inout DiagnosticSink) -> Void] = [
         SourceChecks.run, ClauseChecks.run, CoverageChecks.run, ApplicabilityChecks.run, RevisionChecks.run,
-        ControlChecks.run, DistributionChecks.run, HouseRuleChecks.run, ApprovalChecks.run, ExternalDocumentChecks.run,
+        ControlChecks.run, DistributionChecks.run, HouseRuleChecks.run, ApprovalChecks.run, ExternalDocumentChecks.run, BriefingChecks.run,
         ReferenceChecks.run, MatrixChecks.run, RecordChecks.run, OrganizationChecks.run,
     ]
 

@@ -64,8 +64,12 @@ public enum Rules {
     public static let editionRequired = Rule("edition-required", .revisions, .error, "A revision count stays within `revision.max-revision`; past it the change is a new edition (换版).")
     public static let approverNotAuthorised = Rule("approver-not-authorised", .control, .error, "The approver of a controlled document holds the authority docset.yaml's `approval-authority` gives for its type (a department's head, or the owner department's head).")
     public static let externalDocumentStale = Rule("external-document-stale", .control, .warning, "An external document with `check-every` was checked for a newer version within that period (`last-checked`, relative to --today).")
+    public static let recordDispositionDue = Rule("record-disposition-due", .control, .warning, "A kept record batch in records-log.yaml whose retention has run out (from `closed`, relative to --today) is disposed of (`disposed`, `approved-by`).")
+    public static let recordDisposalUnapproved = Rule("record-disposal-unapproved", .control, .error, "A disposal in records-log.yaml names who approved it (`approved-by`) and falls on or after the end of the retention.")
+    public static let briefingOverdue = Rule("briefing-overdue", .control, .warning, "Every holder on a document's distribution list acknowledged its current revision (acknowledgements.yaml) within docset.yaml's `briefing.within-days` of its effective date (relative to --today).")
     /// The evidence rules, in the order of the README table.
-    static let evidence: [Rule] = [copyNotRecalled, copyNumberVoid, approverNotAuthorised, externalDocumentStale, documentNumberPattern, editionRequired]
+    static let evidence: [Rule] = [copyNotRecalled, copyNumberVoid, approverNotAuthorised, externalDocumentStale, documentNumberPattern, editionRequired,
+                                   recordDispositionDue, recordDisposalUnapproved, briefingOverdue]
     // References
     public static let unresolvedReference = Rule("unresolved-reference", .references, .error, "Every `[[…]]` names a clause covered by a section, a document number or a record id.")
     public static let unknownTitle = Rule("unknown-title", .references, .warning, "Every `《title》` is the title of a document, a record or a listed external document.")

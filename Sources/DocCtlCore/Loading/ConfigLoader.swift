@@ -4,7 +4,7 @@ import Foundation
 enum ConfigLoader {
     static let keys = ["organization", "standard", "standards", "harmonized", "language", "classification", "publish-up-to", "revision",
                        "coverage-depth", "coverage-from", "not-applicable", "rules", "external-documents", "site", "numbering",
-                       "approval-authority"]
+                       "approval-authority", "briefing"]
 
     static func load(_ context: inout LoadContext) -> DocSetConfig {
         var config = DocSetConfig()
@@ -46,6 +46,15 @@ enum ConfigLoader {
             if let node = fields["max-revision"], let text = r.string(node, key: "max-revision") {
                 if let count = Int(text), count >= 0 { config.maxRevision = Located(count, at: node.location) } else {
                     r.sink.report(Rules.invalidValue, at: node.location, "revision.max-revision must be a whole number (e.g. 9), found '\(text)'")
+                }
+            }
+        }
+        if let node = map["briefing"], let fields = r.mapping(node, allowed: ["within-days", "since"], required: ["within-days"], what: "briefing") {
+            if let days = fields["within-days"], let text = r.string(days, key: "within-days") {
+                if let count = Int(text), (0...3650).contains(count) {
+                    config.briefing = BriefingPolicy(withinDays: count, since: r.date(fields["since"], key: "since")?.value, location: days.location)
+                } else {
+                    r.sink.report(Rules.invalidValue, at: days.location, "briefing.within-days must be a whole number of days (e.g. 14), found '\(text)'")
                 }
             }
         }

@@ -74,6 +74,7 @@ enum DocumentLoader {
         }
         context.reader = r
         DistributionLoader.load(folder: folder, into: &document, context: &context)
+        AcknowledgementLoader.load(folder: folder, into: &document, context: &context)
         document.history = loadHistory(folder.appendingPathComponent("history.yaml"), context: &context)
         loadBody(folder: folder, into: &document, context: &context)
         r = context.reader
@@ -122,7 +123,7 @@ enum DocumentLoader {
         defer { context.reader = r }
         var entries: [HistoryEntry] = []
         for item in r.sequence(node, key: "history.yaml") {
-            guard let fields = r.mapping(item, allowed: ["revision", "date", "change", "sections", "author", "approver", "digest"],
+            guard let fields = r.mapping(item, allowed: ["revision", "date", "change", "sections", "author", "approver", "digest", "commit", "git-author"],
                                          required: ["revision", "date", "change", "author"], what: "history entry"),
                   let revisionText = r.string(fields["revision"], key: "revision") else { continue }
             let revision = RevisionMark(revisionText)
@@ -136,7 +137,8 @@ enum DocumentLoader {
                 author: r.string(fields["author"], key: "author") ?? "", approver: r.string(fields["approver"], key: "approver") ?? "",
                 digest: r.string(fields["digest"], key: "digest"), location: item.location,
                 revisionLocation: fields["revision"]!.location, dateLocation: fields["date"]?.location ?? item.location,
-                digestLocation: fields["digest"]?.location))
+                digestLocation: fields["digest"]?.location,
+                commit: r.string(fields["commit"], key: "commit"), gitAuthor: r.string(fields["git-author"], key: "git-author")))
         }
         return entries
     }

@@ -30,6 +30,7 @@ public struct DocumentSetLoader {
         set.departments = OrganizationLoader.load(&context)
         set.matrix = MatrixLoader.load(&context)
         set.records = RecordsLoader.load(&context)
+        set.recordBatches = RecordsLogLoader.load(&context)
         // Documents are independent: they are read and parsed on every core, each into a context of its
         // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
         let folders = Discovery.documentFolders(in: root, context: &context)

@@ -20,10 +20,13 @@ import Foundation
 ///     file: body.md <byte count>
 ///     <normalised text>
 ///     image: procedures/QP-06-change/media/flow.png <byte count> <SHA-256 hex>
+///     data: applicability.yaml <byte count>
+///     <normalised text>
 ///
 /// An image is controlled content too: each image the body shows adds one `image:` line (by source
 /// path, each file once). A document without images has no such line, so its digest is the one it
-/// had before docctl knew images, and the digests sealed then stay valid.
+/// had before docctl knew images, and the digests sealed then stay valid. A document that shows
+/// `{{statement-of-applicability}}` seals the set's applicability.yaml with it (`data:` line).
 public enum ContentDigest {
     public static let prefix = "sha256:"
 
@@ -44,8 +47,26 @@ public enum ContentDigest {
             text += normalised
         }
         text += imageLines(document.images)
+        text += dataLines(document.preamble + document.allSections.flatMap(\.blocks), sources: sources)
         return Data(text.utf8)
     }
+
+    /// Set-level files a generated block of these blocks shows, which are the document's content
+    /// too: `{{statement-of-applicability}}` adds `data: applicability.yaml <byte count>` and that
+    /// file's normalised text, so changing an applicability decision unseals the SoA document like
+    /// any change of its text. Empty when no such block is shown (digests sealed before stay valid).
+    static func dataLines(_ blocks: [Block], sources: [String: SourceFile]) -> String {
+        var text = ""
+        for (block, file) in dataFiles where blocks.contains(where: { if case .placeholder(block, _) = $0 { true } else { false } }) {
+            guard let source = sources[file] else { continue }
+            let normalised = normalize(source.text)
+            text += "data: \(file) \(normalised.utf8.count)\n" + normalised
+        }
+        return text
+    }
+
+    /// Generated block → the set file (relative to the set) whose text is part of a document showing it.
+    static let dataFiles: [(block: String, file: String)] = [("statement-of-applicability", "applicability.yaml")]
 
     /// One `image: <source> <bytes> <sha256>` line per image; empty without images.
     static func imageLines(_ images: [DocumentImage]) -> String {

@@ -34,6 +34,9 @@ public struct HistoryEntry: Sendable, Hashable {
     public var dateLocation: SourceLocation
     /// Where `digest:` stands (its value), when the entry is sealed.
     public var digestLocation: SourceLocation? = nil
+    /// The git commit holding the sources `release` sealed, and its author (provenance).
+    public var commit: String? = nil
+    public var gitAuthor: String? = nil
 }
 
 /// A Markdown body file of a document.
@@ -104,6 +107,8 @@ public struct Document: Sendable {
     public var history: [HistoryEntry]
     /// The distribution register (`distribution.yaml`), in the order written; empty without the file.
     public var copyIssues: [CopyIssue] = []
+    /// Read acknowledgements (`acknowledgements.yaml`, 宣贯确认), in the order written.
+    public var acknowledgements: [Acknowledgement] = []
     public var historyPath: String
     public var bodyFiles: [BodyFile]
     /// Content before the first heading, then the section tree.

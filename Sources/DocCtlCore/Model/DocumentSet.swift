@@ -60,6 +60,8 @@ public struct DocSetConfig: Sendable {
     /// Who may approve each document type (`approval-authority:`): department ids whose head may
     /// approve, or `owner-head` for the head of the document's owner department.
     public var approvalAuthority: [DocumentType: [Located<String>]] = [:]
+    /// `briefing:` — who must acknowledge a new revision, and by when (宣贯).
+    public var briefing: BriefingPolicy?
 
     public init() {}
 }
@@ -121,6 +123,8 @@ public struct DocumentSet: Sendable {
     public var departments: [Department] = [] { didSet { lookup = LookupIndex() } }
     public var matrix: ResponsibilityMatrix?
     public var records: [RecordEntry] = [] { didSet { lookup = LookupIndex() } }
+    /// The records log (records-log.yaml): kept record batches and their disposal.
+    public var recordBatches: [RecordBatch] = []
     public var documents: [Document] = [] { didSet { lookup = LookupIndex() } }
     /// Folders holding a document.yaml that could not be loaded: references into them are not
     /// reported again, the load error already was.

@@ -14,7 +14,8 @@ public enum SiteNames {
     }
 
     /// Names the site root uses for itself: no document folder may take them.
-    public static let reserved = ["index.html", "coverage.html", "assets", "SHA256SUMS", "distribution.html", "external-documents.html"]
+    public static let reserved = ["index.html", "coverage.html", "assets", "SHA256SUMS", "distribution.html", "external-documents.html",
+                                  "withdrawn.html", "record-disposition.html", "briefing.html"]
 
     /// The longest document folder name, in UTF-8 bytes: a file name ends at 255 bytes, and the
     /// longest name docctl makes from it appends `_<L-N>_<L-N>_diff.html`.
@@ -23,7 +24,8 @@ public enum SiteNames {
     /// The generated blocks (`{{name}}` alone in a paragraph) docctl knows, in the README's order.
     public static let generatedBlocks = ["procedure-list", "record-list", "responsibility-matrix", "org-chart", "revision-history",
                                          "coverage-matrix", "document-list", "statement-of-applicability", "distribution-register",
-                                         "external-document-list"]
+                                         "external-document-list", "withdrawn-document-list", "record-disposition",
+                                         "briefing-record"]
 
     /// Levels of departments the organisation chart draws; `organization-tree` reports a department
     /// below them (layout recursed once per level, so a chain of 2 000 departments overflowed the stack).

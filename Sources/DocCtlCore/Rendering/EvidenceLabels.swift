@@ -27,6 +27,28 @@ public struct EvidenceLabels: Sendable, Hashable {
     public var lastChecked: String
     public var nextCheck: String
     public var checkOverdue: String
+    public var recordDisposition: String
+    public var dispositionSummary: String
+    public var batch: String
+    public var closedOn: String
+    public var dueOn: String
+    public var disposition: String
+    public var approvedBy: String
+    public var kept: String
+    public var dueForDisposal: String
+    public var disposed: String
+    public var keptPermanently: String
+    public var noBatches: String
+    public var briefingRecord: String
+    public var briefingSummary: String
+    public var acknowledgeBy: String
+    public var acknowledgedBy: String
+    public var notAcknowledged: String
+    public var acknowledgedShare: String
+    public var briefingShare: String
+    public var overdueMark: String
+    public var noBriefings: String
+    public var sourceCommit: String
 
     public static func `for`(_ language: Language) -> EvidenceLabels {
         language == .en ? english : chinese
@@ -39,7 +61,13 @@ public struct EvidenceLabels: Sendable, Hashable {
         voidNumber: "（分发号作废）", noCopies: "尚无发放记录",
         externalDocumentList: "外来文件清单", externalSummary: "外来文件 {1} 份，待查新 {2} 份", versionOrDate: "编号/版本",
         issuer: "发布机构", ownerDepartment: "归口部门", distributedTo: "发放范围", lastChecked: "最近查新", nextCheck: "下次查新",
-        checkOverdue: "（逾期）")
+        checkOverdue: "（逾期）",
+        recordDisposition: "记录保管与销毁台账", dispositionSummary: "保管记录 {1} 批，到期待销毁 {2} 批，已销毁 {3} 批", batch: "批次",
+        closedOn: "归档日期", dueOn: "保存期满", disposition: "处置情况", approvedBy: "批准人", kept: "保管中", dueForDisposal: "到期待销毁",
+        disposed: "已销毁", keptPermanently: "永久保存", noBatches: "尚无保管记录",
+        briefingRecord: "文件宣贯确认记录", briefingSummary: "宣贯文件 {1} 份，已全部确认 {2} 份，逾期未确认 {3} 份", acknowledgeBy: "确认期限",
+        acknowledgedBy: "已确认", notAcknowledged: "未确认", acknowledgedShare: "确认比例", briefingShare: "宣贯确认",
+        overdueMark: "（逾期）", noBriefings: "尚无宣贯确认记录", sourceCommit: "源文件提交")
 
     static let english = EvidenceLabels(
         distributionRegister: "Register of issued and recalled copies", distributionSummary: "{1} controlled copies issued, {2} in use, {3} to recall",
@@ -48,13 +76,24 @@ public struct EvidenceLabels: Sendable, Hashable {
         voidNumber: " (copy number void)", noCopies: "No copies issued yet",
         externalDocumentList: "External documents", externalSummary: "{1} external documents, {2} due for a currency check",
         versionOrDate: "Number / version", issuer: "Issuer", ownerDepartment: "Owner", distributedTo: "Distributed to",
-        lastChecked: "Last checked", nextCheck: "Next check", checkOverdue: " (overdue)")
+        lastChecked: "Last checked", nextCheck: "Next check", checkOverdue: " (overdue)",
+        recordDisposition: "Records retention and disposal", dispositionSummary: "{1} record batches kept, {2} due for disposal, {3} disposed of",
+        batch: "Batch", closedOn: "Closed", dueOn: "Retention ends", disposition: "Disposition", approvedBy: "Approved by", kept: "kept",
+        dueForDisposal: "due for disposal", disposed: "disposed of", keptPermanently: "kept permanently", noBatches: "No record batches kept yet",
+        briefingRecord: "Briefing acknowledgements", briefingSummary: "{1} documents briefed, {2} fully acknowledged, {3} overdue",
+        acknowledgeBy: "Acknowledge by", acknowledgedBy: "Acknowledged", notAcknowledged: "Not acknowledged", acknowledgedShare: "Share",
+        briefingShare: "Briefing", overdueMark: " (overdue)", noBriefings: "No briefings recorded yet", sourceCommit: "Source commit")
 
     /// `template` with `{1}`, `{2}`, … replaced by `values`.
     static func fill(_ template: String, _ values: Int...) -> String {
         var text = template
         for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index + 1)}", with: String(value)) }
         return text
+    }
+
+    /// `3/4（75%）`: the share of a distribution list that acknowledged a revision.
+    func share(_ status: BriefingStatus) -> String {
+        "\(status.acknowledged.count)/\(status.required.count)" + (self == EvidenceLabels.english ? " (\(status.percent) %)" : "（\(status.percent)%）")
     }
 
     /// The state of an issued copy as the register shows it.

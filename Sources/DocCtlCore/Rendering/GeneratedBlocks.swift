@@ -17,7 +17,7 @@ public struct GeneratedBlocks: Sendable {
         let content: [HTMLNode]
         switch name {
         case "procedure-list": content = documentTable(set.documents.filter { $0.type == .procedure && context.shows($0.number) }, full: false)
-        case "document-list": content = documentTable(set.documents.filter { context.shows($0.number) }, full: true)
+        case "document-list": content = documentTable(set.documents.filter { context.shows($0.number) && !$0.withdrawn }, full: true)
         case "record-list": content = recordList()
         case "responsibility-matrix": content = responsibilityMatrix()
         case "org-chart": content = [OrgChart(departments: set.departments, labels: labels).svg()]
@@ -26,6 +26,9 @@ public struct GeneratedBlocks: Sendable {
         case "statement-of-applicability": content = statementOfApplicability()
         case "distribution-register": content = distributionRegister()
         case "external-document-list": content = externalDocumentList()
+        case "withdrawn-document-list": content = withdrawnDocumentList()
+        case "record-disposition": content = recordDisposition()
+        case "briefing-record": content = briefingRecord()
         default: return [.el("p", [("class", "placeholder-unknown")], text: "{{\(name)}}")]
         }
         return [.el("div", [("class", "generated generated-\(name)")], content)]

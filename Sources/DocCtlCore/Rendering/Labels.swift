@@ -114,6 +114,10 @@ public struct Labels: Sendable, Hashable {
     public var pinnedRevision: String
     /// The page of withdrawn documents (作废文件清单).
     public var withdrawnList: String
+    /// The summary line of the 作废文件清单 page (`{count}` withdrawn documents).
+    public var withdrawnSummary: String
+    /// The status of a withdrawn document in the 作废文件清单.
+    public var withdrawnStatus: String
     /// The control status of a superseded or withdrawn revision, shown in its control block.
     public var supersededStatus: String
     /// The notice on a superseded or withdrawn revision (no script needed).
@@ -182,7 +186,8 @@ public struct Labels: Sendable, Hashable {
         applicable: "适用", justification: "理由", implementedBy: "实施文件", implementation: "实施状态", yes: "是", no: "否",
         implemented: "已实施", planned: "计划中", standardsServed: "适用标准", crossStandard: "跨标准对照",
         pinnedRevision: "指定版本",
-        withdrawnList: "作废文件清单", supersededStatus: "作废（非受控）",
+        withdrawnList: "作废文件清单", withdrawnSummary: "共 {count} 份作废文件；已发布的版本仍可查阅，均标记为作废", withdrawnStatus: "作废",
+        supersededStatus: "作废（非受控）",
         supersededNotice: "本版本已作废，仅供查阅，不作为受控文件使用；现行版本见内网受控文件清单。")
 
     public static let en = Labels(
@@ -213,6 +218,8 @@ public struct Labels: Sendable, Hashable {
         justification: "Justification", implementedBy: "Implemented by", implementation: "Implementation", yes: "yes", no: "no",
         implemented: "implemented", planned: "planned", standardsServed: "Standards", crossStandard: "Across standards",
         pinnedRevision: "pinned revision", withdrawnList: "Withdrawn documents",
+        withdrawnSummary: "{count} withdrawn documents; their published revisions stay readable, each marked superseded",
+        withdrawnStatus: "Withdrawn",
         supersededStatus: "Superseded (uncontrolled)",
         supersededNotice: "This revision is superseded: for reference only, not a controlled document; the current revision is on the intranet's master list.")
 }

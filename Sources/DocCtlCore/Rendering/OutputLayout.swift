@@ -5,7 +5,7 @@ import Foundation
 /// a folder of the user's that merely looks similar (an `index.html`, a `SHA256SUMS` that happens
 /// to verify) is refused, never emptied.
 ///
-///     index.html  coverage.html  distribution.html  external-documents.html  SHA256SUMS  .docctl-site  .docctl-log  .docctl-output
+///     index.html  coverage.html  distribution.html  external-documents.html  withdrawn.html  SHA256SUMS  .docctl-site  .docctl-log  .docctl-output
 ///     assets/<name>                    (docctl.css, docctl.js, search-index.json, …)
 ///     assets/status/<number>/<L-N>.css   (a revision's status, rewritten by every publish)
 ///     <number>/index.html
@@ -14,8 +14,10 @@ public enum OutputLayout {
     /// Files docctl writes at the top of a site or build output.
     static let topFiles = Set(["index.html", "coverage.html", "SHA256SUMS", ".docctl-site", ".docctl-log", ".docctl-output"])
         .union(registerPages)
-    /// The register pages (文件发放回收登记表, 外来文件清单), written when the set keeps those registers.
-    public static let registerPages: Set<String> = ["distribution.html", "external-documents.html"]
+    /// The register pages (文件发放回收登记表, 外来文件清单, 作废文件清单, 记录处置, 宣贯确认), written when the set
+    /// keeps those registers.
+    public static let registerPages: Set<String> = ["distribution.html", "external-documents.html", "withdrawn.html",
+                                                     "record-disposition.html", "briefing.html"]
     /// A file docctl writes in `assets/` (`docctl.css`, `docctl.js`, `search-index.json`, …): the
     /// names change between versions, so any lower-case name of letters, digits, `.` and `-`.
     static func isAssetName(_ name: String) -> Bool {

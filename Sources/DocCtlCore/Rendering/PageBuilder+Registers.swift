@@ -1,6 +1,6 @@
 import Mustache
 
-/// The site pages of the document-control registers (文件发放回收登记表, …): a heading, a summary
+/// The site pages of the document-control registers (文件发放回收登记表, 作废文件清单, …): a heading, a summary
 /// line and the generated block of the same name.
 public struct RegisterPageView: Sendable {
     public var chrome: PageChrome
@@ -19,6 +19,15 @@ extension PageBuilder {
         }
         if set.config.externalDocuments.contains(where: \.isRegistered) {
             pages.append(("external-documents.html", EvidenceLabels.for(config.language).externalDocumentList, "external-document-list"))
+        }
+        if !GeneratedBlocks.withdrawnDocuments(set, shownBy: context(.site(depth: 0))).isEmpty {
+            pages.append(("withdrawn.html", labels.withdrawnList, "withdrawn-document-list"))
+        }
+        if !set.recordBatches.isEmpty {
+            pages.append(("record-disposition.html", EvidenceLabels.for(config.language).recordDisposition, "record-disposition"))
+        }
+        if set.documents.contains(where: { $0.briefingStatus(policy: set.config.briefing) != nil }) {
+            pages.append(("briefing.html", EvidenceLabels.for(config.language).briefingRecord, "briefing-record"))
         }
         return pages
     }
@@ -50,6 +59,17 @@ extension PageBuilder {
         case "external-document-list":
             return EvidenceLabels.fill(words.externalSummary, config.externalDocuments.count,
                           GeneratedBlocks.overdueExternalDocuments(set, today: today).count)
+        case "withdrawn-document-list":
+            let count = GeneratedBlocks.withdrawnDocuments(set, shownBy: context(.site(depth: 0))).count
+            return labels.withdrawnSummary.replacingOccurrences(of: "{count}", with: String(count))
+        case "record-disposition":
+            let states = set.recordBatches.map { $0.state(retention: set.record(id: $0.record.value)?.retention, today: today) }
+            return EvidenceLabels.fill(words.dispositionSummary, states.count, states.filter { $0 == .due }.count,
+                                       states.filter { $0 == .disposed }.count)
+        case "briefing-record":
+            let statuses = set.documents.compactMap { $0.briefingStatus(policy: set.config.briefing) }
+            return EvidenceLabels.fill(words.briefingSummary, statuses.count, statuses.filter(\.missing.isEmpty).count,
+                                       statuses.filter { $0.isOverdue(on: today) }.count)
         default:
             return ""
         }

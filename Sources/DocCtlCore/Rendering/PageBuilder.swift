@@ -185,7 +185,26 @@ public struct PageBuilder: Sendable {
             notice: notices.isEmpty ? nil : NoticeView(kind: status.isDraft ? "draft" : "uncontrolled", lines: notices),
             clauses: document.clauses.isEmpty ? nil : document.clauses.map { set.standard?.canonical($0.value) ?? $0.value }.joined(separator: ", "),
             copy: copy.map { CopyView(number: $0.copy, holder: $0.holder) },
-            standards: standardsServed(document).map { $0.map(\.tree.fullDesignation).joined(separator: "；") })
+            standards: standardsServed(document).map { $0.map(\.tree.fullDesignation).joined(separator: "；") },
+            briefing: briefingView(document),
+            provenance: status.isDraft ? nil : document.current.flatMap { entry in
+                entry.commit.map { commit in
+                    BriefingView(label: EvidenceLabels.for(config.language).sourceCommit,
+                                 text: String(commit.prefix(12)) + (entry.gitAuthor.map { config.language == .en ? " (\($0))" : "（\($0)）" } ?? ""),
+                                 statusClass: "provenance")
+                }
+            })
+    }
+
+    /// The briefing line of a document's control block: the current revision's acknowledgements
+    /// (not on a controlled copy: the copy is what is handed out, not the register).
+    func briefingView(_ document: Document) -> BriefingView? {
+        guard let status = document.briefingStatus(policy: set.config.briefing) else { return nil }
+        let words = EvidenceLabels.for(config.language)
+        let overdue = status.isOverdue(on: today)
+        var text = words.share(status)
+        if !status.missing.isEmpty { text += " · \(words.notAcknowledged)：\(status.missing.joined(separator: "、"))" + (overdue ? words.overdueMark : "") }
+        return BriefingView(label: words.briefingShare, text: text, statusClass: overdue ? "briefing-overdue" : "briefing-ok")
     }
 
     func toc(_ section: Section) -> TOCEntryView {
@@ -203,7 +222,8 @@ public struct PageBuilder: Sendable {
         let context = context(placement)
         let typeOrder: [DocumentType] = [.manual, .policy, .procedure, .instruction, .plan]
         // Only published documents are listed: one that is not published leaves no text on the site.
-        let documents = set.documents.filter { site.published.contains($0.number) }.sorted {
+        // A withdrawn document leaves the current part for the 作废文件清单 (withdrawn.html).
+        let documents = set.documents.filter { site.published.contains($0.number) && !$0.withdrawn }.sorted {
             (typeOrder.firstIndex(of: $0.type) ?? 9, $0.number) < (typeOrder.firstIndex(of: $1.type) ?? 9, $1.number)
         }
         let rows = documents.map { document -> MasterRowView in
@@ -220,7 +240,10 @@ public struct PageBuilder: Sendable {
                 classification: text(held.map { $0.classification } ?? document.classification?.value), nextReview: text(due?.description),
                 overdue: due.map { $0 < today } == true ? labels.overdue : nil,
                 standards: standardsServed(document).map { $0.map(\.key).joined(separator: " · ") },
-                note: published ? nil : labels.notPublished)
+                note: published ? nil : labels.notPublished,
+                briefing: document.briefingStatus(policy: set.config.briefing).map {
+                    "\(EvidenceLabels.for(config.language).briefingShare) \(EvidenceLabels.for(config.language).share($0))"
+                })
         }
         let percent = coverage.map { CoverageFormatter.formatPercent($0.percent) + " %" } ?? PageBuilder.missing
         return IndexPageView(
@@ -228,7 +251,9 @@ public struct PageBuilder: Sendable {
                            headerCenter: labels.masterList, headerRight: "", footerRight: ""),
             heading: labels.masterList,
             summary: labels.documentCount.replacingOccurrences(of: "{count}", with: String(rows.count)),
-            coverageHref: "coverage.html", coverageText: "\(labels.coverageSummary) \(percent)", rows: rows)
+            coverageHref: "coverage.html", coverageText: "\(labels.coverageSummary) \(percent)",
+            withdrawnHref: registerPages.contains { $0.path == "withdrawn.html" } ? "withdrawn.html" : nil,
+            withdrawnText: labels.withdrawnList, rows: rows)
     }
 
     /// The standards a document serves (its sections' clauses, its `clauses:`, the controls it

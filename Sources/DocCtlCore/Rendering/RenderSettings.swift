@@ -28,8 +28,12 @@ public struct RenderSettings: Sendable {
         } else {
             templates = try TemplateSet.bundled()
         }
-        let buildDate = try Day.sourceDateEpoch(environment) ?? today ?? latestHistoryDate(of: set)
-        return RenderSettings(templates: templates, buildDate: buildDate, today: today)
+        return RenderSettings(templates: templates, buildDate: try buildDate(for: set, today: today, environment: environment), today: today)
+    }
+
+    /// The date stamped on the pages: `SOURCE_DATE_EPOCH`, else `today`, else the latest history date.
+    public static func buildDate(for set: DocumentSet, today: Day?, environment: [String: String]) throws(DocCtlError) -> Day {
+        try Day.sourceDateEpoch(environment) ?? today ?? latestHistoryDate(of: set)
     }
 
     /// The latest date of any history entry (2000-01-01 for a set without dates).

@@ -29,21 +29,80 @@ public struct SearchIndex: Encodable, Sendable {
     /// The index of `entries`, with their bigram postings.
     public init(entries: [Entry]) {
         self.entries = entries
-        var postings: [String: [Int]] = [:]
+        self.bigrams = SearchIndex.postings(entries)
+    }
+
+    /// Bigram → entries holding it. Pairs are found on the UTF-8 bytes and kept as two scalars packed
+    /// in an integer: a `String` per pair, hashed after Unicode normalisation, was a third of `build` on
+    /// a corpus of large documents. Strings are made once per distinct pair, at the end. Pairs that
+    /// are one string to Swift (a compatibility ideograph and its canonical form) share one key, the
+    /// first met, with their postings merged — as a dictionary of strings had them.
+    static func postings(_ entries: [Entry]) -> [String: [Int]] {
+        var byPair: [UInt64: [Int]] = [:]
+        var order: [UInt64] = []
         for (index, entry) in entries.enumerated() {
-            var seen = Set<String>()
             for field in [entry.number, entry.document, entry.section, entry.text] {
-                for gram in SearchIndex.bigrams(of: field) where seen.insert(gram).inserted {
-                    postings[gram, default: []].append(index)
+                forEachBigram(field) { pair in
+                    // Entries are visited in order: the last posting tells whether this one has it already.
+                    let isNew = byPair[pair, default: []].appendOnce(index)
+                    if isNew { order.append(pair) }
                 }
             }
         }
-        self.bigrams = postings
+        var result: [String: [Int]] = [:]
+        result.reserveCapacity(order.count)
+        for pair in order {
+            let key = String(String.UnicodeScalarView([Unicode.Scalar(UInt32(truncatingIfNeeded: pair >> 32))!,
+                                                       Unicode.Scalar(UInt32(truncatingIfNeeded: pair))!]))
+            let list = byPair[pair]!
+            if let existing = result[key] {
+                result[key] = Array(Set(existing).union(list)).sorted()
+            } else {
+                result[key] = list
+            }
+        }
+        return result
+    }
+
+    /// Calls `body` with every pair of neighbouring CJK scalars of `text`, packed as `first << 32 | second`.
+    static func forEachBigram(_ text: String, _ body: (UInt64) -> Void) {
+        text.withUTF8Bytes { bytes in
+            let count = bytes.count
+            var index = 0
+            var previous: UInt32 = 0  // 0: the last scalar was not CJK
+            while index < count {
+                let lead = bytes[index]
+                let scalar: UInt32
+                if lead < 0x80 {
+                    previous = 0
+                    index += 1
+                    continue
+                } else if lead < 0xE0 {
+                    scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    scalar = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                if isCJK(value: scalar) {
+                    if previous != 0 { body(UInt64(previous) << 32 | UInt64(scalar)) }
+                    previous = scalar
+                } else {
+                    previous = 0
+                }
+            }
+        }
     }
 
     /// Whether `scalar` is written without spaces between words: Han, kana, hangul.
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool { isCJK(value: scalar.value) }
+
+    static func isCJK(value: UInt32) -> Bool {
+        switch value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
         default: false
         }
@@ -89,16 +148,85 @@ public struct SearchIndex: Encodable, Sendable {
         return entries
     }
 
-    /// Sorted keys, no escaped slashes: the same index always gives the same bytes.
+    /// Sorted keys, no escaped slashes: the same index always gives the same bytes — those
+    /// `JSONEncoder` gives with `.sortedKeys` and `.withoutEscapingSlashes` (``SearchIndexTests``
+    /// compares the two), written directly: JSONEncoder boxed every posting of the index and was a
+    /// sixth of a `build` of large documents.
     public var json: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and integers cannot fail.
-        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(entries.reduce(0) { $0 + $1.text.utf8.count + 200 } + bigrams.count * 24)
+        output.append(contentsOf: #"{"bigrams":{"#.utf8)
+        // JSONEncoder sorts keys by their UTF-8 bytes, not by String's `<` (which normalises first).
+        for (position, key) in bigrams.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            SearchIndex.writeJSON(key, into: &output)
+            output.append(contentsOf: ":[".utf8)
+            for (offset, index) in bigrams[key]!.enumerated() {
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
+                output.append(contentsOf: String(index).utf8)
+            }
+            output.append(UInt8(ascii: "]"))
+        }
+        output.append(contentsOf: #"},"entries":["#.utf8)
+        for (position, entry) in entries.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            for (name, value) in [("document", entry.document), ("number", entry.number), ("section", entry.section),
+                                  ("text", entry.text), ("url", entry.url)] {
+                output.append(contentsOf: (name == "document" ? #"{""# : #",""#).utf8)
+                output.append(contentsOf: name.utf8)
+                output.append(contentsOf: #"":"#.utf8)
+                SearchIndex.writeJSON(value, into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+        output.append(contentsOf: #"],"format":"#.utf8)
+        output.append(contentsOf: String(format).utf8)
+        output.append(UInt8(ascii: "}"))
+        return Data(output)
+    }
+
+    /// A JSON string as JSONEncoder writes it: `"` and `\` escaped, control characters as `\b \f \n
+    /// \r \t` or `\u00XX`, everything else (slashes, non-ASCII) as it is.
+    static func writeJSON(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        text.withUTF8Bytes { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+                case 0x08: output.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+                case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+                case 0x09: output.append(contentsOf: #"\t"#.utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: #"\u00"#.utf8)
+                    output.append(hex[Int(byte >> 4)])
+                    output.append(hex[Int(byte & 0x0F)])
+                }
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+        output.append(UInt8(ascii: "\""))
     }
 
     /// The index (as encoded by ``json``) as a script for `file://` browsing.
     static func script(json: Data) -> Data {
         Data("window.DOCCTL_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8)
+    }
+}
+
+extension Array where Element == Int {
+    /// Appends `value` unless it is the last element already; true when the array was empty.
+    fileprivate mutating func appendOnce(_ value: Int) -> Bool {
+        if last == value { return false }
+        append(value)
+        return count == 1
     }
 }

@@ -131,6 +131,19 @@ extension DocumentPageView: MustacheParent {
         case "clauses": self.clauses
         case "standards": self.standards
         case "copy": self.copy
+        case "briefing": self.briefing
+        case "provenance": self.provenance
+        default: nil
+        }
+    }
+}
+
+extension BriefingView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "text": self.text
+        case "statusClass": self.statusClass
         default: nil
         }
     }
@@ -163,6 +176,7 @@ extension MasterRowView: MustacheParent {
         case "overdue": self.overdue
         case "note": self.note
         case "standards": self.standards
+        case "briefing": self.briefing
         default: nil
         }
     }
@@ -176,6 +190,8 @@ extension IndexPageView: MustacheParent {
         case "summary": self.summary
         case "coverageHref": self.coverageHref
         case "coverageText": self.coverageText
+        case "withdrawnHref": self.withdrawnHref
+        case "withdrawnText": self.withdrawnText
         case "rows": self.rows
         default: nil
         }

@@ -120,9 +120,20 @@ public struct DocumentPageView: Sendable {
     public var copy: CopyView?
     /// The standards the document serves, in a set with several; nil otherwise.
     public var standards: String? = nil
+    /// The share of the distribution list that acknowledged the revision, with a briefing.
+    public var briefing: BriefingView? = nil
+    /// The git commit the revision's sources were released from (`源文件提交 3f2a9c81d0e4（方婷）`).
+    public var provenance: BriefingView? = nil
 }
 
 /// A registered controlled copy (分发号).
+/// The control block's briefing line (宣贯确认 3/4（75%）), its label with it.
+public struct BriefingView: Sendable {
+    public var label: String
+    public var text: String
+    public var statusClass: String
+}
+
 public struct CopyView: Sendable {
     public var number: String
     public var holder: String
@@ -147,6 +158,8 @@ public struct MasterRowView: Sendable {
     public var standards: String? = nil
     /// Why the row has no link.
     public var note: String?
+    /// `宣贯确认 3/4（75%）`, for a document with a briefing.
+    public var briefing: String? = nil
 }
 
 /// The master list page (`index.html`).
@@ -156,6 +169,9 @@ public struct IndexPageView: Sendable {
     public var summary: String
     public var coverageHref: String
     public var coverageText: String
+    /// The 作废文件清单 page, when a published document is withdrawn.
+    public var withdrawnHref: String?
+    public var withdrawnText: String
     public var rows: [MasterRowView]
 }
 

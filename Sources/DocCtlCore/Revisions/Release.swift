@@ -34,7 +34,7 @@ public struct Release {
     }
 
     /// Releases `document`, setting its last entry's date to `date` when given.
-    public func run(_ document: Document, date: Day? = nil) throws(WorkflowError) -> Outcome {
+    public func run(_ document: Document, date: Day? = nil, provenance: SourceProvenance = .notInGit) throws(WorkflowError) -> Outcome {
         guard let entry = document.history.last else {
             throw .refused("\(document.number) has no history entry to release",
                            notes: ["add the first entry to \(document.historyPath): - { revision: \"\(set.config.firstRevision)\", date: …, change: 新建, … }"])
@@ -95,6 +95,10 @@ public struct Release {
             releasedDate = date
         }
         try editor.setInLastEntry("digest", to: digest)
+        if case .committed(let commit, let author) = provenance {
+            try editor.setInLastEntry("commit", to: commit)
+            if !author.isEmpty { try editor.setInLastEntry("git-author", to: author) }
+        }
 
         if keepRecord {
             try StagedOutput.write(editor.text.data, to: url(document.historyPath), failure: WorkflowError.environment)

@@ -2,7 +2,8 @@ import Foundation
 
 /// `docctl diff DOC FROM TO`: a redline page between two released revisions, read from their XML
 /// archives — the published site's `<number>/<L-N>/<number>_<L-N>.xml`, or, for the current
-/// released revision, the archive rendered from the sources.
+/// released revision, the archive rendered from the sources, or, for an older one that is not on
+/// the site, the archive rebuilt from the sources in git that give its sealed digest (``GitHistory``).
 ///
 /// Sections are matched by number (by title when unnumbered) and listed as added, removed or
 /// changed; within a changed section deletions and insertions are marked in the text (character
@@ -88,7 +89,8 @@ public struct RevisionDiff {
     // MARK: Locating archives
 
     /// The archive of `number` at `revision`: from `site` when given and present there, else
-    /// rendered from the sources when it is the document's current, released revision.
+    /// rendered from the sources when it is the document's current, released revision, else
+    /// rebuilt from git (``GitHistory``) — or an error that says why none of these has it.
     public static func archive(of document: Document, revision: RevisionMark, site: URL?, renderer: SiteRenderer)
         throws(WorkflowError) -> ArchivedRevision {
         let folder = SiteMap.safeComponent(document.number)
@@ -117,9 +119,15 @@ public struct RevisionDiff {
         guard known.contains(revision.description) else {
             throw .refused("\(document.number) has no revision \(revision)", notes: ["its history: \(known.joined(separator: ", "))"])
         }
-        throw .refused("no archive of \(document.number) \(revision)" + (site.map { " in \($0.path)" } ?? ""),
-                       notes: [site == nil ? "pass --site SITE: a published site keeps the XML archive of every released revision"
-                                           : "only released revisions that were published have an archive; the current sources give only \(status.revisionText)\(status.isDraft ? " (a draft)" : "")"])
+        // Released before the site existed, or never published: rebuilt from the sources in git.
+        do {
+            return try GitHistory.archive(of: document, revision: revision, setRoot: renderer.set.root, templates: renderer.templates)
+        } catch .refused(let reason, let notes, let diagnostics) {
+            let where_ = site.map { "not in \($0.path), and " } ?? "no --site given, and "
+            throw .refused(reason.replacingOccurrences(of: "no archive of \(document.number) \(revision): ",
+                                                       with: "no archive of \(document.number) \(revision): \(where_)"), notes: notes,
+                           diagnostics: diagnostics)
+        }
     }
 
     // MARK: Page

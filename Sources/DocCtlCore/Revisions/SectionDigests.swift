@@ -8,7 +8,8 @@ import Foundation
 /// changed. Lines are normalised as for ``ContentDigest`` (LF, no trailing blanks, no trailing
 /// empty lines), so re-saving a file with CRLF changes nothing. An image shown in a section is part
 /// of its text: its SHA-256 follows the lines (``ContentDigest/imageLines(_:)``), so a changed
-/// image marks the section that shows it; sections without images digest as before.
+/// image marks the section that shows it; sections without images digest as before. Likewise the
+/// section showing `{{statement-of-applicability}}` digests applicability.yaml (``ContentDigest/dataLines(_:sources:)``).
 public enum SectionDigests {
     /// The release record of `document` as it stands, for `revision` dated `date`.
     public static func record(of document: Document, sources: [String: SourceFile], revision: String,
@@ -16,6 +17,8 @@ public enum SectionDigests {
         var identity = document
         identity.bodyFiles = []
         identity.images = []
+        identity.preamble = []
+        identity.sections = []
         let fields = ContentDigest.hash(ContentDigest.canonical(identity, sources: sources))
         var preamble = ""
         var sections: [ReleaseRecord.SectionDigest] = []
@@ -37,10 +40,12 @@ public enum SectionDigests {
                 sections.append(ReleaseRecord.SectionDigest(
                     number: section.number, title: section.title, anchor: section.anchor,
                     digest: ContentDigest.hash(Data((ContentDigest.normalize(text)
-                        + ContentDigest.imageLines(document.images(in: section.blocks))).utf8))))
+                        + ContentDigest.imageLines(document.images(in: section.blocks))
+                        + ContentDigest.dataLines(section.blocks, sources: sources)).utf8))))
             }
         }
         preamble += ContentDigest.imageLines(document.images(in: document.preamble))
+            + ContentDigest.dataLines(document.preamble, sources: sources)
         return ReleaseRecord(document: document.number, revision: revision, date: date,
                              digest: ContentDigest.digest(document, sources: sources), fields: fields,
                              preamble: preamble.isEmpty ? nil : ContentDigest.hash(Data(preamble.utf8)), sections: sections)

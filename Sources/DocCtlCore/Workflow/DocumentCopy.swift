@@ -74,7 +74,16 @@ public struct DocumentCopy {
         } catch {
             throw .environment(error.description)
         }
-        var view = renderer.builder.documentPage(document, placement: .standalone(css: css), copy: registration)
+        // Render the blocks first: past the expansion cap the renderer leaves references and generated
+        // blocks as written, and a copy that silently lacks them must not be handed out.
+        let placement = PageBuilder.Placement.standalone(css: css)
+        let rendered = RenderedBlocks(document, renderer: MarkdownRenderer(context: renderer.builder.context(placement, document: document)))
+        if rendered.expansionExceeded {
+            throw .refused("no copy of \(document.number): its references and generated blocks expand to more than "
+                               + "\(ExpansionBudget.maximumBytes >> 20) MiB of page text; nothing was written",
+                           notes: ["refer to documents and clauses less often, or shorten the titles they show"])
+        }
+        var view = renderer.builder.documentPage(document, placement: placement, copy: registration, rendered: rendered)
         var notices = view.notice?.lines ?? []
         if let registration {
             let stamp = labels.controlledCopyStamp(copy: registration.copy, holder: registration.holder)

@@ -11,6 +11,9 @@ public struct DocumentSetTemplate: Sendable {
     /// The date of the first history entry.
     public var date: Day
     public var coverageDepth = 3
+    /// `init --from FILE.docx`: the files of an imported manual (relative to `manual/`), written
+    /// instead of the heading stubs, and its number.
+    public var importedManual: (number: String, files: [(path: String, data: [UInt8])])?
 
     public init(standard: ClauseTree, language: Language, organization: String?, date: Day) {
         self.standard = standard
@@ -23,6 +26,7 @@ public struct DocumentSetTemplate: Sendable {
 
     /// The manual's number, after the kind of standard.
     public var manualNumber: String {
+        if let importedManual { return importedManual.number }
         if standard.id.hasPrefix("iso-iec-20000") { return "ITSM-M-01" }
         if standard.id.hasPrefix("iso-iec-27001") { return "ISMS-M-01" }
         if standard.id.hasPrefix("iso-9001") { return "QM-01" }
@@ -43,6 +47,14 @@ public struct DocumentSetTemplate: Sendable {
 
     /// The clauses that get a matrix row: the required ones (auditable, titled, within the depth).
     var requiredClauses: [Clause] { clauses.filter(\.auditable) }
+
+    /// Every file of the new set as bytes: ``files()``, or with the imported manual's files in
+    /// `manual/` instead of the stubs.
+    public func allFiles() -> [(path: String, data: [UInt8])] {
+        guard let importedManual else { return files().map { ($0.path, Array($0.text.utf8)) } }
+        let rest = files().filter { !$0.path.hasPrefix("manual/") }.map { ($0.path, Array($0.text.utf8)) }
+        return (rest + importedManual.files.map { ("manual/" + $0.path, $0.data) }).sorted { $0.0 < $1.0 }
+    }
 
     /// Every file of the new set: relative path → text, in path order.
     public func files() -> [(path: String, text: String)] {
@@ -86,10 +98,10 @@ public struct DocumentSetTemplate: Sendable {
         var written: [URL] = []
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            for (path, text) in files() {
+            for (path, data) in allFiles() {
                 let url = folder.appendingPathComponent(path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                try Data(data).write(to: url, options: .withoutOverwriting)
                 written.append(url)
             }
         } catch {

@@ -118,4 +118,32 @@ import Testing
         #expect(rows.contains("isms,A.7.4,物理安全监视,no,本公司不自建机房，租用的数据中心由服务商监控,,,"))
         #expect(rows.contains { $0.hasPrefix("isms,A.5.15,") && $0.hasSuffix(",yes,,QP-01,implemented,") })
     }
+
+    /// The document showing `{{statement-of-applicability}}` seals applicability.yaml with its text:
+    /// changing a decision is a change of that document (`changed-since-release`), of the section
+    /// showing the block, and of no other document.
+    @Test func anApplicabilityDecisionIsPartOfTheSoADocumentsDigest() throws {
+        var fixture = Self.withStatement()
+        fixture.append("\(FixtureSet.procedureFolder)/body.md", "\n# 9 适用性声明\n\n{{statement-of-applicability}}\n")
+        let sealed = try fixture.digest(of: FixtureSet.procedureNumber)
+        let manual = try fixture.digest(of: FixtureSet.manualNumber)
+        fixture.replace("  approver: 周明远\n", with: "  approver: 周明远\n  digest: \(sealed)\n", in: "\(FixtureSet.procedureFolder)/history.yaml")
+        expectNoFinding(try fixture.check(), Rules.changedSinceRelease)
+        let (before, _) = try fixture.load()
+        let record = SectionDigests.record(of: try #require(before.document(number: FixtureSet.procedureNumber)), sources: before.sources,
+                                           revision: "A/0", date: nil)
+
+        fixture.replace("isms:A.7.4: { applicable: false, justification: 本公司不自建机房，租用的数据中心由服务商监控 }",
+                        with: "isms:A.7.4: { applicable: true, implemented-by: [QP-01], status: planned }", in: "applicability.yaml")
+        #expect(try fixture.digest(of: FixtureSet.procedureNumber) != sealed)
+        #expect(try fixture.digest(of: FixtureSet.manualNumber) == manual, "a document without the block does not seal the file")
+        let outcome = try fixture.check()
+        _ = expectFinding(outcome, Rules.changedSinceRelease, at: Place(path: "\(FixtureSet.procedureFolder)/history.yaml", line: 1, column: 3))
+        let (after, _) = try fixture.load()
+        let next = SectionDigests.record(of: try #require(after.document(number: FixtureSet.procedureNumber)), sources: after.sources,
+                                            revision: "A/1", date: nil)
+        let changes = SectionDigests.changes(from: record, to: next)
+        #expect(changes.sections == ["9"])
+        #expect(!changes.fields)
+    }
 }

@@ -48,6 +48,30 @@ import Testing
         #expect(try Self.tree("iso-45001-2018").clause("5.4")?.titleEN == "Consultation and participation of workers")
     }
 
+    /// The Chinese headings of GB/T 24001-2016 and GB/T 45001-2020: confirmed only where a source
+    /// note of the tree names a public source quoting the national adoption; the rest stay flagged.
+    @Test func chineseHeadingsOfTheNewTreesAreConfirmedOnlyWithASource() throws {
+        let expected: [String: (confirmed: [String: String], unverified: [String])] = [
+            "iso-14001-2015": (["5.2": "环境方针", "6.1": "应对风险和机遇的措施", "8.1": "运行策划和控制", "8.2": "应急准备和响应"],
+                               ["6.1.2", "9.1.2", "10.2"]),
+            "iso-45001-2018": (["5": "领导作用和工作人员参与", "5.4": "工作人员的协商和参与", "8.1.3": "变更管理",
+                                "10.2": "事件、不符合和纠正措施"], ["6.1.2.2", "8.1.2", "9.1.2"]),
+        ]
+        for (id, titles) in expected {
+            let xml = try #require(BuiltInResources.text("standards/\(id).xml"))
+            let tree = try Self.tree(id)
+            for (clause, title) in titles.confirmed {
+                #expect(tree.clause(clause)?.titleZH == title, "\(id) \(clause)")
+                #expect(xml.contains("<title lang=\"zh-CN\" status=\"confirmed\">\(title)</title>"), "\(id) \(clause)")
+            }
+            for clause in titles.unverified {
+                let title = try #require(tree.clause(clause)?.titleZH)
+                #expect(xml.contains("<title lang=\"zh-CN\" status=\"unverified\">\(title)</title>"), "\(id) \(clause) stays flagged")
+            }
+            #expect(xml.contains("<note>Source ") && xml.contains("中英文对照"), "\(id) names the source it was checked against")
+        }
+    }
+
     @Test func oldCustomTreesWithWholeTreeExclusionsStayExcludable() throws {
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>

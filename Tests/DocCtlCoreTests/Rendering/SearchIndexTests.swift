@@ -37,4 +37,57 @@ import Testing
         #expect(json.contains("\"bigrams\":{"))
         #expect(json.contains("\"format\":2"))
     }
+
+    /// The index as it was built before it went by packed scalar pairs: a `Set` of bigram strings per
+    /// entry and a dictionary of strings.
+    static func referencePostings(_ entries: [SearchIndex.Entry]) -> [String: [Int]] {
+        var postings: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            var seen = Set<String>()
+            for field in [entry.number, entry.document, entry.section, entry.text] {
+                for gram in SearchIndex.bigrams(of: field) where seen.insert(gram).inserted {
+                    postings[gram, default: []].append(index)
+                }
+            }
+        }
+        return postings
+    }
+
+    /// Entries of generated text: Chinese, extension B, compatibility ideographs (one string to Swift
+    /// with their canonical forms: 﨑/崎, 豈/豈), Hangul, Latin, quotes, backslashes, slashes, every
+    /// control character, U+2028 and emoji — from a fixed seed.
+    static func generatedEntries(_ count: Int) -> [SearchIndex.Entry] {
+        var state: UInt64 = 0x2026_1201
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces: [String] = ["事件", "管理", "服务", "请求", "𠀀", "𠀁", "\u{FA11}", "\u{5D0E}", "\u{F900}", "\u{8C48}",
+                                "\u{2F800}", "\u{4E3D}", "한국", "か", "ISO", " ", "\"", "\\", "/", "\u{2028}", "😀", "a\u{0301}",
+                                "\u{7F}"] + (0..<32).map { String(Unicode.Scalar(UInt8($0))) }
+        func text(_ length: Int) -> String { (0..<length).map { _ in pieces[next(pieces.count)] }.joined() }
+        return (0..<count).map { index in
+            SearchIndex.Entry(number: "QP-\(index)", document: text(4), section: text(3), url: "QP-\(index)/index.html#\(text(1))",
+                              text: text(next(60)))
+        }
+    }
+
+    @Test func thePostingsAreThoseOfTheStringDictionaryTheyReplace() {
+        let entries = Self.generatedEntries(300)
+        #expect(SearchIndex(entries: entries).bigrams == Self.referencePostings(entries))
+        let compatibility = [Self.entry("A", "\u{F900}\u{F900}"), Self.entry("B", "\u{8C48}\u{8C48}"), Self.entry("C", "\u{F900}\u{8C48}")]
+        let index = SearchIndex(entries: compatibility)
+        #expect(index.bigrams == Self.referencePostings(compatibility))
+        #expect(index.bigrams.count == 1 && index.bigrams.values.first == [0, 1, 2])
+    }
+
+    @Test func theIndexIsTheBytesJSONEncoderWrites() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for entries in [Self.generatedEntries(300), [Self.entry("QP-04", "事件与服务请求管理程序", text: "服务台受理事件")], []] {
+            let index = SearchIndex(entries: entries)
+            let expected = try encoder.encode(index)
+            #expect(index.json == expected, "\(String(decoding: index.json.prefix(400), as: UTF8.self)) vs \(String(decoding: expected.prefix(400), as: UTF8.self))")
+        }
+    }
 }

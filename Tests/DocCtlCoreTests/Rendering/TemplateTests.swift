@@ -20,6 +20,8 @@ import Testing
                                               copy: CopyRegistration(copy: "01", holder: "总经理", location: SourceLocation(path: "x")))
         standalone.notice = NoticeView(kind: "draft", lines: ["草稿"])
         standalone.standards = "ISO/IEC 20000-1:2018；ISO/IEC 27001:2022 (GB/T 22080-2025)"
+        standalone.briefing = BriefingView(label: "宣贯确认", text: "2/3（66%）", statusClass: "briefing-ok")
+        standalone.provenance = BriefingView(label: "源文件提交", text: "3f2a9c81d0e4（方婷）", statusClass: "provenance")
         var coverage = try #require(builder.coveragePage(placement: .site(depth: 0)))
         coverage.parts[0].rows[0].justification = "不适用的理由"
         coverage.parts[0].rows[1].sections.append(LinkView(text: "4.1", linkHref: nil, tooltip: "x", separator: ", "))
@@ -33,6 +35,8 @@ import Testing
                                                                               tooltip: "《手册》", separator: nil), clauses: "itsm:7.5 · isms:7.5")])
         var index = builder.indexPage()
         index.rows[0].standards = "itsm · isms"
+        index.withdrawnHref = "withdrawn.html"
+        index.rows[0].briefing = "宣贯确认 2/3（66%）"
         // Documents that are not published are no longer listed; the note slot stays for custom templates.
         index.rows[0].note = "不在内网发布"
         #expect(index.rows.contains { $0.overdue != nil })

@@ -295,4 +295,44 @@ import Testing
         #expect(!page.contains("打印日期 \(FixtureSet.today)"))
         #expect(try fixture.siteText("assets/docctl.js").contains("beforeprint"))
     }
+
+    /// Issue 13 item 6: a withdrawn document leaves the master list for the 作废文件清单, and its
+    /// published revision is marked 作废 like a superseded one.
+    @Test func aWithdrawnDocumentMovesFromTheMasterListToTheWithdrawnList() throws {
+        let fixture = try Fixture()
+        _ = try fixture.publish()
+        #expect(try fixture.siteText("index.html").contains(">\(Self.procedure)</td>"))
+        #expect(try fixture.files()["withdrawn.html"] == nil)
+        #expect(!(try fixture.siteText("index.html").contains("withdrawn.html")))
+
+        try fixture.workspace.replace("control: controlled", with: "control: controlled\nstatus: withdrawn",
+                                      in: "\(FixtureSet.procedureFolder)/document.yaml")
+        _ = try fixture.publish()
+        let index = try fixture.siteText("index.html")
+        #expect(!index.contains(">\(Self.procedure)</td>"), "the withdrawn document left the current part")
+        #expect(index.contains("<a href=\"withdrawn.html\">作废文件清单</a>"))
+        let list = try fixture.siteText("withdrawn.html")
+        #expect(list.contains("<h1>作废文件清单</h1>"))
+        #expect(list.contains("共 1 份作废文件"))
+        #expect(list.contains("href=\"./\(Self.procedure)/A-0/index.html\""), "linked to its last published revision")
+        #expect(list.contains("<td class=\"nowrap\">A/0</td>"))
+        #expect(list.contains("<td class=\"status status-withdrawn\">作废</td>"))
+        #expect(!list.contains(">\(FixtureSet.manualNumber)<"), "only withdrawn documents are listed")
+        let css = try fixture.siteText("assets/status/\(Self.procedure)/A-0.css")
+        #expect(css.contains("--docctl-watermark:\"作废 SUPERSEDED\""))
+        #expect(try SiteVerification.verify(fixture.site).isIntact)
+    }
+
+    @Test func theWithdrawnListHasEnglishLabels() throws {
+        var set = FixtureSet.valid()
+        set.replace("control: controlled", with: "control: controlled\nstatus: withdrawn", in: "\(FixtureSet.procedureFolder)/document.yaml")
+        set.replace("language: zh-CN", with: "language: en", in: "docset.yaml")
+        let fixture = try Fixture(set)
+        _ = try fixture.publish()
+        let list = try fixture.siteText("withdrawn.html")
+        #expect(list.contains("<h1>Withdrawn documents</h1>"))
+        #expect(list.contains("1 withdrawn documents"))
+        #expect(list.contains(">Withdrawn</td>"))
+        #expect(try fixture.siteText("index.html").contains("<a href=\"withdrawn.html\">Withdrawn documents</a>"))
+    }
 }

@@ -44,4 +44,22 @@ import Testing
         #expect(page.html.contains("不受控 · \(FixtureSet.todayText)"))
         #expect(page.html.contains("不受控副本，仅供参考，打印日期 \(FixtureSet.todayText)"))
     }
+
+    /// Past the expansion cap the renderer leaves references as written: a copy missing them must be
+    /// refused, not handed out (issue 12).
+    @Test func aCopyWhoseReferencesExpandPastTheCapIsRefused() throws {
+        var fixture = FixtureSet.valid()
+        let procedure = FixtureSet.procedureFolder
+        fixture.replace("title: 成文信息控制程序", with: "title: " + String(repeating: "长", count: 10_000), in: "\(procedure)/document.yaml")
+        fixture.append("\(procedure)/body.md", "\n" + String(repeating: "[[\(FixtureSet.procedureNumber)]]", count: 1_200) + "\n")
+        let workspace = try WorkflowWorkspace(fixture)
+        let refused = try #require(refusal { try Self.copy(workspace, FixtureSet.procedureNumber, .uncontrolled) })
+        #expect(refused.description.contains("no copy of \(FixtureSet.procedureNumber): its references and generated blocks expand to more than 32 MiB"))
+        #expect(refused.exitStatus != 0)
+        // Under the cap the same references are expanded in the copy.
+        var small = FixtureSet.valid()
+        small.append("\(procedure)/body.md", "\n" + String(repeating: "[[\(FixtureSet.procedureNumber)]]", count: 3) + "\n")
+        let page = try Self.copy(try WorkflowWorkspace(small), FixtureSet.procedureNumber, .uncontrolled)
+        #expect(!page.html.contains("[[\(FixtureSet.procedureNumber)]]"))
+    }
 }
