@@ -129,10 +129,23 @@ struct PreviewHandler: HTTPHandler {
     }
 }
 
+/// Runs the server's tasks on a thread of their own (a serial dispatch queue), not on Swift
+/// concurrency's shared threads: there are as many of those as cores, and work that blocks them
+/// (a build, a test) would leave the server unable to answer.
+final class ServerExecutor: TaskExecutor, @unchecked Sendable {
+    let queue = DispatchQueue(label: "docctl-serve")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
 /// The HTTP server of `docctl serve` (FlyingFox): bound to one address, loopback unless asked otherwise.
 public final class PreviewServer: Sendable {
     let server: HTTPServer
     public let broadcaster: ReloadBroadcaster
+    let executor = ServerExecutor()
 
     /// A server for the build folder `root` on `host` (an IPv4 or IPv6 address, or `localhost`) and `port` (0: any free port).
     public init(root: URL, host: String, port: UInt16, broadcaster: ReloadBroadcaster = ReloadBroadcaster()) throws {
@@ -150,12 +163,17 @@ public final class PreviewServer: Sendable {
     }
 
     /// Runs until ``stop()``; throws when the address cannot be bound.
-    public func run() async throws { try await server.run() }
+    public func run() async throws {
+        try await withTaskExecutorPreference(executor) { try await server.run() }
+    }
 
     /// Waits until the server listens (at most `timeout` seconds) and returns its port.
     public func waitUntilListening(timeout: TimeInterval = 10) async throws -> UInt16 {
-        try await server.waitUntilListening(timeout: timeout)
-        switch await server.listeningAddress {
+        let address = try await withTaskExecutorPreference(executor) {
+            try await server.waitUntilListening(timeout: timeout)
+            return await server.listeningAddress
+        }
+        switch address {
         case .ip4(_, let port), .ip6(_, let port): return port
         default: return 0
         }
@@ -164,7 +182,7 @@ public final class PreviewServer: Sendable {
     /// Ends every event stream, then stops listening and closes the connections.
     public func stop() async {
         broadcaster.finishAll()
-        await server.stop(timeout: 1)
+        await withTaskExecutorPreference(executor) { await server.stop(timeout: 1) }
     }
 
     /// Whether `host` is a loopback address (`serve` says so when it is not).
