@@ -63,7 +63,7 @@ run: build
 	@echo "make: open output/index.html in a browser"
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 
 bench: deps
 	bash bench/run.sh

@@ -167,6 +167,14 @@ public final class PreviewServer: Sendable {
         try await withTaskExecutorPreference(executor) { try await server.run() }
     }
 
+    /// Starts ``run()`` in a task that begins on the server's own thread: a task started on the
+    /// shared threads would not even begin while they are busy (a full test run keeps both cores
+    /// on synchronous work for a minute).
+    @discardableResult
+    public func start() -> Task<Void, any Error> {
+        Task(executorPreference: executor) { try await self.run() }
+    }
+
     /// Waits until the server listens (at most `timeout` seconds) and returns its port.
     public func waitUntilListening(timeout: TimeInterval = 10) async throws -> UInt16 {
         let address = try await withTaskExecutorPreference(executor) {

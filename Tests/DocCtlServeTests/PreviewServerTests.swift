@@ -45,7 +45,7 @@ import Testing
     /// Runs a server on an ephemeral loopback port for `body`, then stops it.
     static func withServer(_ root: URL, _ body: (UInt16, PreviewServer) async throws -> Void) async throws {
         let server = try PreviewServer(root: root, host: "127.0.0.1", port: 0)
-        let task = Task { try await server.run() }
+        let task = server.start()
         let port = try await server.waitUntilListening(timeout: 10)
         do {
             try await body(port, server)
@@ -96,7 +96,7 @@ import Testing
         defer { folder.remove() }
         let root = try Self.site(folder)
         let server = try PreviewServer(root: root, host: "127.0.0.1", port: 0)
-        let task = Task { try await server.run() }
+        let task = server.start()
         let port = try await server.waitUntilListening(timeout: 10)
         let probe = try HTTPProbe(port: port)
         defer { probe.close() }

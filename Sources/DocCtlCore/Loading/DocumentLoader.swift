@@ -183,6 +183,13 @@ enum DocumentLoader {
                 document.hasUnreadableBody = true
                 continue
             }
+            if let problem = MarkdownComplexity.problem(file.text) {
+                // Refused before parsing, never skipped in silence: check fails and names the file.
+                context.reader.sink.report(Rules.fileTooLarge, at: SourceLocation(path: file.path, line: 1, column: 1),
+                                           "\(file.path) has \(problem)", fix: "split the file, or remove the repeated markup")
+                document.hasUnreadableBody = true
+                continue
+            }
             let parsed = MarkdownParser.parse(file.text, path: file.path)
             document.bodyFiles.append(BodyFile(path: file.path, blocks: parsed))
             blocks.append(contentsOf: parsed)

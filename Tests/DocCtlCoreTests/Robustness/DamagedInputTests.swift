@@ -154,6 +154,9 @@ struct Damage: Sendable, CustomTestStringConvertible {
             },
             Damage(name: "10 000 raw HTML tags") { $0.append(body, String(repeating: "<b>", count: 10_000) + "\n") },
             Damage(name: "10 000 identical headings") { $0.append(body, String(repeating: "# 1 同\n", count: 10_000)) },
+            // Past the structure bounds of one file (MarkdownComplexity): refused before cmark parses it.
+            Damage(name: "30 000 unnumbered headings") { $0.append(body, String(repeating: "# 同\n", count: 30_000)) },
+            Damage(name: "300 000 emphasis markers on one line") { $0.append(body, String(repeating: "*a* ", count: 150_000) + "\n") },
             Damage(name: "10 000 records") { set in
                 set.write("records.yaml", (0..<10_000).map { "- { id: REC-\($0), title: 记录\($0), owner: quality, retention: 1 year }\n" }.joined())
             },
