@@ -201,6 +201,29 @@ struct PrintTests {
         }
     }
 
+    /// The Statement of Applicability (issue 14) prints whole: every control of its table is in the
+    /// PDF, and every page carries the document's number and revision.
+    @Test func theStatementOfApplicabilityPrintsEveryControl() throws {
+        try TemporaryFolder.with { folder in
+            let output = folder.url.appendingPathComponent("out")
+            let build = try DocCtlProcess.run(["build", "manual-src", "-o", output.path])
+            #expect(build.status == 0, "\(build.stderr)")
+            let page = output.appendingPathComponent("XQ-ISMS-01/A-0/index.html")
+            let html = try String(contentsOf: page, encoding: .utf8)
+            let controls = html.matches(of: /<tr class="soa-row[^"]*"><td class="nowrap">(A\.[0-9]+\.[0-9]+)</).map { String($0.1) }
+            #expect(controls.count == 93, "\(controls.count) controls in the SoA table")
+            let (info, text) = try Self.print(page, in: folder.url)
+            #expect(info.contains("(A4)"), "\(info)")
+            let words = Set(text.split(whereSeparator: { $0.isWhitespace }).map(String.init))
+            for control in controls { #expect(words.contains(control), "\(control) is missing from the printed SoA") }
+            let pages = text.split(separator: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            #expect(pages.count > 1)
+            for (index, page) in pages.enumerated() {
+                #expect(page.contains("XQ-ISMS-01 A/0"), "page \(index + 1) has no number and revision")
+            }
+        }
+    }
+
     @Test func printedDraftCarriesTheWatermarkOnEveryPage() throws {
         try TemporaryFolder.with { folder in
             try FixtureSet.valid().materialize(in: folder.url.appendingPathComponent("set"))
