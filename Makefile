@@ -1,7 +1,7 @@
 # docctl — `make run` builds the example manual, `make test` runs the suite.
 # Both first install the Debian packages docctl needs, when they are missing.
 
-SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev pkg-config
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -10,7 +10,9 @@ DESTDIR ?=
 # Where the release build goes (`make install BUILD_PATH=/tmp/docctl-release` keeps it apart from
 # the debug build of `swift build`, so that both can run at once).
 BUILD_PATH ?= .build
-RELEASE := $(SWIFT) build -c release --static-swift-stdlib --scratch-path $(BUILD_PATH)
+# Static Swift libraries: FoundationNetworking (linked through the preview server's HTTP library)
+# needs the system's libcurl named explicitly.
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xlinker -lcurl --scratch-path $(BUILD_PATH)
 
 .PHONY: run test build release install man deps bench fuzz clean
 

@@ -39,7 +39,7 @@ fi
 # The binary as shipped (`make release`): the Swift runtime and Foundation linked in, which saves
 # the dynamic linking of every start (~10 ms, a fifth of `check` on the example).
 # BENCH_DYNAMIC=1 measures a dynamically linked build instead.
-LINK_FLAGS=(--static-swift-stdlib)
+LINK_FLAGS=(--static-swift-stdlib -Xlinker -lcurl)
 [ "${BENCH_DYNAMIC:-0}" != 1 ] || LINK_FLAGS=()
 # BENCH_HOSTILE_BIN (with `hostile`) measures that binary and builds nothing.
 [ -z "${BENCH_HOSTILE_BIN:-}" ] || BENCH_SKIP_BUILD=1

@@ -41,6 +41,9 @@ extension Labels {
         isEnglish ? "\n[image: \(alt), \(file)]" : "\n〔图：\(alt)，\(file)〕"
     }
 
+    /// A remark after a value: ` (remark)` in English, `（remark）` in Chinese.
+    public func parenthesised(_ remark: String) -> String { isEnglish ? " (\(remark))" : "（\(remark)）" }
+
     // MARK: Page marks
 
     /// The watermark and heading of a draft (`草稿 DRAFT` / `DRAFT`).

@@ -190,7 +190,7 @@ public struct PageBuilder: Sendable {
             provenance: status.isDraft ? nil : document.current.flatMap { entry in
                 entry.commit.map { commit in
                     BriefingView(label: EvidenceLabels.for(config.language).sourceCommit,
-                                 text: String(commit.prefix(12)) + (entry.gitAuthor.map { config.language == .en ? " (\($0))" : "（\($0)）" } ?? ""),
+                                 text: String(commit.prefix(12)) + (entry.gitAuthor.map(labels.parenthesised) ?? ""),
                                  statusClass: "provenance")
                 }
             })

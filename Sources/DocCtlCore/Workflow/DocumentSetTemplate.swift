@@ -18,11 +18,11 @@ public struct DocumentSetTemplate: Sendable {
     public init(standard: ClauseTree, language: Language, organization: String?, date: Day) {
         self.standard = standard
         self.language = language
-        self.organization = organization ?? (language == .en ? "Example Ltd" : "示例信息技术有限公司")
+        self.organization = organization ?? StarterWords.for(language).exampleOrganization
         self.date = date
     }
 
-    var en: Bool { language == .en }
+    var words: StarterWords { StarterWords.for(language) }
 
     /// The manual's number, after the kind of standard.
     public var manualNumber: String {
@@ -34,10 +34,10 @@ public struct DocumentSetTemplate: Sendable {
     }
 
     var manualTitle: String {
-        if standard.id.hasPrefix("iso-iec-20000") { return en ? "IT service management manual" : "IT服务管理手册" }
-        if standard.id.hasPrefix("iso-iec-27001") { return en ? "Information security management manual" : "信息安全管理手册" }
-        if standard.id.hasPrefix("iso-9001") { return en ? "Quality manual" : "质量手册" }
-        return en ? "Management system manual" : "管理体系手册"
+        if standard.id.hasPrefix("iso-iec-20000") { return words.manualTitles.itsm }
+        if standard.id.hasPrefix("iso-iec-27001") { return words.manualTitles.isms }
+        if standard.id.hasPrefix("iso-9001") { return words.manualTitles.quality }
+        return words.manualTitles.other
     }
 
     /// The clauses that get a heading: titled, down to the coverage depth, in the standard's order.
@@ -75,9 +75,7 @@ public struct DocumentSetTemplate: Sendable {
     func applicability() -> String {
         let controls = standard.order.compactMap { standard.clause($0) }
             .filter { $0.excludable && $0.auditable && !$0.untitled && $0.childIDs.isEmpty }
-        var text = language == .en
-            ? "# Statement of Applicability: decide each control (applicable: false needs a justification)\n"
-            : "# 适用性声明：逐项决定控制是否适用（不适用须写明理由）\n"
+        var text = "# \(words.applicabilityComment)\n"
         for control in controls { text += "\(control.id): { applicable: true, status: planned }\n" }
         return text
     }
@@ -114,14 +112,14 @@ public struct DocumentSetTemplate: Sendable {
     // MARK: Files
 
     func docset() -> String {
-        let levels = en ? "[public, internal, confidential, secret]" : "[公开, 内部公开, 秘密, 机密]"
+        let levels = words.classificationLevels
         return """
-        # \(en ? "Document set settings" : "文件集设置") — `docctl init`
+        # \(words.settingsComment) — `docctl init`
         organization: { name: \(YAMLScalarText.format(organization, inFlow: true)), short: \(YAMLScalarText.format(organization, inFlow: true)) }
         standard: \(standard.id)
         language: \(language.rawValue)
-        classification: \(levels)   # \(en ? "ordered, lowest first" : "由低到高")
-        publish-up-to: \(en ? "internal" : "内部公开")
+        classification: \(levels)   # \(words.levelsComment)
+        publish-up-to: \(words.publishUpTo)
         revision: { first: "A/0", skip-letters: [I, O] }
         coverage-depth: \(coverageDepth)
         coverage-from: [manual]
@@ -132,10 +130,9 @@ public struct DocumentSetTemplate: Sendable {
     }
 
     func organizationYAML() -> String {
-        let names = en ? ["General Manager", "Management Representative", "Quality Management", "Operations"]
-                       : ["总经理", "管理者代表", "质量管理部", "运维服务部"]
+        let names = words.departments
         return """
-        # \(en ? "Organisation: departments and roles (examples; replace them with yours)" : "组织架构：部门和角色（示例，请按本组织实际修改）")
+        # \(words.organizationComment)
         departments:
           - { id: gm, name: \(names[0]), parent: null }
           - { id: mr, name: \(names[1]), parent: gm }
@@ -167,9 +164,9 @@ public struct DocumentSetTemplate: Sendable {
     }
 
     func records() -> String {
-        let title = en ? "Document distribution and withdrawal register" : "文件发放回收登记表"
+        let title = words.registerTitle
         return """
-        # \(en ? "Records register: id, title, owner (department), retention, procedure, form" : "记录清单：编号、记录名称、保管部门、保存期限、产生记录的程序文件、表单编号")
+        # \(words.recordsComment)
         - { id: REC-01, title: \(YAMLScalarText.format(title, inFlow: true)), owner: quality, retention: 3 years, procedure: \(manualNumber) }
 
         """
@@ -181,17 +178,17 @@ public struct DocumentSetTemplate: Sendable {
         title: \(YAMLScalarText.format(manualTitle, inFlow: false))
         type: manual
         owner: quality
-        classification: \(en ? "internal" : "内部公开")
+        classification: \(words.publishUpTo)
         control: controlled
         clause-numbering: standard
         records: [REC-01]
-        # \(en ? "Prepared / reviewed / approved: fill in names and dates before `docctl release`" : "编制 / 审核 / 批准：发布（docctl release）前填写姓名和日期")
+        # \(words.approvalsComment)
         approvals:
           prepared: { name: , date: }
           reviewed: { name: , date: }
           approved: { name: , date: }
-        issued:          # \(en ? "issue date" : "发布日期")
-        effective:       # \(en ? "effective date" : "实施日期")
+        issued:          # \(words.issuedComment)
+        effective:       # \(words.effectiveComment)
         review-every: 12 months
         distribution: []
 
@@ -200,20 +197,19 @@ public struct DocumentSetTemplate: Sendable {
 
     func history() -> String {
         """
-        # \(en ? "Revision history" : "文档修改记录") — \(manualNumber) \(manualTitle)
+        # \(words.historyComment) — \(manualNumber) \(manualTitle)
         - revision: "A/0"
           date: \(date)
-          change: \(en ? "new" : "新建")
-          sections: \(en ? "all" : "全部")
-          author: ""      # \(en ? "author: fill in" : "修改人：请填写")
-          approver: ""    # \(en ? "approver: fill in once approved" : "批准人：批准后填写")
+          change: \(words.newChange)
+          sections: \(words.allSections)
+          author: ""      # \(words.authorComment)
+          approver: ""    # \(words.approverComment)
 
         """
     }
 
     func chapterText(_ chapter: Clause) -> String {
-        let todo = en ? "TODO: describe how the organisation meets this clause: who does what, when, with which procedure and record."
-                      : "TODO：写明本组织如何满足本条款的要求：由谁、何时、按哪个程序文件做什么，保留哪些记录。"
+        let todo = words.todo
         var text = ""
         for clause in clauses where clause.id == chapter.id || clause.id.hasPrefix(chapter.id + ".") {
             let numeric = clause.id.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
@@ -241,9 +237,7 @@ public struct DocumentSetTemplate: Sendable {
     }
 
     func appendices() -> String {
-        let headings = en
-            ? ["Annex A Procedures", "Annex B Records", "Annex C Responsibility matrix", "Annex D Organisation chart"]
-            : ["附录A 程序文件清单", "附录B 记录清单", "附录C 职责分配表", "附录D 组织架构图"]
+        let headings = words.appendixHeadings
         let blocks = ["procedure-list", "record-list", "responsibility-matrix", "org-chart"]
         return zip(headings, blocks).map { "# \($0)\n\n{{\($1)}}\n" }.joined(separator: "\n")
     }

@@ -114,4 +114,18 @@ import Testing
         let line = Self.code("let x = Publish.run() // Publish in a comment\nlet s = \"Publish\"")
         #expect(line == ["let x = Publish.run() ", "let s = \"\""])
     }
+
+    /// Every choice between a zh-CN and an en text is made in the word tables (``Labels``,
+    /// `EvidenceLabels`, `StarterWords`), so a page and a command never word the same thing twice.
+    @Test func languageChoicesAreMadeOnlyInTheWordTables() {
+        let choice = try! NSRegularExpression(pattern: #"(== \.en|== "en"|\ben) \? ""#)
+        var found: [String] = []
+        for file in Self.files where !["Labels.swift", "Labels+Phrases.swift", "EvidenceLabels.swift", "StarterWords.swift"].contains(file.name) {
+            for (number, line) in Self.code(file.text).enumerated()
+            where choice.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
+                found.append("\(file.folder)/\(file.name):\(number + 1)")
+            }
+        }
+        #expect(found.isEmpty, "zh-CN/en text chosen outside the word tables: \(found)")
+    }
 }
