@@ -30,18 +30,6 @@ import Testing
     }
 
     @Test func everyInputGivesItsRecordedOutcome() throws {
-        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { !$0.hasSuffix(".expected") }.sorted()
-        #expect(!names.isEmpty)
-        for name in names {
-            let outcome = Self.outcome(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
-            let url = Self.folder.appendingPathComponent(name + ".expected")
-            if record {
-                try Data(outcome.utf8).write(to: url)
-                Issue.record("recorded FuzzXlsx/\(name).expected: run again without RECORD_SNAPSHOTS=1")
-                continue
-            }
-            #expect(outcome == (try? String(contentsOf: url, encoding: .utf8)), "FuzzXlsx/\(name)")
-        }
+        try FuzzReplay.checkEveryInput(of: "FuzzXlsx", in: Self.folder, outcome: Self.outcome)
     }
 }
