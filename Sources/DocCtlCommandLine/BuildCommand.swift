@@ -40,31 +40,31 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let session = try SetSession.open(set, options: options)
         if !session.diagnostics.isEmpty { session.report(options.format, toStandardError: options.format == .text) }
-        let status = session.exitStatus
-        if status != 0 && !draft {
-            Terminal.error("build stopped: \(DiagnosticFormatter.summary(session.diagnostics)); \(output) was not touched")
-            throw ExitCode(status)
-        }
+        let build = Build(checked: session.checked, templatesFolder: templates, today: try options.today.map { try DiagnosticOptions.day($0) },
+                          draft: draft, incremental: !clean)
+        let outcome: Build.Outcome
         do {
-            let today = try options.today.map { try DiagnosticOptions.day($0) }
-            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: today)
-            let renderer = try settings.renderer(for: session.set, draft: draft ? DraftBuild(diagnostics: session.diagnostics) : nil)
-            let counts = try renderer.write(to: URL(fileURLWithPath: output), incremental: !clean)
-            let published = session.set.documents.filter { renderer.site.published.contains($0.number) }
-            var line = "built \(draft ? "a draft of " : "")\(published.count) document\(published.count == 1 ? "" : "s") into \(output)/"
-            if draft {
-                line += " (\(DiagnosticFormatter.summary(session.diagnostics)), listed on the pages; every page is marked 草稿 / DRAFT, never publish it)"
-            }
-            if counts.reused > 0 { line += " (\(counts.reused) unchanged, taken from the previous build)" }
-            let withheld = session.set.documents.filter { !renderer.site.published.contains($0.number) }
-            if !withheld.isEmpty {
-                line += "; not published (classified above publish-up-to, or without a valid classification): "
-                    + withheld.map(SiteMap.withheldLabel).joined(separator: ", ")
-            }
-            Terminal.error(line)
+            outcome = try build.run(to: URL(fileURLWithPath: output))
         } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(2)
+            switch error {
+            case .stopped(let status):
+                Terminal.error("build stopped: \(DiagnosticFormatter.summary(session.diagnostics)); \(output) was not touched")
+                throw ExitCode(status)
+            case .environment(let message):
+                Terminal.error("error: \(message)")
+                throw ExitCode(2)
+            }
         }
+        let count = outcome.published.count
+        var line = "built \(draft ? "a draft of " : "")\(count) document\(count == 1 ? "" : "s") into \(output)/"
+        if draft {
+            line += " (\(DiagnosticFormatter.summary(session.diagnostics)), listed on the pages; every page is marked 草稿 / DRAFT, never publish it)"
+        }
+        if outcome.reused > 0 { line += " (\(outcome.reused) unchanged, taken from the previous build)" }
+        if !outcome.withheld.isEmpty {
+            line += "; not published (classified above publish-up-to, or without a valid classification): "
+                + outcome.withheld.joined(separator: ", ")
+        }
+        Terminal.error(line)
     }
 }

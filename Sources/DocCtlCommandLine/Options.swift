@@ -27,11 +27,13 @@ struct DiagnosticOptions: ParsableArguments {
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
-/// Loads a set, checks it and prints diagnostics: the common first half of most commands.
+/// Loads a set, checks it and prints diagnostics: the common first half of most commands (the
+/// loading and checking is the core's ``CheckedSet``; this adds the path as typed and the printing).
 struct SetSession {
     let path: String
-    let set: DocumentSet
-    let diagnostics: [Diagnostic]
+    let checked: CheckedSet
+    var set: DocumentSet { checked.set }
+    var diagnostics: [Diagnostic] { checked.diagnostics }
 
     /// Loads and checks the set at `path`; environment failures become exit status 2.
     static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true) throws -> SetSession {
@@ -39,21 +41,16 @@ struct SetSession {
     }
 
     static func open(_ path: String, today: Day, strict: Bool, runChecks: Bool = true) throws -> SetSession {
-        let loader = DocumentSetLoader()
-        let loaded: (DocumentSet, [Diagnostic])
         do {
-            loaded = try loader.load(URL(fileURLWithPath: path))
+            return SetSession(path: path, checked: try CheckedSet.load(URL(fileURLWithPath: path), today: today, strict: strict,
+                                                                      runChecks: runChecks))
         } catch {
             Terminal.error("error: \(error.description)")
             throw ExitCode(2)
         }
-        var raw = loaded.1
-        if runChecks { raw += Checker(today: today).run(loaded.0) }
-        let engine = DiagnosticEngine(overrides: loaded.0.config.ruleSeverities, strict: strict)
-        return SetSession(path: path, set: loaded.0, diagnostics: engine.finalize(raw))
     }
 
-    var exitStatus: Int32 { DiagnosticEngine.exitStatus(for: diagnostics) }
+    var exitStatus: Int32 { checked.exitStatus }
 
     func formatter(colour: Bool) -> DiagnosticFormatter {
         DiagnosticFormatter(pathPrefix: path, sources: set.sources, colour: colour)

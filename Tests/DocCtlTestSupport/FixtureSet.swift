@@ -172,9 +172,7 @@ public struct CheckOutcome: Sendable {
 
     /// Loads and checks the set at `root` as `docctl check` does.
     public static func check(_ root: URL, today: Day = FixtureSet.today, strict: Bool = false) throws(DocCtlError) -> CheckOutcome {
-        let (set, loadDiagnostics) = try DocumentSetLoader().load(root)
-        let raw = loadDiagnostics + Checker(today: today).run(set)
-        let engine = DiagnosticEngine(overrides: set.config.ruleSeverities, strict: strict)
-        return CheckOutcome(set: set, diagnostics: engine.finalize(raw))
+        let checked = try CheckedSet.load(root, today: today, strict: strict)
+        return CheckOutcome(set: checked.set, diagnostics: checked.diagnostics)
     }
 }

@@ -243,27 +243,6 @@ public struct SiteRenderer: Sendable {
         try render { path, data in files.add(path, data) }
         return files.files
     }
-
-    /// Renders the site into a new folder and moves it into `output` atomically (see ``OutputWriter``).
-    /// When `output` holds an earlier build of docctl's (with its ``BuildCache``), the documents
-    /// that did not change are taken from it instead of being rendered again (`incremental: false`
-    /// renders everything). Returns how many documents were rendered and how many were reused.
-    @discardableResult
-    public func write(to output: URL, incremental: Bool = true) throws(DocCtlError) -> (rendered: Int, reused: Int) {
-        let previous = incremental ? PreviousBuild.at(output.standardizedFileURL, draft: draft != nil) : nil
-        var counts = (rendered: 0, reused: 0)
-        try OutputWriter.replace(output) { folder throws(DocCtlError) in
-            if draft != nil {
-                try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
-                                       to: DraftBuild.marker, in: folder)
-            }
-            let cache = try render(previous: previous) { path, data throws(DocCtlError) in try OutputWriter.write(data, to: path, in: folder) }
-            try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)
-            counts.reused = cache.reused.count
-            counts.rendered = cache.documents.count - counts.reused
-        }
-        return counts
-    }
 }
 
 /// Gathers files written from several threads.

@@ -1,0 +1,130 @@
+import Foundation
+
+/// `docctl build`: the current state of every document rendered into an output folder, in named
+/// stages, each of which can be run and tested alone:
+///
+/// 1. ``gate()`` — a set with errors stops here (but a draft), before anything is read or written;
+/// 2. ``plan()`` — templates and dates resolved (``RenderSettings``), the renderer made: which
+///    documents are built and which are withheld by `publish-up-to` (``SiteMap``);
+/// 3. ``previousBuild(in:draft:)`` — an earlier build in the output folder whose unchanged documents
+///    are taken over (``PreviousBuild``, ``BuildCache``);
+/// 4. ``renderAndSwap(_:into:previous:)`` — every file rendered into a staging folder beside the
+///    output, which then replaces it in one rename (``OutputWriter``, ``StagedOutput``).
+///
+/// The set was loaded and checked before (``CheckedSet``): the command prints its diagnostics first.
+public struct Build: Sendable {
+    /// What a build did.
+    public struct Outcome: Sendable, Equatable {
+        /// The numbers of the documents built, in the set's order.
+        public var published: [String]
+        /// The documents left out by `publish-up-to` (`XQ-PL-01 (秘密)`), in the set's order.
+        public var withheld: [String]
+        /// Documents rendered, and documents taken unchanged from the previous build.
+        public var rendered: Int
+        public var reused: Int
+    }
+
+    /// Why a build wrote nothing.
+    public enum Failure: Error, Sendable {
+        /// `check` reports errors (and the build is not a draft): the exit status is check's (1, or 2
+        /// for environment errors). The output was not touched.
+        case stopped(exitStatus: Int32)
+        /// Templates, `SOURCE_DATE_EPOCH` or the output folder could not be used (exit status 2).
+        case environment(String)
+    }
+
+    public var checked: CheckedSet
+    /// `--templates`: a folder to use instead of the built-in templates.
+    public var templatesFolder: String?
+    /// `--today`, when given.
+    public var today: Day?
+    /// `--draft`: render whatever loaded, every page marked 草稿 / DRAFT with its problems.
+    public var draft: Bool
+    /// Take unchanged documents from an earlier build in the output folder (`--clean` turns it off).
+    public var incremental: Bool
+    /// The process environment (`SOURCE_DATE_EPOCH`).
+    public var environment: [String: String]
+
+    public init(checked: CheckedSet, templatesFolder: String? = nil, today: Day? = nil, draft: Bool = false,
+                incremental: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.checked = checked
+        self.templatesFolder = templatesFolder
+        self.today = today
+        self.draft = draft
+        self.incremental = incremental
+        self.environment = environment
+    }
+
+    /// Builds into `output`, stage by stage; nothing is written unless every stage before the swap succeeded.
+    public func run(to output: URL) throws(Failure) -> Outcome {
+        try gate()
+        let renderer = try plan()
+        let previous = incremental ? Build.previousBuild(in: output, draft: draft) : nil
+        let counts: (rendered: Int, reused: Int)
+        do {
+            counts = try Build.renderAndSwap(renderer, into: output, previous: previous)
+        } catch {
+            throw .environment(error.description)
+        }
+        let documents = checked.set.documents
+        return Outcome(published: documents.filter { renderer.site.published.contains($0.number) }.map(\.number),
+                       withheld: documents.filter { !renderer.site.published.contains($0.number) }.map(SiteMap.withheldLabel),
+                       rendered: counts.rendered, reused: counts.reused)
+    }
+
+    // MARK: Stages
+
+    /// Stage 1: errors stop a build, unless it is a draft.
+    public func gate() throws(Failure) {
+        let status = checked.exitStatus
+        if status != 0 && !draft { throw .stopped(exitStatus: status) }
+    }
+
+    /// Stage 2: the templates and dates of the run, and the renderer that decides what is built.
+    public func plan() throws(Failure) -> SiteRenderer {
+        do {
+            let settings = try RenderSettings.resolve(for: checked.set, templatesFolder: templatesFolder, today: today,
+                                                      environment: environment)
+            return try settings.renderer(for: checked.set, draft: draft ? DraftBuild(diagnostics: checked.diagnostics) : nil)
+        } catch {
+            throw .environment(error.description)
+        }
+    }
+
+    /// Stage 3: the earlier build in `output` whose unchanged documents are reused, if docctl wrote
+    /// one there with its cache (a draft build is never reused for a real one, nor the reverse).
+    public static func previousBuild(in output: URL, draft: Bool) -> PreviousBuild? {
+        PreviousBuild.at(output.standardizedFileURL, draft: draft)
+    }
+
+    /// Stage 4: renders the site into a new folder beside `output` and moves it into place
+    /// atomically (see ``OutputWriter``); documents whose render key is unchanged in `previous` are
+    /// taken from it. Returns how many documents were rendered and how many were reused.
+    public static func renderAndSwap(_ renderer: SiteRenderer, into output: URL,
+                                     previous: PreviousBuild?) throws(DocCtlError) -> (rendered: Int, reused: Int) {
+        var counts = (rendered: 0, reused: 0)
+        try OutputWriter.replace(output) { folder throws(DocCtlError) in
+            if renderer.draft != nil {
+                try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
+                                       to: DraftBuild.marker, in: folder)
+            }
+            let cache = try renderer.render(previous: previous) { path, data throws(DocCtlError) in
+                try OutputWriter.write(data, to: path, in: folder)
+            }
+            try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)
+            counts.reused = cache.reused.count
+            counts.rendered = cache.documents.count - counts.reused
+        }
+        return counts
+    }
+}
+
+extension SiteRenderer {
+    /// Stages 3 and 4 of ``Build`` for a caller that holds a renderer already (`docctl serve`, tests):
+    /// renders the site into `output` atomically, reusing an earlier build there unless `incremental` is false.
+    @discardableResult
+    public func write(to output: URL, incremental: Bool = true) throws(DocCtlError) -> (rendered: Int, reused: Int) {
+        let previous = incremental ? Build.previousBuild(in: output, draft: draft != nil) : nil
+        return try Build.renderAndSwap(self, into: output, previous: previous)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// A document set as every action starts from it: loaded, checked, and its diagnostics finalized
+/// (per-rule severities from docset.yaml, `--strict`, sorted, de-duplicated).
+///
+/// This is `docctl check` whole, and the first stage of build, publish, copy, pdf, diff, release,
+/// revise, coverage and import: they all judge the sources the same way.
+public struct CheckedSet: Sendable {
+    public let set: DocumentSet
+    /// Finalized: what `check` prints, in its order.
+    public let diagnostics: [Diagnostic]
+
+    public init(set: DocumentSet, diagnostics: [Diagnostic]) {
+        self.set = set
+        self.diagnostics = diagnostics
+    }
+
+    /// Loads the set at `root` and, unless `runChecks` is false, runs the rules as of `today`.
+    /// Throws only when the folder is not a readable document set (exit status 2); every problem
+    /// in its content is a diagnostic.
+    public static func load(_ root: URL, today: Day, strict: Bool, runChecks: Bool = true) throws(DocCtlError) -> CheckedSet {
+        let (set, loadDiagnostics) = try DocumentSetLoader().load(root)
+        var raw = loadDiagnostics
+        if runChecks { raw += Checker(today: today).run(set) }
+        let engine = DiagnosticEngine(overrides: set.config.ruleSeverities, strict: strict)
+        return CheckedSet(set: set, diagnostics: engine.finalize(raw))
+    }
+
+    /// 0 clean or warnings only, 1 rule errors, 2 environment errors.
+    public var exitStatus: Int32 { DiagnosticEngine.exitStatus(for: diagnostics) }
+
+    /// The errors, which stop every action that writes (but `build --draft`).
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+}
