@@ -75,15 +75,3 @@ extension PageBuilder {
         }
     }
 }
-
-extension RegisterPageView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "chrome": self.chrome
-        case "heading": self.heading
-        case "summary": self.summary
-        case "content": self.content
-        default: nil
-        }
-    }
-}

@@ -47,34 +47,3 @@ extension PageBuilder {
                                history: history, hasHistory: !history.isEmpty, sections: sections)
     }
 }
-
-extension RedlinePageView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "chrome": self.chrome
-        case "heading": self.heading
-        case "kind": self.kind
-        case "summary": self.summary
-        case "history": self.history
-        case "hasHistory": self.hasHistory
-        case "sections": self.sections
-        default: nil
-        }
-    }
-}
-
-extension RedlineSectionView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "kind": self.kind
-        case "tag": self.tag
-        case "numbered": self.numbered
-        case "number": self.number
-        case "retitled": self.retitled
-        case "oldTitle": self.oldTitle
-        case "title": self.title
-        case "text": self.text
-        default: nil
-        }
-    }
-}

@@ -54,3 +54,53 @@ final class TemplateNode: MustacheParent {
         return node
     }
 }
+
+/// A view model whose stored properties the templates read by name, listed once as key paths in
+/// `ViewModels+Lookup.swift`.
+public protocol TemplateFields: MustacheParent {
+    static var templateFields: TemplateFieldTable<Self> { get }
+}
+
+extension TemplateFields {
+    public func child(named name: String) -> Any? { Self.templateFields.value(of: self, named: name) }
+}
+
+/// Name → stored property of a view model, made once per type from key paths: the name of each is
+/// the last component of the key path's description (`\DocumentPageView.title` → `title`).
+/// A nil optional answers nil, as reflection did, so Mustache goes on to the enclosing object.
+public struct TemplateFieldTable<Root>: @unchecked Sendable {
+    private let fields: [String: (path: PartialKeyPath<Root>, optional: Bool)]
+
+    public init(_ paths: PartialKeyPath<Root>...) {
+        var fields: [String: (path: PartialKeyPath<Root>, optional: Bool)] = [:]
+        for path in paths {
+            let description = String(describing: path)
+            guard let dot = description.lastIndex(of: "."), description.hasPrefix("\\") else {
+                preconditionFailure("a template field must be a stored property's key path, found \(description)")
+            }
+            let name = String(description[description.index(after: dot)...])
+            precondition(fields[name] == nil, "template field \(name) listed twice")
+            fields[name] = (path, type(of: path).valueType is any OptionalTemplateValue.Type)
+        }
+        self.fields = fields
+    }
+
+    /// The names answered (tests).
+    var names: Set<String> { Set(fields.keys) }
+
+    /// The value of the property `name` of `root`; nil for another name or a nil optional.
+    public func value(of root: Root, named name: String) -> Any? {
+        guard let field = fields[name] else { return nil }
+        let value = root[keyPath: field.path]
+        return field.optional ? (value as? any OptionalTemplateValue)?.wrappedValue : value
+    }
+}
+
+/// Lets a table see through an optional property without knowing its type.
+protocol OptionalTemplateValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalTemplateValue {
+    var wrappedValue: Any? { map { $0 } }
+}

@@ -1,320 +1,144 @@
 import Mustache
 
-// Name lookups for the templates, written out: swift-mustache otherwise finds every `{{name}}` by
-// reflection (`Mirror`), on every object of the context stack — two thirds of a build went there.
-// A nil optional answers nil, as reflection did, so Mustache goes on to the enclosing object.
-// `TemplateLookupTests` checks that every stored property of every view model is answered here.
+// The names the templates read (`{{title}}`, `{{chrome.pageTitle}}`), answered without reflection:
+// swift-mustache otherwise finds every name by `Mirror`, on every object of the context stack — two
+// thirds of a build went there. Each view model lists its stored properties once, as key paths; the
+// names come from the key paths themselves (``TemplateFieldTable``), so a name cannot drift from its
+// property. `TemplateTests.viewModelsAnswerEveryPropertyByName` checks that every stored property of
+// every view model is answered, with its value, and that a nil optional answers nil.
 
-extension PageChrome.NavItem: MustacheParent {
+extension PageChrome.NavItem: TemplateFields {
+    public static let templateFields = TemplateFieldTable<PageChrome.NavItem>(\.label, \.href, \.isCurrent)
+}
+
+extension PageChrome: TemplateFields {
+    public static let templateFields = TemplateFieldTable<PageChrome>(
+        \.lang, \.pageTitle, \.siteTitle, \.organization, \.root, \.stylesheet, \.inlineStyle, \.script,
+        \.searchIndexScript, \.searchAction, \.printStyle, \.printNotice, \.builtOn, \.livePrintNotice,
+        \.statusStylesheet, \.bodyClass, \.isSite, \.nav, \.draft
+    )
+
+    /// The labels as a dictionary made once per language (``LabelsLookup``); the rest from the table.
     public func child(named name: String) -> Any? {
-        switch name {
-        case "label": self.label
-        case "href": self.href
-        case "isCurrent": self.isCurrent
-        default: nil
-        }
+        name == "labels" ? LabelsLookup.shared.dictionary(labels) : Self.templateFields.value(of: self, named: name)
     }
 }
 
-extension PageChrome: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "lang": self.lang
-        case "labels": LabelsLookup.shared.dictionary(self.labels)
-        case "pageTitle": self.pageTitle
-        case "siteTitle": self.siteTitle
-        case "organization": self.organization
-        case "root": self.root
-        case "stylesheet": self.stylesheet
-        case "inlineStyle": self.inlineStyle
-        case "script": self.script
-        case "searchIndexScript": self.searchIndexScript
-        case "searchAction": self.searchAction
-        case "printStyle": self.printStyle
-        case "printNotice": self.printNotice
-        case "builtOn": self.builtOn
-        case "livePrintNotice": self.livePrintNotice
-        case "statusStylesheet": self.statusStylesheet
-        case "bodyClass": self.bodyClass
-        case "isSite": self.isSite
-        case "nav": self.nav
-        case "draft": self.draft
-        default: nil
-        }
-    }
+extension DraftNoticeView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<DraftNoticeView>(\.title, \.summary, \.problems, \.hasProblems)
 }
 
-extension DraftNoticeView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "title": self.title
-        case "summary": self.summary
-        case "problems": self.problems
-        case "hasProblems": self.hasProblems
-        default: nil
-        }
-    }
+extension ApprovalView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<ApprovalView>(\.role, \.name, \.date)
 }
 
-extension ApprovalView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "role": self.role
-        case "name": self.name
-        case "date": self.date
-        default: nil
-        }
-    }
+extension HistoryRowView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<HistoryRowView>(
+        \.serial, \.revision, \.sections, \.change, \.date, \.author, \.approver
+    )
 }
 
-extension HistoryRowView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "serial": self.serial
-        case "revision": self.revision
-        case "sections": self.sections
-        case "change": self.change
-        case "date": self.date
-        case "author": self.author
-        case "approver": self.approver
-        default: nil
-        }
-    }
+extension TOCEntryView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<TOCEntryView>(
+        \.numbered, \.number, \.title, \.href, \.hasChildren, \.children
+    )
 }
 
-extension TOCEntryView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "numbered": self.numbered
-        case "number": self.number
-        case "title": self.title
-        case "href": self.href
-        case "hasChildren": self.hasChildren
-        case "children": self.children
-        default: nil
-        }
-    }
+extension NoticeView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<NoticeView>(\.kind, \.lines)
 }
 
-extension NoticeView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "kind": self.kind
-        case "lines": self.lines
-        default: nil
-        }
-    }
+extension DocumentPageView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<DocumentPageView>(
+        \.chrome, \.number, \.title, \.typeName, \.revision, \.statusLabel, \.statusClass, \.classification,
+        \.issued, \.effective, \.owner, \.company, \.approvals, \.history, \.toc, \.body, \.digest, \.watermark,
+        \.notice, \.clauses, \.standards, \.copy, \.briefing, \.provenance
+    )
 }
 
-extension DocumentPageView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "chrome": self.chrome
-        case "number": self.number
-        case "title": self.title
-        case "typeName": self.typeName
-        case "revision": self.revision
-        case "statusLabel": self.statusLabel
-        case "statusClass": self.statusClass
-        case "classification": self.classification
-        case "issued": self.issued
-        case "effective": self.effective
-        case "owner": self.owner
-        case "company": self.company
-        case "approvals": self.approvals
-        case "history": self.history
-        case "toc": self.toc
-        case "body": self.body
-        case "digest": self.digest
-        case "watermark": self.watermark
-        case "notice": self.notice
-        case "clauses": self.clauses
-        case "standards": self.standards
-        case "copy": self.copy
-        case "briefing": self.briefing
-        case "provenance": self.provenance
-        default: nil
-        }
-    }
+extension BriefingView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<BriefingView>(\.label, \.text, \.statusClass)
 }
 
-extension BriefingView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "label": self.label
-        case "text": self.text
-        case "statusClass": self.statusClass
-        default: nil
-        }
-    }
+extension CopyView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<CopyView>(\.number, \.holder)
 }
 
-extension CopyView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "number": self.number
-        case "holder": self.holder
-        default: nil
-        }
-    }
+extension MasterRowView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<MasterRowView>(
+        \.number, \.title, \.pageHref, \.typeName, \.revision, \.statusLabel, \.statusClass, \.effective, \.owner,
+        \.classification, \.nextReview, \.overdue, \.note, \.standards, \.briefing
+    )
 }
 
-extension MasterRowView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "number": self.number
-        case "title": self.title
-        case "pageHref": self.pageHref
-        case "typeName": self.typeName
-        case "revision": self.revision
-        case "statusLabel": self.statusLabel
-        case "statusClass": self.statusClass
-        case "effective": self.effective
-        case "owner": self.owner
-        case "classification": self.classification
-        case "nextReview": self.nextReview
-        case "overdue": self.overdue
-        case "note": self.note
-        case "standards": self.standards
-        case "briefing": self.briefing
-        default: nil
-        }
-    }
+extension IndexPageView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<IndexPageView>(
+        \.chrome, \.heading, \.summary, \.coverageHref, \.coverageText, \.withdrawnHref, \.withdrawnText, \.rows
+    )
 }
 
-extension IndexPageView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "chrome": self.chrome
-        case "heading": self.heading
-        case "summary": self.summary
-        case "coverageHref": self.coverageHref
-        case "coverageText": self.coverageText
-        case "withdrawnHref": self.withdrawnHref
-        case "withdrawnText": self.withdrawnText
-        case "rows": self.rows
-        default: nil
-        }
-    }
+extension LinkView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<LinkView>(\.text, \.linkHref, \.tooltip, \.separator)
 }
 
-extension LinkView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "text": self.text
-        case "linkHref": self.linkHref
-        case "tooltip": self.tooltip
-        case "separator": self.separator
-        default: nil
-        }
-    }
+extension ChapterView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<ChapterView>(
+        \.clause, \.title, \.covered, \.total, \.percent, \.statusClass
+    )
 }
 
-extension ChapterView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "clause": self.clause
-        case "title": self.title
-        case "covered": self.covered
-        case "total": self.total
-        case "percent": self.percent
-        case "statusClass": self.statusClass
-        default: nil
-        }
-    }
+extension CoverageRowView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<CoverageRowView>(
+        \.clause, \.depth, \.title, \.statusLabel, \.statusClass, \.sections, \.procedures, \.lead, \.justification
+    )
 }
 
-extension CoverageRowView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "clause": self.clause
-        case "depth": self.depth
-        case "title": self.title
-        case "statusLabel": self.statusLabel
-        case "statusClass": self.statusClass
-        case "sections": self.sections
-        case "procedures": self.procedures
-        case "lead": self.lead
-        case "justification": self.justification
-        default: nil
-        }
-    }
+extension CoveragePageView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<CoveragePageView>(
+        \.chrome, \.heading, \.standard, \.summary, \.percent, \.parts, \.cross
+    )
 }
 
-extension CoveragePageView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "chrome": self.chrome
-        case "heading": self.heading
-        case "standard": self.standard
-        case "summary": self.summary
-        case "percent": self.percent
-        case "parts": self.parts
-        case "cross": self.cross
-        default: nil
-        }
-    }
+extension CoveragePartView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<CoveragePartView>(
+        \.key, \.standard, \.showHeading, \.level, \.summary, \.percent, \.chapters, \.rows, \.soa
+    )
 }
 
-extension CoveragePartView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "key": self.key
-        case "standard": self.standard
-        case "showHeading": self.showHeading
-        case "level": self.level
-        case "summary": self.summary
-        case "percent": self.percent
-        case "chapters": self.chapters
-        case "rows": self.rows
-        case "soa": self.soa
-        default: nil
-        }
-    }
+extension SoARowView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<SoARowView>(
+        \.control, \.title, \.applicable, \.justification, \.implementedBy, \.implementation, \.rowClass
+    )
 }
 
-extension SoARowView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "control": self.control
-        case "title": self.title
-        case "applicable": self.applicable
-        case "justification": self.justification
-        case "implementedBy": self.implementedBy
-        case "implementation": self.implementation
-        case "rowClass": self.rowClass
-        default: nil
-        }
-    }
+extension CrossRowView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<CrossRowView>(\.section, \.clauses)
 }
 
-extension CrossRowView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "section": self.section
-        case "clauses": self.clauses
-        default: nil
-        }
-    }
+extension RedirectPageView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<RedirectPageView>(\.chrome, \.number, \.title, \.revision, \.target)
 }
 
-extension RedirectPageView: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "chrome": self.chrome
-        case "number": self.number
-        case "title": self.title
-        case "revision": self.revision
-        case "target": self.target
-        default: nil
-        }
-    }
+extension SoATableView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<SoATableView>(\.rows)
 }
 
-extension SoATableView: MustacheParent {
-    public func child(named name: String) -> Any? { name == "rows" ? self.rows : nil }
+extension CrossTableView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<CrossTableView>(\.rows)
 }
 
-extension CrossTableView: MustacheParent {
-    public func child(named name: String) -> Any? { name == "rows" ? self.rows : nil }
+extension RegisterPageView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<RegisterPageView>(\.chrome, \.heading, \.summary, \.content)
+}
+
+extension RedlinePageView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<RedlinePageView>(
+        \.chrome, \.heading, \.kind, \.summary, \.history, \.hasHistory, \.sections
+    )
+}
+
+extension RedlineSectionView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<RedlineSectionView>(
+        \.kind, \.tag, \.numbered, \.number, \.retitled, \.oldTitle, \.title, \.text
+    )
 }
