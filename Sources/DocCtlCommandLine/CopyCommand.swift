@@ -26,36 +26,23 @@ struct CopyCommand: ParsableCommand {
         try CopyCommand.issue(copy, options: options, command: "copy", what: "") { page, _ in Data(page.html.utf8) }
     }
 
-    /// Renders the copy, prepares the register edit, writes what `produce` makes of the page (the
-    /// HTML itself, or a PDF of it) and then records the issue: shared by `copy` and `pdf`.
+    /// Issues the copy through the core's ``CopyAction`` (what `produce` makes of the page: the HTML
+    /// itself, or a PDF of it), then prints what was written: shared by `copy` and `pdf`.
     static func issue(_ arguments: CopyOptions, options: DiagnosticOptions, command: String, what: String,
                       produce: ((html: String, fileName: String), Document) throws(WorkflowError) -> Data) throws {
-        let (document, copyNumber, noRegister, output, set, templates) = (arguments.document, arguments.copyNumber, arguments.noRegister,
-                                                                          arguments.output, arguments.set, arguments.templates)
-        let session = try SetSession.open(set, options: options)
+        let session = try SetSession.open(arguments.set, options: options)
         let date = try options.today.map { try DiagnosticOptions.day($0) } ?? WorkflowReport.defaultDay()
         do throws(WorkflowError) {
-            let target = try DocumentResolver.resolve(document, in: session.set)
-            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: date)
-            let copy = DocumentCopy(set: session.set, diagnostics: session.diagnostics, templates: settings.templates, date: date)
-            var page = try copy.render(target, copyNumber.map { .registered($0) } ?? .uncontrolled)
-            if command == "pdf" { page.fileName = String(page.fileName.dropLast(".html".count)) + ".pdf" }
-            // The register edit is prepared (and refused) before anything is written.
-            var change: DistributionRegister.Change? = nil
-            if let copyNumber, !noRegister, let registration = target.distribution.first(where: { $0.copy == copyNumber }) {
-                change = try DistributionRegister.recordIssue(registration, of: target, in: session.set, date: date)
-            }
-            let path = output ?? page.fileName
-            try WorkflowReport.checkOutside(path, of: session.set)
-            let data = try produce(page, target)
-            try StagedOutput.write(data, to: URL(fileURLWithPath: path), failure: WorkflowError.environment)
-            print("wrote \(path): \(target.number) \(copyNumber.map { "controlled copy no. \($0)" } ?? "uncontrolled copy, \(date)")\(what)")
-            switch change {
-            case .write(let register, let data)?:
-                try StagedOutput.write(data, to: session.set.root.appendingPathComponent(register), failure: WorkflowError.environment)
-                print("  recorded the issue in \(WorkflowReport.display(register, set: set))")
+            let action = CopyAction(checked: session.checked, document: arguments.document, copyNumber: arguments.copyNumber,
+                                    register: !arguments.noRegister, output: arguments.output, templatesFolder: arguments.templates,
+                                    date: date, pdf: command == "pdf")
+            let outcome = try action.run(produce: produce)
+            print("wrote \(outcome.path): \(outcome.document.number) \(arguments.copyNumber.map { "controlled copy no. \($0)" } ?? "uncontrolled copy, \(date)")\(what)")
+            switch outcome.register {
+            case .write(let register, _)?:
+                print("  recorded the issue in \(WorkflowReport.display(register, set: arguments.set))")
             case .alreadyRecorded(let issued)?:
-                print("  already recorded as issued\(issued.map { " on \($0)" } ?? "") in \(WorkflowReport.display(DistributionRegister.path(of: target), set: set))")
+                print("  already recorded as issued\(issued.map { " on \($0)" } ?? "") in \(WorkflowReport.display(DistributionRegister.path(of: outcome.document), set: arguments.set))")
             case nil:
                 break
             }

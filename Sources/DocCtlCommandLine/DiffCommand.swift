@@ -46,31 +46,11 @@ struct DiffCommand: ParsableCommand {
         let day = try WorkflowReport.day(today, option: "--today")
         let session = try SetSession.open(set, today: day ?? WorkflowReport.defaultDay(), strict: false, runChecks: false)
         do throws(WorkflowError) {
-            let target = try DocumentResolver.resolve(document, in: session.set)
-            let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: day)
-            let renderer: SiteRenderer
-            do {
-                renderer = try settings.renderer(for: session.set)
-            } catch {
-                throw WorkflowError.environment("\(error)")
-            }
-            let siteURL = site.map { URL(fileURLWithPath: $0) }
-            if let siteURL {
-                // An archive is read only from a revision folder that matches its manifests.
-                for mark in [fromMark, toMark] {
-                    try SiteVerification.requireIntactRevision("\(SiteMap.safeComponent(target.number))/\(mark.pathComponent)", in: siteURL)
-                }
-            }
-            let old = try RevisionDiff.archive(of: target, revision: fromMark, site: siteURL, renderer: renderer)
-            let new = try RevisionDiff.archive(of: target, revision: toMark, site: siteURL, renderer: renderer)
-            let diff = RevisionDiff(old: old, new: new)
-            let path = output ?? "\(SiteMap.safeComponent(target.number))_\(fromMark.pathComponent)_\(toMark.pathComponent)_diff.html"
-            try WorkflowReport.checkOutside(path, of: session.set)
-            let page: String
-            do { page = try diff.page(renderer: renderer) } catch { throw WorkflowError.environment(error.description) }
-            try StagedOutput.write(Data(page.utf8), to: URL(fileURLWithPath: path), failure: WorkflowError.environment)
-            let list = diff.changes.map { "\($0.label) (\($0.kind.rawValue))" }.joined(separator: ", ")
-            print("wrote \(path): \(target.number) \(fromMark) → \(toMark): \(diff.changes.isEmpty ? "no section changed" : list)")
+            let action = DiffAction(checked: session.checked, document: document, from: fromMark, to: toMark,
+                                    site: site.map { URL(fileURLWithPath: $0) }, output: output, templatesFolder: templates, today: day)
+            let outcome = try action.run()
+            let list = outcome.diff.changes.map { "\($0.label) (\($0.kind.rawValue))" }.joined(separator: ", ")
+            print("wrote \(outcome.path): \(outcome.document.number) \(fromMark) → \(toMark): \(outcome.diff.changes.isEmpty ? "no section changed" : list)")
         } catch {
             throw WorkflowReport.fail(error, command: "diff", session: session)
         }
