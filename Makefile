@@ -39,9 +39,13 @@ release: deps
 
 # The man page, from the command definitions (swift-argument-parser's generate-manual plugin, run
 # on the debug build so that it leaves the static release binary alone).
+# The plugin builds docctl and the generate-manual tool; the page is then written again by
+# scripts/man-page.py, because the tool drops every non-ASCII character of the help texts (草稿, 分发号).
 man: deps
 	$(SWIFT) package generate-manual --configuration debug
-	@mkdir -p .build/man && cp "$$(find .build/plugins -name docctl.1 | head -1)" .build/man/docctl.1
+	@mkdir -p .build/man
+	python3 scripts/man-page.py "$$(find .build -name generate-manual-tool -type f -perm -u+x | head -1)" \
+	  "$$($(SWIFT) build --show-bin-path)/docctl" .build/man
 	@echo "make: .build/man/docctl.1"
 
 # make install [PREFIX=/usr/local] [DESTDIR=…]: the binary, bash/zsh/fish completions, the man page.
