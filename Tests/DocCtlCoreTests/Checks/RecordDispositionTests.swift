@@ -112,7 +112,7 @@ import Testing
         var fixture = FixtureSet.valid()
         fixture.append("records.yaml", "- { id: REC-90, title: 合同台账, owner: quality, retention: 合同终止后三年, procedure: \(FixtureSet.procedureNumber) }\n")
         fixture.append("records.yaml", "- { id: REC-91, title: 人员档案, owner: quality, retention: 长期保存, procedure: \(FixtureSet.procedureNumber) }\n")
-        fixture.append("records.yaml", "1️⃣- { id: REC-92, title: 访客登记, owner: quality, retention: 一阵子, procedure: \(FixtureSet.procedureNumber) }\n")
+        fixture.append("records.yaml", "- 1️⃣{ id: REC-92, title: 访客登记, owner: quality, retention: 一阵子, procedure: \(FixtureSet.procedureNumber) }\n")
         let outcome = try fixture.check()
         let findings = outcome.diagnostics(Rules.recordIncomplete)
         #expect(findings.count == 1, "\(findings.map(\.message))")
