@@ -31,8 +31,8 @@ public struct RecordBatch: Sendable, Hashable {
         for prefix in ["atleast", "至少", "不少于", "保存", "保留"] where compact.hasPrefix(prefix) { compact.removeFirst(prefix.count) }
         for suffix in ["及以上", "以上", "保存", "保留"] where compact.hasSuffix(suffix) { compact.removeLast(suffix.count) }
         let digits = compact.prefix { $0.isASCII && $0.isNumber }
-        let numeral = digits.isEmpty ? compact.prefix { chineseDigits[$0] != nil || $0 == "十" } : ""
-        guard let count = digits.isEmpty ? chineseCount(String(numeral)) : Int(digits), count > 0, count <= 200 else { return nil }
+        let numeral = digits.isEmpty ? compact.prefix(while: ChineseNumeral.isNumeral) : ""
+        guard let count = digits.isEmpty ? ChineseNumeral.value(numeral) : Int(digits), count > 0, count <= 200 else { return nil }
         switch compact.dropFirst(digits.isEmpty ? numeral.count : digits.count) {
         case "year", "years", "年": return count * 12
         case "month", "months", "个月", "月": return count
@@ -44,20 +44,6 @@ public struct RecordBatch: Sendable, Hashable {
     public static func isPermanentRetention(_ text: String) -> Bool {
         let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
         return ["permanent", "永久", "长期", "永久保存", "长期保存", "永久保留", "长期保留"].contains(compact)
-    }
-
-    private static let chineseDigits: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-
-    /// 三 → 3, 十 → 10, 十二 → 12, 二十 → 20, 三十六 → 36.
-    private static func chineseCount(_ text: String) -> Int? {
-        let characters = Array(text)
-        guard let ten = characters.firstIndex(of: "十") else {
-            return characters.count == 1 ? chineseDigits[characters[0]] : nil
-        }
-        let tens = ten == 0 ? 1 : (ten == 1 ? chineseDigits[characters[0]] : nil)
-        let ones = ten == characters.count - 1 ? 0 : (ten == characters.count - 2 ? chineseDigits[characters[ten + 1]] : nil)
-        guard let tens, let ones else { return nil }
-        return tens * 10 + ones
     }
 
     /// Where the batch stands on `today`.
