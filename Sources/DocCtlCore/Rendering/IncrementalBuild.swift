@@ -57,10 +57,15 @@ public struct BuildCache: Codable, Sendable, Equatable {
 public struct PreviousBuild: Sendable {
     public let folder: URL
     public let cache: BuildCache
+    /// The files of the previous build are still in place where the caller keeps them (`docctl
+    /// serve` updates its private build folder itself): reused documents hand no files to `write`,
+    /// and nothing is read back.
+    public let filesInPlace: Bool
 
-    public init(folder: URL, cache: BuildCache) {
+    public init(folder: URL, cache: BuildCache, filesInPlace: Bool = false) {
         self.folder = folder
         self.cache = cache
+        self.filesInPlace = filesInPlace
     }
 
     /// The previous build in `folder`, if docctl wrote it with a cache (a draft build is never reused for a real one).
@@ -76,6 +81,7 @@ public struct PreviousBuild: Sendable {
     /// still there with the recorded hash; nil otherwise (the document is rendered again).
     func reuse(_ number: String, key: String) -> (files: [(path: String, data: Data)], entry: BuildCache.Entry)? {
         guard let entry = cache.documents[number], entry.key == key else { return nil }
+        if filesInPlace { return ([], entry) }
         let base = folder.standardizedFileURL.path + "/"
         var files: [(path: String, data: Data)] = []
         for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
