@@ -141,8 +141,14 @@ final class ChangedFiles: @unchecked Sendable {
     /// build no longer has, with the folders left empty. Returns the hash of every file now there.
     func apply(to folder: URL, keeping cache: BuildCache) throws(DocCtlError) -> [String: String] {
         var now = hashes
-        // The files of reused documents stay as they are.
-        for number in cache.reused { now.merge(cache.documents[number]?.files ?? [:]) { first, _ in first } }
+        // The files of reused documents stay as they are, their pointer pages (`QP-04/index.html`) too.
+        for number in cache.reused {
+            let files = cache.documents[number]?.files ?? [:]
+            now.merge(files) { first, _ in first }
+            if let folder = files.keys.first?.split(separator: "/").first, let pointer = before["\(folder)/index.html"] {
+                now["\(folder)/index.html"] = pointer
+            }
+        }
         let base = folder.standardizedFileURL.path + "/"
         try StagedOutput.makeFolders(String(base.dropLast()), below: "/")
         for path in changed.keys.sorted() {

@@ -102,8 +102,11 @@ public struct PreviousBuild: Sendable {
 ///   type, classification, owner, clauses, records) and where each clause's section is;
 /// - the document's own files (every source file in its folder, its images) and, in a draft
 ///   build, the problems listed on its page;
-/// - the own files of every document it refers to (`[[QP-04#…]]`, `[[QP-04@B/1]]`); a document with
-///   a generated block (`{{…}}`) depends on every document.
+/// - the own files of every document it refers to with more than its number (`[[QP-04#…]]`,
+///   `[[QP-04@B/1]]`: a revision of its history); a plain `[[QP-04]]` shows only what the shared
+///   context holds (title, number, revision folder, whether it is published), so a referrer is not
+///   rendered again when only QP-04's text changes. A document with a generated block (`{{…}}`)
+///   depends on every document.
 ///
 /// Anything else that could change a page changes one of these; a test builds incrementally after
 /// random edits and compares with a clean build byte for byte.
@@ -175,7 +178,8 @@ enum RenderKeys {
 
     enum Dependencies { case all, some(Set<String>) }
 
-    /// The documents `document` refers to, or all of them when it holds a generated block.
+    /// The documents whose own files `document` shows something of (see ``RenderKeys``), or all of
+    /// them when it holds a generated block.
     static func dependencies(_ document: Document) -> Dependencies {
         var numbers = Set<String>()
         var generated = false
@@ -183,7 +187,7 @@ enum RenderKeys {
             for block in body.blocks {
                 block.forEachBlock { if case .placeholder = $0 { generated = true } }
                 block.forEachInline { inline in
-                    if case .reference(let target, _) = inline {
+                    if case .reference(let target, _) = inline, target.contains(where: { $0 == "#" || $0 == "@" }) {
                         numbers.insert(String(target.prefix { $0 != "#" && $0 != "@" }).trimmingCharacters(in: .whitespaces))
                     }
                 }
