@@ -11,7 +11,9 @@ enum ControlField: String, CaseIterable, Codable, Sendable {
         switch self {
         case .number: ["文件编号", "文档编号", "编号", "documentno", "documentnumber", "docno", "number"]
         case .title: ["文件名称", "文档名称", "名称", "title", "documenttitle"]
-        case .version: ["文件版本", "版本号", "版本", "版次", "version", "edition"]
+        case .version: ["文件版本", "版本号", "版本", "版次", "version", "edition",
+                        // One cell for both parts, `B/2`: 版本/修订, 版本/修订状态 …
+                        "版本修订", "版本修订状态", "版本修订号", "版本号修订号", "版次修订", "版本修改状态", "版本状态", "versionrevision"]
         case .revision: ["修订状态", "修订号", "修改状态", "修订次数", "修改码", "revision", "revisionstatus"]
         case .control: ["受控状态", "受控标识", "controlstatus", "control"]
         case .classification: ["密级", "保密等级", "安全级别", "classification", "confidentiality"]
