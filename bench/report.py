@@ -222,7 +222,8 @@ def preview_section(figures):
              "Reload: `docctl serve` running, an event stream open as a served page holds it, one procedure's body.md "
              "saved (a paragraph appended); the time from the save to the `reload` event, and to the procedure's page "
              "fetched again after it, after two warm-up saves. The stages are serve's own timing of each rebuild "
-             "(`DOCCTL_SERVE_TIMING=1`). Incremental build: `docctl build --draft -o DIR` after a one-document change, "
+             "(`DOCCTL_SERVE_TIMING=1`); cpu is the processor time serve spent on it (user + system, both cores), which "
+             "another process on the machine does not stretch as it stretches wall time. Incremental build: `docctl build --draft -o DIR` after a one-document change, "
              "against `--clean` into the same folder.", "",
              "| measurement | set | runs | median | min – max | target | result |", "|---|---|---|---|---|---|---|"]
     for key, name in (("example", "manual-src (example)"), ("generated", f"{figures['reload_size']} docs")):
@@ -236,7 +237,7 @@ def preview_section(figures):
         lines.append(f"| save → reload event | {name} | {len(runs)} | {event[0]} | {event[1]} | | |")
         lines.append(f"| save → page fetched | {name} | {len(runs)} | {page[0]} | {page[1]} | "
                      + (f"< {RELOAD_MS:.0f} ms | {'pass' if page_median < RELOAD_MS else '**fail**'} |" if judged else "| |"))
-        stages = sorted({stage for r in runs for stage in r["stages"]}, key=["load", "check", "render", "write"].index)
+        stages = sorted({stage for r in runs for stage in r["stages"]}, key=["load", "check", "render", "write", "cpu"].index)
         if stages:
             text = ", ".join(f"{stage} {statistics.median([r['stages'].get(stage, 0) for r in runs]):.1f}" for stage in stages)
             lines.append(f"| stages of a rebuild (median ms) | {name} | {len(runs)} | {text} | | | |")
