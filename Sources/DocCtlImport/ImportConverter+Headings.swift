@@ -109,16 +109,7 @@ extension ImportConverter {
         return nil
     }
 
-    static func chineseNumber(_ text: String) -> Int? {
-        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-        if text == "十" { return 10 }
-        if text.count == 1 { return text.first.flatMap { digits[$0] } }
-        if text.hasPrefix("十") { return text.dropFirst().first.flatMap { digits[$0] }.map { 10 + $0 } }
-        let parts = text.split(separator: "十")
-        if parts.count == 2, let tens = parts[0].first.flatMap({ digits[$0] }), let ones = parts[1].first.flatMap({ digits[$0] }) { return tens * 10 + ones }
-        if parts.count == 1, text.hasSuffix("十"), let tens = parts[0].first.flatMap({ digits[$0] }) { return tens * 10 }
-        return nil
-    }
+    static func chineseNumber(_ text: String) -> Int? { ChineseNumeral.value(text) }
 
     /// `附件1：职责分配表` → `附件1 职责分配表`; nil when the text is not an appendix heading.
     static func appendixTitle(_ text: String) -> String? {
