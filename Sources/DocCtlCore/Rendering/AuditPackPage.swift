@@ -8,8 +8,9 @@ public struct AuditPackPageView: Sendable {
     public var intro: String
     /// `资料截至 2026-11-29`.
     public var asOf: String
-    /// The standards whose clauses the pack lists (`ISO/IEC 20000-1:2018 …`).
-    public var standards: String
+    /// The standards whose clauses the pack lists (`ISO/IEC 20000-1:2018 …`); not `standards`, which
+    /// a master-list row without standards would take from here.
+    public var standardsTitle: String
     /// What the pack holds, in the order of the page (anchors on this page, pages in `site/`).
     public var contents: [LinkView]
     public var contentsHeading: String
@@ -81,7 +82,7 @@ extension PageBuilder {
         context.links = .site(root: site)
         let tables = reports.map { auditClauseTable($0, context: context, words: words) }
         var documents = indexPage().rows
-        for index in documents.indices { documents[index].pageHref = documents[index].pageHref.map { site + $0 } }
+        for index in documents.indices { documents[index].pageHref = documents[index].pageHref.map(PageBuilder.inPackSite) }
         let registers = registerPages.map { LinkView(text: $0.label, linkHref: site + $0.path, tooltip: $0.label, separator: nil) }
         var contents = tables.map { LinkView(text: $0.heading, linkHref: "#clauses-\($0.key)", tooltip: $0.heading, separator: nil) }
         contents += tables.compactMap(\.soa)
@@ -102,10 +103,10 @@ extension PageBuilder {
         chrome.script = nil
         chrome.searchIndexScript = nil
         chrome.searchAction = nil
-        chrome.nav = chrome.nav?.map { PageChrome.NavItem(label: $0.label, href: site + $0.href, isCurrent: false) }
+        chrome.nav = chrome.nav?.map { PageChrome.NavItem(label: $0.label, href: PageBuilder.inPackSite($0.href), isCurrent: false) }
         return AuditPackPageView(
             chrome: chrome, heading: words.auditPack, intro: words.auditPackIntro, asOf: asOf,
-            standards: reports.map { "\($0.standard.fullDesignation) \(config.language == .en ? $0.standard.titleEN : $0.standard.titleZH)" }
+            standardsTitle: reports.map { "\($0.standard.fullDesignation) \(config.language == .en ? $0.standard.titleEN : $0.standard.titleZH)" }
                 .joined(separator: "；"),
             contents: contents, contentsHeading: labels.contents, registersHeading: words.registers, registers: registers, hasRegisters: !registers.isEmpty,
             clauseTables: tables, documentsHeading: words.packDocuments,
@@ -113,6 +114,11 @@ extension PageBuilder {
             omitted: omitted.isEmpty ? nil : AuditOmittedView(heading: words.notInPack,
                                                               rows: omitted.map { AuditOmittedRowView(number: $0.number, reason: $0.reason) }),
             checksumsHeading: words.checksums, checksumsNote: words.checksumsNote)
+    }
+
+    /// A link of a site page at the site's root (`./QP-04/B-1/index.html`), from the pack's root.
+    static func inPackSite(_ href: String) -> String {
+        auditPackSite + (href.hasPrefix("./") ? String(href.dropFirst(2)) : href)
     }
 
     /// One standard's clause table: the coverage page's rows (sections, procedures, lead) with the
@@ -164,7 +170,7 @@ extension AuditPackPageView: MustacheParent {
         case "heading": self.heading
         case "intro": self.intro
         case "asOf": self.asOf
-        case "standards": self.standards
+        case "standardsTitle": self.standardsTitle
         case "contents": self.contents
         case "contentsHeading": self.contentsHeading
         case "registersHeading": self.registersHeading
