@@ -60,6 +60,17 @@ import Testing
         #expect(!entries.contains { $0.path.hasPrefix("site/QP-01/") })
     }
 
+    @Test func anEnglishSetGetsAnEnglishIndex() throws {
+        var fixture = try Self.released()
+        fixture.replace("language: zh-CN", with: "language: en", in: "docset.yaml")
+        let (entries, _) = try Self.pack(fixture).contents()
+        let index = String(decoding: try #require(entries.first { $0.path == "index.html" }?.data), as: UTF8.self)
+        #expect(index.contains("<html lang=\"en\">") && index.contains("<h1>Audit pack</h1>"))
+        #expect(index.contains(">ISO/IEC 20000-1:2018 Clauses and evidence</h2>"))
+        #expect(index.contains("<th scope=\"col\">Records</th><th scope=\"col\">Lead department</th>"))
+        #expect(!index.contains("审核资料包") && !index.contains("条款对照"))
+    }
+
     @Test func aSetWithErrorsIsRefused() throws {
         let error = Diagnostic(.error, rule: Rules.unknownOwner.id, at: SourceLocation(path: "document.yaml"), "owner x is not a department")
         #expect {
