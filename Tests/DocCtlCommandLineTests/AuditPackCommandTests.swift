@@ -102,6 +102,9 @@ import Testing
             #expect(qp04.contains("事件与服务请求管理程序") && qp04.contains("<style media=\"print\">@page{"))
             for name in ["方婷", "沈家宁", "周明远", "2026-09-14"] { #expect(qp04.contains(name), "QP-04 B/1 lacks \(name)") }
             #expect(qp04.contains("增加标准服务请求自动履行的规定"), "QP-04's history")
+            // Every page of the site leads back to the pack's index; a site `build` writes has no such link.
+            #expect(qp04.contains("<a class=\"site-nav-link\" href=\"../../../index.html\">审核资料包</a>"))
+            #expect(zip.text("site/index.html")?.contains("<a class=\"site-nav-link\" href=\"./../index.html\">审核资料包</a>") == true)
             // Drafts and unreleased revisions are not in the pack; the withheld plan leaves no trace.
             #expect(!files.keys.contains { $0.hasPrefix("site/XQ-PL-01") })
             #expect(!index.contains("XQ-PL-01") && !index.contains("业务连续性计划"))

@@ -102,7 +102,7 @@ public struct AuditPack {
         let renderer: SiteRenderer
         do {
             renderer = try SiteRenderer(set: set, templates: settings.templates, buildDate: settings.buildDate, today: settings.today,
-                                        offSite: offSite)
+                                        offSite: offSite, inAuditPack: true)
             for (path, data) in try renderer.render() { files[PageBuilder.auditPackSite + path] = data }
         } catch {
             throw .environment(error.description)

@@ -103,7 +103,10 @@ extension PageBuilder {
         chrome.script = nil
         chrome.searchIndexScript = nil
         chrome.searchAction = nil
-        chrome.nav = chrome.nav?.map { PageChrome.NavItem(label: $0.label, href: PageBuilder.inPackSite($0.href), isCurrent: false) }
+        chrome.nav = [PageChrome.NavItem(label: words.auditPack, href: "index.html", isCurrent: true),
+                      PageChrome.NavItem(label: labels.masterList, href: site + "index.html", isCurrent: false),
+                      PageChrome.NavItem(label: labels.coverage, href: site + "coverage.html", isCurrent: false)]
+            + registerNav(root: site, current: nil)
         return AuditPackPageView(
             chrome: chrome, heading: words.auditPack, intro: words.auditPackIntro, asOf: asOf,
             standardsTitle: reports.map { "\($0.standard.fullDesignation) \(config.language == .en ? $0.standard.titleEN : $0.standard.titleZH)" }
