@@ -26,8 +26,9 @@ public struct SiteRenderer: Sendable {
     /// Prepares rendering; throws when the templates' resources (stylesheet, schema) are unusable.
     /// With `draft` (`build --draft`), every page is marked 草稿 / DRAFT and lists its problems.
     /// `held` and `offSite` are as for ``SiteMap/init(set:draft:held:offSite:)`` (a publish of what is released).
+    /// With `inAuditPack`, the site is the `site/` folder of an audit pack (its pages link back to the pack's index).
     public init(set: DocumentSet, templates: TemplateSet, buildDate: Day, today: Day? = nil, draft: DraftBuild? = nil,
-                held: [String: ArchivedRevision] = [:], offSite: Set<String> = []) throws(DocCtlError) {
+                held: [String: ArchivedRevision] = [:], offSite: Set<String> = [], inAuditPack: Bool = false) throws(DocCtlError) {
         self.set = set
         self.templates = templates
         self.site = SiteMap(set: set, draft: draft != nil, held: held, offSite: offSite)
@@ -35,6 +36,7 @@ public struct SiteRenderer: Sendable {
         self.buildDate = buildDate
         var builder = PageBuilder(site: site, coverage: coverage, buildDate: buildDate, today: today ?? buildDate)
         builder.draft = draft
+        builder.inAuditPack = inAuditPack
         self.builder = builder
         self.draft = draft
         let xsd = try templates.resource("document.xsd")
@@ -202,7 +204,10 @@ public struct SiteRenderer: Sendable {
                 let key = keys[document.number] ?? ""
                 if site.published.contains(document.number), site.held[document.number] == nil,
                    let reused = previous?.reuse(document.number, key: key), let folder = site.documentFolders[document.number] {
-                    try write("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
+                    // Files in place (serve): the pointer page, made from what the key covers, is there too.
+                    if previous?.filesInPlace != true {
+                        try write("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
+                    }
                     for file in reused.files { try write(file.path, file.data) }
                     return .success((document.number, reused.entry, reused.entry.entries, true))
                 }

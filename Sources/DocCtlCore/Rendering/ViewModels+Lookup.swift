@@ -142,3 +142,32 @@ extension RedlineSectionView: TemplateFields {
         \.kind, \.tag, \.numbered, \.number, \.retitled, \.oldTitle, \.title, \.text
     )
 }
+
+extension AuditPackPageView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<AuditPackPageView>(
+        \.chrome, \.heading, \.intro, \.asOf, \.standardsTitle, \.contents, \.contentsHeading, \.registersHeading,
+        \.registers, \.hasRegisters, \.clauseTables, \.documentsHeading, \.documentsSummary, \.documents, \.omitted,
+        \.checksumsHeading, \.checksumsNote
+    )
+}
+
+extension AuditClauseTableView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<AuditClauseTableView>(
+        \.key, \.heading, \.summary, \.sectionsLabel, \.recordsLabel, \.leadLabel, \.rows, \.soa
+    )
+}
+
+extension AuditClauseRowView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<AuditClauseRowView>(
+        \.clause, \.depth, \.title, \.statusLabel, \.statusClass, \.sections, \.procedures, \.records, \.lead,
+        \.justification
+    )
+}
+
+extension AuditOmittedView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<AuditOmittedView>(\.heading, \.rows)
+}
+
+extension AuditOmittedRowView: TemplateFields {
+    public static let templateFields = TemplateFieldTable<AuditOmittedRowView>(\.number, \.reason)
+}

@@ -28,6 +28,7 @@ import Testing
         layer("Revisions", ["Editing"])
         layer("Site", ["Revisions"])
         layer("Actions", ["Site"])
+        layer("Pack", ["Site"])
         return table
     }()
 
