@@ -46,7 +46,7 @@ struct AuditPackCommand: ParsableCommand {
         }
         let today = try options.today.map { try DiagnosticOptions.day($0) }
         do throws(WorkflowError) {
-            try WorkflowReport.checkOutside(output, of: session.set)
+            try OutputPath.checkOutside(output, of: session.set)
             let settings = try WorkflowReport.renderSettings(for: session.set, templates: templates, today: today)
             let pack = AuditPack(set: session.set, diagnostics: session.diagnostics, settings: settings, standard: standard)
             let outcome = try pack.write(to: URL(fileURLWithPath: output))
