@@ -64,81 +64,28 @@ struct ImportCommand: ParsableCommand {
         if sheet != nil {
             throw ValidationError("--sheet is for a .xlsx imported with --as matrix|records")
         }
-        var options = ImportOptions()
+        var documentType: DocumentType?
         if let type {
             guard let value = DocumentType(rawValue: type) else {
                 throw ValidationError("--type must be one of manual, procedure, instruction, policy, plan; found '\(type)'")
             }
-            options.type = value
+            documentType = value
         }
-        options.number = number
         let setURL = URL(fileURLWithPath: set)
-        let loaded: DocumentSet
-        do {
-            loaded = try DocumentSetLoader().load(setURL).0
-        } catch {
-            throw ImportError("cannot read the set \(set): \(error.description)")
-        }
-        options.knownNumbers = Set(loaded.documents.map(\.number) + loaded.records.map(\.id))
-        options.clauseTree = loaded.standard
-        options.departments = loaded.departments.map { ($0.id, $0.name) }
-
-        let url = URL(fileURLWithPath: file)
-        let data = try Self.readInput(file)
-        var document = try DocxImporter.importDocument(data, name: url.lastPathComponent, options: options)
-        guard let documentNumber = document.number, !documentNumber.isEmpty else {
-            throw ImportError("\(url.lastPathComponent): no document number (文件编号) found on the cover; give one with --number")
-        }
-        if let existing = loaded.documents.first(where: { $0.number == documentNumber }) {
-            throw ImportError("document \(documentNumber) already exists in \(set) (\(existing.folder)); give another --number or import into another set")
-        }
-        let folder: URL
-        if let to {
-            folder = URL(fileURLWithPath: to)
-        } else {
-            if document.type == .manual, let manual = loaded.documents.first(where: { $0.type == .manual }) {
-                throw ImportError("\(set) already has a manual (\(manual.number) in \(manual.folder)); import this one elsewhere with --to")
-            }
-            folder = ImportWriter.defaultFolder(set: setURL, type: document.type, number: documentNumber)
-        }
-        if FileManager.default.fileExists(atPath: folder.path) {
-            throw ImportError("\(folder.path) already exists; docctl import never overwrites: choose another folder with --to")
-        }
-
+        var plan = try ImportAction.plan(file: file, set: setURL, type: documentType, number: number, to: to)
         if dryRun {
-            document.report.items.append(.init(.found, "dry run: nothing written; would create \(folder.relativePath) with \(document.files.map(\.path).joined(separator: ", "))"))
-            emit(document.report, written: [], check: nil)
-            if document.report.needsFixing { throw ExitCode(1) }
+            plan.document.report.items.append(.init(.found, "dry run: nothing written; would create \(plan.folder.relativePath) with \(plan.document.files.map(\.path).joined(separator: ", "))"))
+            emit(plan.document.report, written: [], check: nil)
+            if plan.document.report.needsFixing { throw ExitCode(1) }
             return
         }
-        try ImportWriter.write(document, to: folder)
-
+        try ImportAction.write(plan)
         // The check result of the new document only.
         let session = try SetSession.open(set, today: DiagnosticOptions.day(today), strict: false)
-        let root = setURL.standardizedFileURL.path
-        let folderPath = folder.standardizedFileURL.path
-        let relative = folderPath.hasPrefix(root + "/") ? String(folderPath.dropFirst(root.count + 1)) : nil
-        let mine = session.diagnostics.filter { diagnostic in
-            guard let relative, let path = diagnostic.location?.path else { return false }
-            return path == relative || path.hasPrefix(relative + "/")
-        }
-        let written = document.files.map { folder.appendingPathComponent($0.path).relativePath }
-        emit(document.report, written: written, check: (session, mine, relative != nil))
-        if document.report.needsFixing || DiagnosticEngine.exitStatus(for: mine) != 0 { throw ExitCode(1) }
-    }
-
-    /// The bytes of the file to import, refusing a missing or oversized one.
-    static func readInput(_ file: String) throws(ImportError) -> Data {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else {
-            throw ImportError("cannot read \(file): no such file")
-        }
-        if let size = attributes[.size] as? Int, size > DocxPackage.Limits().maxFileBytes {
-            throw ImportError("\(file) is \(size / (1024 * 1024)) MB, over the import limit of \(DocxPackage.Limits().maxFileBytes / (1024 * 1024)) MB")
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ImportError("cannot read \(file)")
-        }
-        return data
+        let findings = ImportAction.findings(in: session.checked, set: setURL, for: plan.folder)
+        let written = plan.document.files.map { plan.folder.appendingPathComponent($0.path).relativePath }
+        emit(plan.document.report, written: written, check: (session, findings?.diagnostics ?? [], findings != nil))
+        if plan.document.report.needsFixing || DiagnosticEngine.exitStatus(for: findings?.diagnostics ?? []) != 0 { throw ExitCode(1) }
     }
 
     /// `docctl import FILE.xlsx --as matrix|records`: one set file from a worksheet.
@@ -151,41 +98,20 @@ struct ImportCommand: ParsableCommand {
         }
         let kind: SheetKind = sheetKind == .matrix ? .matrix : .records
         let setURL = URL(fileURLWithPath: set)
-        let loaded: DocumentSet
-        do {
-            loaded = try DocumentSetLoader().load(setURL).0
-        } catch {
-            throw ImportError("cannot read the set \(set): \(error.description)")
-        }
-        var options = SheetImportOptions()
-        options.sheet = sheet
-        options.departments = loaded.departments.map { ($0.id, $0.name) }
-        options.documents = loaded.documents.map { ($0.number, $0.title) }
-        let data = try Self.readInput(file)
-        var imported = try SheetImporter.importSheet(data, name: URL(fileURLWithPath: file).lastPathComponent, as: kind, options: options)
-        let target = to.map { URL(fileURLWithPath: $0) } ?? setURL.appendingPathComponent(kind.fileName)
-        let manager = FileManager.default
-        if to == nil, kind == .matrix, manager.fileExists(atPath: setURL.appendingPathComponent("responsibilities.yaml").path) {
-            throw ImportError("\(set) already has responsibilities.yaml; docctl import never overwrites: move it away or write elsewhere with --to")
-        }
-        if manager.fileExists(atPath: target.path) {
-            throw ImportError("\(target.relativePath) already exists; docctl import never overwrites: move it away (e.g. the stub docctl init wrote) or write elsewhere with --to")
-        }
+        var plan = try ImportAction.plan(sheetFile: file, as: kind, sheet: sheet, set: setURL, to: to)
         if dryRun {
-            imported.report.items.append(.init(.found, "dry run: nothing written; would create \(target.relativePath)"))
-            emit(imported.report, written: [], check: nil, counts: false)
-            if imported.report.needsFixing { throw ExitCode(1) }
+            plan.sheet.report.items.append(.init(.found, "dry run: nothing written; would create \(plan.target.relativePath)"))
+            emit(plan.sheet.report, written: [], check: nil, counts: false)
+            if plan.sheet.report.needsFixing { throw ExitCode(1) }
             return
         }
-        try ImportWriter.writeFile(Array(imported.text.utf8), to: target)
+        try ImportAction.write(plan)
         // The set's own loaders and checks judge the new file.
         let session = try SetSession.open(set, today: DiagnosticOptions.day(today), strict: false)
-        let root = setURL.standardizedFileURL.path
-        let targetPath = target.standardizedFileURL.path
-        let relative = targetPath.hasPrefix(root + "/") ? String(targetPath.dropFirst(root.count + 1)) : nil
-        let mine = session.diagnostics.filter { relative != nil && $0.location?.path == relative }
-        emit(imported.report, written: [target.relativePath], check: (session, mine, relative == kind.fileName), counts: false)
-        if imported.report.needsFixing || DiagnosticEngine.exitStatus(for: mine) != 0 { throw ExitCode(1) }
+        let findings = ImportAction.findings(in: session.checked, set: setURL, for: plan.target)
+        let mine = findings?.diagnostics ?? []
+        emit(plan.sheet.report, written: [plan.target.relativePath], check: (session, mine, findings?.relative == kind.fileName), counts: false)
+        if plan.sheet.report.needsFixing || DiagnosticEngine.exitStatus(for: mine) != 0 { throw ExitCode(1) }
     }
 
     private func emit(_ report: ImportReport, written: [String], check: (SetSession, [Diagnostic], Bool)?, counts: Bool = true) {

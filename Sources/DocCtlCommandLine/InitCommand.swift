@@ -59,26 +59,10 @@ struct InitCommand: ParsableCommand {
             Terminal.error("error: init: a standard is named twice, or two editions of one standard are named (\(standard.joined(separator: ", "))); name each once")
             throw ExitCode(2)
         }
-        let tree = trees[0]
         var imported: ImportedDocument?
         if let from {
             do {
-                var options = ImportOptions()
-                options.type = .manual
-                options.clauseTree = tree
-                var document = try DocxImporter.importDocument(ImportCommand.readInput(from), name: URL(fileURLWithPath: from).lastPathComponent, options: options)
-                if document.number?.isEmpty ?? true {
-                    document.number = template.manualNumber
-                    document.report.items.append(.init(.guessed, "no document number (文件编号) in the Word file: the manual is \(template.manualNumber)"))
-                    if let index = document.files.firstIndex(where: { $0.path == "document.yaml" }) {
-                        let text = String(decoding: document.files[index].data, as: UTF8.self)
-                            .replacingOccurrences(of: "number: \n", with: "number: \(template.manualNumber)\n")
-                        document.files[index].data = Array(text.utf8)
-                    }
-                }
-                if organization == nil, let name = document.organization { template.organization = name }
-                template.importedManual = (document.number!, document.files)
-                imported = document
+                imported = try InitFromWord.importManual(from, into: &template, organizationGiven: organization != nil)
             } catch {
                 Terminal.error("error: init: \(error.message); nothing was written")
                 throw ExitCode(2)
