@@ -122,8 +122,8 @@ public struct SiteRenderer: Sendable {
 
     /// The search index files (`assets/search-index.json` and `.js`).
     static func searchIndexFiles(_ index: SearchIndex) -> [(path: String, data: Data)] {
-        let json = index.json
-        return [("assets/search-index.json", json), ("assets/search-index.js", SearchIndex.script(json: json))]
+        let files = index.files
+        return [("assets/search-index.json", files.json), ("assets/search-index.js", files.script)]
     }
 
     /// A document's files on the site — the pointer page `<number>/index.html`, then the revision
