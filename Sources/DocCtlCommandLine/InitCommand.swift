@@ -10,7 +10,10 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a new document set with a manual stub for every clause of a standard.",
         discussion: """
             Writes docset.yaml, organization.yaml, responsibilities.csv, records.yaml and manual/ with a \
-            heading and a TODO paragraph for every clause down to coverage-depth. `docctl check` reports \
+            heading and a TODO paragraph for every clause down to coverage-depth. Several --standard \
+            options make an integrated manual (e.g. ISO 9001, 14001 and 45001): the first numbers it, \
+            a heading serves the others' same-numbered clause when the titles match, and each clause of \
+            another standard that none serves gets its own heading. `docctl check` reports \
             each TODO section (unfinished-section) and the empty approvals until they are written. \
             With --from FILE.docx the manual is imported from an existing Word manual instead (as \
             `docctl import` does, with its report), and the organisation's name is read from its \
@@ -21,8 +24,9 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to create; it must be new or empty.")
     var folder: String
 
-    @Option(help: "The standard's id (see `docctl standards`), e.g. iso-iec-20000-1-2018.")
-    var standard: String
+    @Option(help: ArgumentHelp("The standard's id (see `docctl standards`), e.g. iso-iec-20000-1-2018; repeat it for an integrated manual, the primary first.",
+                               valueName: "id"))
+    var standard: [String] = []
 
     @Option(help: "Label and heading language: zh-CN or en.")
     var language = "zh-CN"
@@ -38,15 +42,24 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let library = StandardsLibrary.builtIn
-        guard let tree = library.tree(standard) else {
-            Terminal.error("error: init: unknown standard '\(standard)'; known: \(library.ids.joined(separator: ", "))")
-            throw ExitCode(2)
+        guard !standard.isEmpty else { throw ValidationError("Missing expected argument '--standard <id>'") }
+        var trees: [ClauseTree] = []
+        for id in standard {
+            guard let tree = library.tree(id) else {
+                Terminal.error("error: init: unknown standard '\(id)'; known: \(library.ids.joined(separator: ", "))")
+                throw ExitCode(2)
+            }
+            trees.append(tree)
         }
         guard let language = Language(rawValue: language) else {
             throw ValidationError("--language must be zh-CN or en, found '\(language)'")
         }
         let day = try WorkflowReport.day(date, option: "--date") ?? WorkflowReport.defaultDay()
-        var template = DocumentSetTemplate(standard: tree, language: language, organization: organization, date: day)
+        guard var template = DocumentSetTemplate(standards: trees, language: language, organization: organization, date: day) else {
+            Terminal.error("error: init: a standard is named twice, or two editions of one standard are named (\(standard.joined(separator: ", "))); name each once")
+            throw ExitCode(2)
+        }
+        let tree = trees[0]
         var imported: ImportedDocument?
         if let from {
             do {
@@ -78,12 +91,12 @@ struct InitCommand: ParsableCommand {
         }
         let files = template.allFiles()
         guard let imported else {
-            print("created \(folder) for \(tree.designation): \(files.count) files, \(template.clauses.count) clause headings")
+            print("created \(folder) for \(template.designation): \(files.count) files, \(template.headingCount) clause headings")
             for file in files { print("  \(WorkflowReport.display(file.path, set: folder))") }
             print("next: write each TODO section, fill in the approvals and names, then `docctl check \(folder)`")
             return
         }
-        print("created \(folder) for \(tree.designation) (organisation: \(template.organization)): \(files.count) files, the manual \(template.manualNumber) imported from \(imported.report.source)")
+        print("created \(folder) for \(template.designation) (organisation: \(template.organization)): \(files.count) files, the manual \(template.manualNumber) imported from \(imported.report.source)")
         for file in files { print("  \(WorkflowReport.display(file.path, set: folder))") }
         print(imported.report.text(), terminator: "")
         let session = try SetSession.open(folder, today: day, strict: false)

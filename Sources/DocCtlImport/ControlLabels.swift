@@ -11,15 +11,17 @@ enum ControlField: String, CaseIterable, Codable, Sendable {
         switch self {
         case .number: ["文件编号", "文档编号", "编号", "documentno", "documentnumber", "docno", "number"]
         case .title: ["文件名称", "文档名称", "名称", "title", "documenttitle"]
-        case .version: ["文件版本", "版本号", "版本", "版次", "version", "edition"]
+        case .version: ["文件版本", "版本号", "版本", "版次", "version", "edition",
+                        // One cell for both parts, `B/2`: 版本/修订, 版本/修订状态 …
+                        "版本修订", "版本修订状态", "版本修订号", "版本号修订号", "版次修订", "版本修改状态", "版本状态", "versionrevision"]
         case .revision: ["修订状态", "修订号", "修改状态", "修订次数", "修改码", "revision", "revisionstatus"]
         case .control: ["受控状态", "受控标识", "controlstatus", "control"]
         case .classification: ["密级", "保密等级", "安全级别", "classification", "confidentiality"]
         case .issued: ["发布日期", "发行日期", "发布时间", "issuedate", "issued", "dateofissue"]
         case .effective: ["实施日期", "生效日期", "实施时间", "effectivedate", "effective"]
         case .prepared: ["编制", "拟制", "编写", "起草", "编制人", "preparedby", "prepared", "author"]
-        case .reviewed: ["审核", "审核人", "审查", "reviewedby", "reviewed", "checkedby"]
-        case .approved: ["批准", "批准人", "approvedby", "approved"]
+        case .reviewed: ["审核", "审核人", "审查", "校核", "reviewedby", "reviewed", "checkedby"]
+        case .approved: ["批准", "批准人", "审批", "审批人", "核准", "approvedby", "approved"]
         case .copy: ["分发号", "发放号", "copyno", "copynumber", "copy"]
         case .owner: ["归口部门", "编制部门", "主管部门", "责任部门", "owner", "ownerdepartment", "department"]
         }
@@ -36,7 +38,12 @@ enum ControlField: String, CaseIterable, Codable, Sendable {
         guard label.utf8.count <= 160 else { return nil } // labels are short: no need to normalize a paragraph
         let key = normalize(label)
         guard !key.isEmpty, key.count <= 20 else { return nil }
-        return index[key]
+        if let field = index[key] { return field }
+        // 编制/日期, 审批/日期, Approved by / Date: a signature with its date in one cell.
+        for suffix in ["日期", "date"] where key.hasSuffix(suffix) {
+            if let field = index[String(key.dropLast(suffix.count))], [.prepared, .reviewed, .approved].contains(field) { return field }
+        }
+        return nil
     }
 
     static func normalize(_ label: String) -> String {

@@ -20,7 +20,8 @@ enum HistoryColumn: CaseIterable {
     var labels: [String] {
         switch self {
         case .serial: ["序号", "no", "编号", "#"]
-        case .version: ["版本号", "版本", "版次", "文件版本", "version", "edition"]
+        case .version: ["版本号", "版本", "版次", "文件版本", "version", "edition",
+                        "版本修订", "版本修订状态", "版本修订号", "版本号修订号", "版次修订", "版本修改状态", "版本状态", "versionrevision"]
         case .revision: ["修订状态", "修订号", "修改状态", "修订码", "revision", "rev"]
         case .date: ["修改日期", "修订日期", "变更日期", "日期", "生效日期", "date", "发布日期"]
         case .change: ["修改内容", "修订内容", "变更内容", "修改说明", "变更说明", "修改描述", "变更描述", "内容", "修订说明",

@@ -124,7 +124,10 @@ extension ImportConverter {
                 else if !revision.contains("/") { revision += "/" + count }
             }
             if !revision.isEmpty {
+                // The issue date, else the approval's, else the effective date: the day the revision was made.
                 let date = control[.issued].flatMap { DateText.day(in: $0.value)?.0 }
+                    ?? approvals.first { $0.0 == "approved" }?.1.date
+                    ?? control[.effective].flatMap { DateText.day(in: $0.value)?.0 }
                 let author = approvals.first { $0.0 == "prepared" }?.1.name ?? ""
                 let approver = approvals.first { $0.0 == "approved" }?.1.name ?? ""
                 rows = [HistoryRow(revision: revision, date: date, dateText: control[.issued]?.value ?? "", change: "新建", sections: "全部",

@@ -43,6 +43,17 @@ extension ImportConverter {
         if let appendix, text.count <= 40, Self.isHeadingLike(text) {
             return ImportedHeading(level: 1, number: nil, title: appendix, paragraph: paragraph, isAppendix: true, way: "text")
         }
+        if let (level, value) = Self.chineseOutline(text), Self.isHeadingLike(text), text.count <= 30 {
+            // 一、目的 … 二、范围: the next of the sequence only; （一）… under the current one.
+            if level == 1, value == outline.top + 1 {
+                outline = (value, 0)
+                return ImportedHeading(level: 1, number: nil, title: text, paragraph: paragraph, isAppendix: false, way: "text")
+            }
+            if level == 2, outline.top > 0, value == outline.sub + 1, paragraph.isAllBold || styles.isBold(paragraph.style) || value > 1 {
+                outline.sub = value
+                return ImportedHeading(level: 2, number: nil, title: text, paragraph: paragraph, isAppendix: false, way: "text")
+            }
+        }
         if let typed, Self.isHeadingLike(text), typed.title.count <= 40 {
             let bold = paragraph.isAllBold || styles.isBold(paragraph.style)
             let plausible = isPlausibleNext(typed.number)
@@ -82,16 +93,23 @@ extension ImportConverter {
         return (number, title, spaced, false)
     }
 
-    static func chineseNumber(_ text: String) -> Int? {
-        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-        if text == "十" { return 10 }
-        if text.count == 1 { return text.first.flatMap { digits[$0] } }
-        if text.hasPrefix("十") { return text.dropFirst().first.flatMap { digits[$0] }.map { 10 + $0 } }
-        let parts = text.split(separator: "十")
-        if parts.count == 2, let tens = parts[0].first.flatMap({ digits[$0] }), let ones = parts[1].first.flatMap({ digits[$0] }) { return tens * 10 + ones }
-        if parts.count == 1, text.hasSuffix("十"), let tens = parts[0].first.flatMap({ digits[$0] }) { return tens * 10 }
+    /// `一、目的` (level 1) and `（一）信息安全部` (level 2): the outline of many Chinese procedures, with
+    /// the value of its numeral; nil for anything else, and for a numeral without a title after it.
+    static func chineseOutline(_ text: String) -> (level: Int, value: Int)? {
+        if let match = CachedRegex.range(#"^[一二三四五六七八九十]{1,3}\s*[、．.]"#, in: text) {
+            let numeral = text[match].dropLast().trimmingCharacters(in: .whitespaces)
+            guard let value = chineseNumber(numeral), text[match.upperBound...].contains(where: { !$0.isWhitespace }) else { return nil }
+            return (1, value)
+        }
+        if let match = CachedRegex.range(#"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"#, in: text) {
+            let numeral = text[match].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+            guard let value = chineseNumber(numeral), text[match.upperBound...].contains(where: { !$0.isWhitespace }) else { return nil }
+            return (2, value)
+        }
         return nil
     }
+
+    static func chineseNumber(_ text: String) -> Int? { ChineseNumeral.value(text) }
 
     /// `附件1：职责分配表` → `附件1 职责分配表`; nil when the text is not an appendix heading.
     static func appendixTitle(_ text: String) -> String? {

@@ -32,6 +32,12 @@ struct ImportConverter {
     /// The organisation's name, from the page header, footer or cover.
     var organization: String?
     var organizationSource: String?
+    /// Chinese outline headings seen so far (`三、职责` → 3, `（二）各部门` → 2), to accept only the next one.
+    var outline = (top: 0, sub: 0)
+    /// The block of the last control field or table of the cover.
+    var lastCoverBlock = -1
+    /// A document without any heading: the block its body starts at (after the cover's fields).
+    var bodyFrom: Int?
 
     struct Chunk {
         var key: String
@@ -63,6 +69,7 @@ struct ImportConverter {
     }
 
     mutating func convert(package: inout DocxPackage) throws(ImportError) -> ImportedDocument {
+        let unwalked = self
         // Pictures are read first: one too large for the limits refuses the whole file.
         for block in blocks {
             guard case .paragraph(let paragraph) = block else { continue }
@@ -93,8 +100,12 @@ struct ImportConverter {
             case .table(let table):
                 if consumedTables.contains(position) { continue }
                 flushList()
-                if !seenHeading, (history.isEmpty && readHistory(table)) || readControlTable(table) { continue }
-                if !seenHeading && table.rows.count <= 12 {
+                let inCover = !seenHeading && bodyFrom.map { position < $0 } ?? true
+                if inCover, (history.isEmpty && readHistory(table)) || readControlTable(table) {
+                    lastCoverBlock = position
+                    continue
+                }
+                if inCover && table.rows.count <= 12 {
                     report.add(.dropped, at: table.index, text: table.rows.first?.map(\.plainText).joined(separator: " "),
                                "a table on the cover (before the first heading) was not carried over")
                     continue
@@ -122,14 +133,18 @@ struct ImportConverter {
                     inTypedTOC = false
                 }
                 if Self.isHistoryTitle(text) { continue }
-                if !seenHeading, readControlParagraph(paragraph, text: text) { continue }
+                let inCover = !seenHeading && bodyFrom.map { position < $0 } ?? true
+                if inCover, readControlParagraph(paragraph, text: text) {
+                    lastCoverBlock = position
+                    continue
+                }
                 if let heading = heading(paragraph, text: text, label: label, reference: reference) {
                     seenHeading = true
                     flushList()
                     emit(heading: heading, splitting: manual)
                     continue
                 }
-                if !seenHeading {
+                if inCover {
                     coverParagraph(paragraph, text: text)
                     continue
                 }
@@ -137,6 +152,15 @@ struct ImportConverter {
             }
         }
         flushList()
+        // No heading at all: the text after the cover's fields is the body, not cover text to drop.
+        if !seenHeading, bodyFrom == nil, let start = bodyStartWithoutHeadings(),
+           blocks[start...].filter(isDroppedCoverText).count >= 2 {
+            var again = unwalked
+            again.bodyFrom = start
+            again.report.add(.guessed, at: nil, text: nil,
+                             "no headings found (neither heading styles, Word numbering nor numbered lines such as 1 目的 or 一、目的): the text after the cover is imported as paragraphs")
+            return try again.convert(package: &package)
+        }
         readPageMargins(margins)
         if organization == nil, let name = coverDropped.map({ $0.plainText.trimmingCharacters(in: Self.blanks) }).first(where: Self.looksLikeOrganization) {
             organization = name
@@ -178,6 +202,25 @@ struct ImportConverter {
         let key = ControlField.normalize(text)
         return ["文档修改记录", "文件修改记录", "修订记录", "修改记录", "变更履历", "修订历史", "文件修订记录", "版本记录",
                 "revisionhistory", "documenthistory", "changehistory", "版本历史", "修订履历"].contains(key)
+    }
+
+    /// A paragraph the cover walk dropped (not a title, not a control field).
+    func isDroppedCoverText(_ block: WordBlock) -> Bool {
+        guard case .paragraph(let paragraph) = block else { return false }
+        return coverDropped.contains { $0.index == paragraph.index }
+    }
+
+    /// Where the body of a document without headings starts: the first paragraph after the cover's
+    /// last field that the cover walk dropped or took for a title (the title itself, when the cover
+    /// had none before its fields, stays the title).
+    func bodyStartWithoutHeadings() -> Int? {
+        func position(_ paragraph: WordParagraph) -> Int? {
+            blocks.firstIndex { if case .paragraph(let other) = $0 { other.index == paragraph.index } else { false } }
+        }
+        let candidates = titleCandidates.compactMap { position($0.paragraph) }
+        let titled = control[.title] != nil || candidates.contains { $0 < lastCoverBlock }
+        let title = titled ? nil : candidates.first { $0 > lastCoverBlock }
+        return blocks.indices.first { $0 > lastCoverBlock && $0 != title && (isDroppedCoverText(blocks[$0]) || candidates.contains($0)) }
     }
 
     mutating func coverParagraph(_ paragraph: WordParagraph, text: String) {

@@ -37,6 +37,23 @@ import Testing
 
     // MARK: docctl build --draft
 
+    /// `--standard` repeated makes an integrated manual; the same standard twice is refused and
+    /// nothing is written.
+    @Test func initTakesSeveralStandards() throws {
+        try TemporaryFolder.with { folder in
+            var result = try DocCtlProcess.run(["init", "ims", "--standard", "iso-9001-2015", "--standard", "iso-14001-2015",
+                                                "--date", "2026-01-15"], in: folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("created ims for ISO 9001:2015 + ISO 14001:2015: "), "\(result.stdout)")
+            result = try DocCtlProcess.run(["coverage", "ims"], in: folder.url)
+            #expect(result.stdout.contains("[ems] ISO 14001:2015"), "\(result.stdout)")
+            result = try DocCtlProcess.run(["init", "twice", "--standard", "iso-9001-2015", "--standard", "iso-9001-2015"], in: folder.url)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("named twice"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("twice").path))
+        }
+    }
+
     /// A fresh `init` set does not pass check, yet `build --draft` renders it: every page is marked
     /// 草稿 / DRAFT and lists its problems (escaped), nothing is 受控, and the output is refused by
     /// publish and verify.

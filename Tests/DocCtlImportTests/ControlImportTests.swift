@@ -35,6 +35,17 @@ struct ControlImportTests {
         #expect(!document.markdown.contains("QP-04"))
     }
 
+    /// 编写/日期 and 审批/日期 label a name and its date in one cell (`张三/2024.5.6`); 审批 approves.
+    @Test func signatureLabelsWithTheirDateInOneCell() throws {
+        let cover = D.table([["编号：", "XX-QP-08", "版本：", "A/1"], ["编写/日期", "张三/2024.5.6", "审批/日期", "李四/2024.5.9"]])
+        let fixture = D(body: D.p("配置管理程序") + cover + D.p("1 目的", style: "Heading1") + D.p("正文。"), styles: headingStyles)
+        let document = try importing(fixture, number: nil)
+        let yaml = try #require(document.file("document.yaml"))
+        #expect(yaml.contains(#"prepared: { name: "张三", date: 2024-05-06 }"#), "\(yaml)")
+        #expect(yaml.contains(#"approved: { name: "李四", date: 2024-05-09 }"#), "\(yaml)")
+        #expect(try #require(document.file("history.yaml")).contains("- revision: \"A/1\"\n  date: 2024-05-09\n"))
+    }
+
     @Test func englishLabelsAndLabelValueParagraphs() throws {
         let fixture = D(body: D.p("Incident Management Procedure", style: "Title") + D.p("Document No.: IT-P-07")
                         + D.p("Classification: 内部公开") + D.p("Issue date: 2021.5.6") + D.p("Prepared by: Lin Xiao 2021-05-01")

@@ -56,6 +56,34 @@ struct HeadingImportTests {
         #expect(document.markdown.contains("3 个工作日内完成评审。"))
     }
 
+    /// 一、目的 … 六、记录 with （一）（二） under them: the outline many Chinese procedures use, kept as
+    /// written; only the next numeral of the sequence is a heading, and a sentence never is.
+    @Test func chineseOutlineNumeralsAreHeadings() throws {
+        let fixture = D(body: D.p("一、目的", bold: true) + D.p("规范事件的处置。") + D.p("二、职责")
+                        + D.p("（一）信息安全部", bold: true) + D.p("负责分级。") + D.p("（二）各部门") + D.p("立即报告。")
+                        + D.p("三、工作程序") + D.p("一、二级事件按本程序处置。") + D.p("五、记录") + D.p("（四）不是下一项"))
+        let document = try importing(fixture)
+        #expect(document.headingLines == ["# 一、目的", "# 二、职责", "## （一）信息安全部", "## （二）各部门", "# 三、工作程序"])
+        #expect(document.markdown.contains("一、二级事件按本程序处置。"))
+        #expect(document.markdown.contains("五、记录"))
+    }
+
+    /// A document whose headings docctl cannot recognise keeps its text: the paragraphs after the
+    /// cover's fields are the body (reported as guessed), not cover text to drop.
+    @Test func aDocumentWithoutHeadingsKeepsItsBody() throws {
+        let cover = D.table([["文件编号", "QP-99", "版本/修订", "B/2"], ["批准", "赵总 2025-03-08", "生效日期", "2025年3月15日"]])
+        let fixture = D(body: D.p("某某有限公司", bold: true) + D.p("事件管理程序", style: "Title") + cover
+                        + D.p("目的：规范事件的处置") + D.p("范围：全部信息系统") + D.p("服务台接到事件后十五分钟内响应。"))
+        let document = try importing(fixture)
+        #expect(document.markdown.contains("服务台接到事件后十五分钟内响应。"))
+        #expect(document.markdown.contains("目的：规范事件的处置"))
+        #expect(document.items(.guessed).contains { $0.message.hasPrefix("no headings found") })
+        #expect(!document.items(.dropped).contains { $0.excerpt?.contains("十五分钟") == true })
+        // 版本/修订 in one cell gives the revision; the approval's date dates it.
+        let history = try #require(document.file("history.yaml"))
+        #expect(history.contains("- revision: \"B/2\"\n  date: 2025-03-08\n"), "\(history)")
+    }
+
     @Test func tableOfContentsFieldAndTypedContentsAreDropped() throws {
         let tocField = #"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o "1-3" \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1 目的\#t1</w:t></w:r></w:p><w:p><w:r><w:t>2 范围\#t2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#
         let fixture = D(body: D.p("目 录") + D.p("4 组织环境 ........ 3") + D.p("4.1 理解组织及其环境 4") + tocField

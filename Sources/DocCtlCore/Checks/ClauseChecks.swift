@@ -3,6 +3,8 @@ enum ClauseChecks {
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
         guard let tree = context.tree else { return }
         var primary: [String: (Document, Section)] = [:]
+        // An integrated manual's headings in clauses 4–10 may name the system without its discipline.
+        let integrated = tree.isCombined && context.set.config.harmonized?.value == true
         for document in context.set.documents {
             for clause in document.clauses where tree.clause(clause.value) == nil {
                 unknown(clause.value, at: clause.location, in: "clauses of \(document.number)", tree, &sink)
@@ -16,7 +18,8 @@ enum ClauseChecks {
                 } else if document.numbering == .standard, let number = section.number, let clause = section.clauses.first {
                     if tree.clause(clause) == nil {
                         unknown(number, at: section.location, in: "the heading '\(number) \(section.title)'", tree, &sink)
-                    } else if !tree.titleMatches(section.title, clause: clause), let expected = tree.clause(clause) {
+                    } else if !tree.titleMatches(section.title, clause: clause, acrossDisciplines: integrated && StandardMapping.isHarmonized(number)),
+                              let expected = tree.clause(clause) {
                         sink.report(Rules.clauseTitleMismatch, at: section.location,
                                     "section \(number) is titled '\(section.title)', but clause \(tree.display(clause)) of \(tree.designation(of: clause)) is '\(expected.title(context.set.config.language))'",
                                     notes: [Diagnostic.Note("known titles: " + ([expected.titleZH, expected.titleEN].compactMap { $0 } + expected.aliases).joined(separator: " / "))],

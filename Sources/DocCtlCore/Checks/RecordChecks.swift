@@ -15,7 +15,7 @@ enum RecordChecks {
                             fix: "add retention: 3 years")
             } else if let retention = record.retention, !isRetention(retention) {
                 sink.report(Rules.recordIncomplete, at: record.location, "retention '\(retention)' of record \(record.id) is not a period",
-                            fix: "write e.g. 3 years, 6 months, 3 年, permanent or 永久")
+                            fix: "write e.g. 3 years, 6 months, 3 年, 三年, 合同终止后2年, permanent or 永久")
             }
             if let procedure = record.procedure, set.document(number: procedure) == nil, !set.mayBeUnloadable(procedure) {
                 sink.report(Rules.recordIncomplete, at: record.location, "record \(record.id) names procedure \(procedure), which is not a document",
@@ -61,10 +61,6 @@ enum RecordChecks {
     }
 
     static func isRetention(_ text: String) -> Bool {
-        let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
-        if ["permanent", "永久", "长期"].contains(compact) { return true }
-        let digits = compact.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty else { return false }
-        return ["year", "years", "month", "months", "年", "个月", "月"].contains(String(compact.dropFirst(digits.count)))
+        RecordBatch.isPermanentRetention(text) || RecordBatch.retentionMonths(text) != nil
     }
 }

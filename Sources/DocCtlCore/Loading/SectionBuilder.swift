@@ -94,11 +94,23 @@ public enum SectionBuilder {
         var number: String? = nil
         if text.hasPrefix("第"), let end = text.firstIndex(where: { $0 == "章" || $0 == "条" }) {
             let inner = text[text.index(after: text.startIndex)..<end]
-            if !inner.isEmpty, inner.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                number = String(inner)
+            // 第4章 and 第四章
+            let value = !inner.isEmpty && inner.allSatisfy({ $0.isASCII && $0.isNumber }) ? String(inner) : ChineseNumeral.value(inner).map(String.init)
+            if let value {
+                number = value
                 text = trimming(text[text.index(after: end)...], headingBlanks)
                 return HeadingParts(number: number, title: text, attributes: attributes)
             }
+        }
+        // ４.１ typed with a full-width input method: the number is 4.1.
+        if let first = text.unicodeScalars.first, (0xFF10...0xFF19).contains(first.value) {
+            var ascii = ""
+            var rest = text.unicodeScalars[...]
+            while let scalar = rest.first, (0xFF10...0xFF19).contains(scalar.value) || scalar == "．" || scalar == "." || ("0"..."9").contains(scalar) {
+                ascii.unicodeScalars.append(scalar.value >= 0xFF00 ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar)
+                rest.removeFirst()
+            }
+            text = ascii + String(String.UnicodeScalarView(rest))
         }
         let digits = text.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
         if let first = digits.first, first.isNumber {

@@ -5,6 +5,11 @@ enum StandardMapping {
     /// The chapters of the harmonized structure (ISO/IEC Directives, Annex SL): 4 Context … 10 Improvement.
     static let harmonizedChapters = 4...10
 
+    /// Whether a clause number lies in the harmonized structure's chapters.
+    static func isHarmonized(_ number: String) -> Bool {
+        Int(number.prefix { $0 != "." }).map(harmonizedChapters.contains) ?? false
+    }
+
     static func apply(_ tree: ClauseTree, harmonized: Bool, to set: inout DocumentSet) {
         let qualifiedPrimary = tree.parts.first.map { $0.key + ":" }
         let needsCanonical = qualifiedPrimary.map { prefix in
@@ -35,10 +40,10 @@ enum StandardMapping {
         var section = section
         section.clauses = section.clauses.map(tree.canonical)
         if section.explicitClauses == nil, let number = section.number, section.clauses == [number],
-           let chapter = Int(number.prefix { $0 != "." }), harmonizedChapters.contains(chapter) {
+           isHarmonized(number) {
             for part in others {
                 let id = part.prefix + number
-                if tree.clause(id) != nil, tree.titleMatches(section.title, clause: id) { section.clauses.append(id) }
+                if tree.clause(id) != nil, tree.titleMatches(section.title, clause: id, acrossDisciplines: true) { section.clauses.append(id) }
             }
         }
         section.children = section.children.map { map($0, tree: tree, others: others) }

@@ -20,18 +20,30 @@ public struct RecordBatch: Sendable, Hashable {
         return closed.adding(months: months)
     }
 
-    /// The months of a retention period (`3 years`, `6 个月`, `3 年`); nil for permanent (永久,
+    /// The months of a retention period (`3 years`, `6 个月`, `3 年`, `三年`, `至少 5 年`,
+    /// `合同终止后2年` — counted from `closed`, the day of the event); nil for permanent (永久,
     /// 长期) or anything that is not a period (record-incomplete reports that).
     public static func retentionMonths(_ text: String?) -> Int? {
         guard let text else { return nil }
-        let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
+        var compact = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "").lowercased()
+        // After an event (合同终止后, 离职后): the period runs from the batch's closing, the event's day.
+        if let after = compact.lastIndex(of: "后") { compact = String(compact[compact.index(after: after)...]) }
+        for prefix in ["atleast", "至少", "不少于", "保存", "保留"] where compact.hasPrefix(prefix) { compact.removeFirst(prefix.count) }
+        for suffix in ["及以上", "以上", "保存", "保留"] where compact.hasSuffix(suffix) { compact.removeLast(suffix.count) }
         let digits = compact.prefix { $0.isASCII && $0.isNumber }
-        guard let count = Int(digits), count > 0, count <= 200 else { return nil }
-        switch compact.dropFirst(digits.count) {
+        let numeral = digits.isEmpty ? compact.prefix(while: ChineseNumeral.isNumeral) : ""
+        guard let count = digits.isEmpty ? ChineseNumeral.value(numeral) : Int(digits), count > 0, count <= 200 else { return nil }
+        switch compact.dropFirst(digits.isEmpty ? numeral.count : digits.count) {
         case "year", "years", "年": return count * 12
         case "month", "months", "个月", "月": return count
         default: return nil
         }
+    }
+
+    /// Whether a retention is permanent: `permanent`, 永久, 长期 (保存).
+    public static func isPermanentRetention(_ text: String) -> Bool {
+        let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
+        return ["permanent", "永久", "长期", "永久保存", "长期保存", "永久保留", "长期保留"].contains(compact)
     }
 
     /// Where the batch stands on `today`.

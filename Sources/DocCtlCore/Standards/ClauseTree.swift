@@ -180,13 +180,33 @@ public struct ClauseTree: Sendable {
     }
 
     /// Whether `title` is this clause's title or a known alias, compared tolerantly.
-    public func titleMatches(_ title: String, clause id: String) -> Bool {
+    ///
+    /// `acrossDisciplines`: the heading of an integrated manual (一体化管理手册) names the management
+    /// system once for all its standards, or names each discipline: `4.3 确定管理体系的范围` and
+    /// `5.2 质量、环境和职业健康安全方针` are ISO 9001's, 14001's and 45001's 4.3 and 5.2. With it, the
+    /// discipline words (质量, 环境, 职业健康安全, 信息安全, 服务, 一体化 …) are left out of both
+    /// titles when they do not match as written.
+    public func titleMatches(_ title: String, clause id: String, acrossDisciplines: Bool = false) -> Bool {
         guard let clause = clause(id) else { return true }
         if clause.untitled { return true }
         let wanted = TitleNormalizer.normalize(title)
         if wanted.isEmpty { return true }
         let candidates = ([clause.titleEN, clause.titleZH].compactMap { $0 } + clause.aliases)
             .map(TitleNormalizer.normalize)
+        if Self.matches(wanted, candidates) { return true }
+        guard acrossDisciplines else { return false }
+        let heading = TitleNormalizer.disciplines(of: wanted)
+        guard !heading.general.isEmpty else { return false }
+        return candidates.contains { candidate in
+            let clause = TitleNormalizer.disciplines(of: candidate)
+            // A heading that names disciplines serves those only: 4.4 服务管理体系 is not the ISMS.
+            return (heading.named.isEmpty || clause.named.isSubset(of: heading.named))
+                && Self.matches(heading.general, [clause.general])
+        }
+    }
+
+    /// Equal, or within an edit distance of a sixth of the shorter title.
+    private static func matches(_ wanted: String, _ candidates: [String]) -> Bool {
         if candidates.contains(wanted) { return true }
         let wantedLength = wanted.count
         for candidate in candidates where !candidate.isEmpty {
@@ -214,7 +234,7 @@ public enum TitleNormalizer {
     /// 不符合 becomes 不合格 before anything shorter is looked at).
     static let synonyms: [(String, String)] = [
         ("形成文件信息", "成文信息"), ("文件化信息", "成文信息"), ("不符合", "不合格"), ("客户", "顾客"), ("责任", "职责"),
-        ("机会", "机遇"), ("规划", "策划"), ("策略", "方针"),
+        ("机会", "机遇"), ("规划", "策划"), ("策略", "方针"), ("领导作用", "领导"),
     ]
 
     public static func normalize(_ title: String) -> String {
@@ -235,6 +255,41 @@ public enum TitleNormalizer {
             result = result.replacingOccurrences(of: variant, with: canonical)
         }
         return result
+    }
+
+    /// The words that name a management system's discipline, in normalized form (spaces and 和 are
+    /// already gone), longest first, each with the discipline it names (nil: all of them, 一体化).
+    static let disciplineWords: [(word: String, discipline: String?)] = [
+        ("occupationalhealthandsafety", "ohs"), ("informationsecurity", "is"), ("environmental", "env"),
+        ("integrated", nil), ("quality", "q"), ("service", "svc"), ("energy", "en"), ("oh&s", "ohs"),
+        ("职业健康安全", "ohs"), ("业务连续性", "bc"), ("信息安全", "is"), ("食品安全", "food"), ("it服务", "svc"),
+        ("一体化", nil), ("质量", "q"), ("环境", "env"), ("能源", "en"), ("服务", "svc"),
+    ]
+
+    /// A title as written without its discipline words, for a heading that serves every standard of
+    /// an integrated manual: `确定质量管理体系的范围` → `确定管理体系的范围`, `Quality policy` → `Policy`.
+    public static func withoutDisciplines(_ title: String) -> String {
+        var result = title
+        let written = ["occupational health and safety ", "information security ", "environmental ", "quality ", "service ",
+                       "OH&S ", "职业健康安全", "信息安全", "质量", "环境", "服务"]
+        for word in written {
+            while let range = result.range(of: word, options: .caseInsensitive) { result.removeSubrange(range) }
+        }
+        result = result.trimmingCharacters(in: .whitespaces)
+        guard let first = result.first, first.isLowercase, title.first?.isUppercase == true else { return result }
+        return first.uppercased() + result.dropFirst()
+    }
+
+    /// A normalized title without its discipline words, and the disciplines it named:
+    /// `确定质量管理体系范围` → (`确定管理体系范围`, [q]); `确定一体化管理体系范围` names none.
+    public static func disciplines(of normalized: String) -> (general: String, named: Set<String>) {
+        var general = normalized
+        var named: Set<String> = []
+        for (word, discipline) in disciplineWords where general.contains(word) {
+            general = general.replacingOccurrences(of: word, with: "")
+            if let discipline { named.insert(discipline) }
+        }
+        return (general, named)
     }
 
     /// First characters of the synonyms: most titles hold none, and skip the replacements.

@@ -94,5 +94,29 @@ import Testing
         #expect(RecordBatch.retentionMonths("2年") == 24)
         #expect(RecordBatch.retentionMonths("永久") == nil)
         #expect(RecordBatch.retentionMonths("permanent") == nil)
+        // As registers write them: Chinese numerals, after an event, at least.
+        #expect(RecordBatch.retentionMonths("三年") == 36)
+        #expect(RecordBatch.retentionMonths("十二个月") == 12)
+        #expect(RecordBatch.retentionMonths("两年") == 24)
+        #expect(RecordBatch.retentionMonths("合同终止后2年") == 24)
+        #expect(RecordBatch.retentionMonths("员工离职后 三年") == 36)
+        #expect(RecordBatch.retentionMonths("至少5年") == 60)
+        #expect(RecordBatch.retentionMonths("3年以上") == 36)
+        #expect(RecordBatch.retentionMonths("三十六个月") == 36)
+        #expect(RecordBatch.retentionMonths("合同终止后") == nil)
+        #expect(RecordBatch.retentionMonths("十十年") == nil)
+        #expect(RecordBatch.isPermanentRetention("长期保存"))
+    }
+
+    @Test func registerRetentionsAsWrittenInChineseAreAccepted() throws {
+        var fixture = FixtureSet.valid()
+        fixture.append("records.yaml", "- { id: REC-90, title: 合同台账, owner: quality, retention: 合同终止后三年, procedure: \(FixtureSet.procedureNumber) }\n")
+        fixture.append("records.yaml", "- { id: REC-91, title: 人员档案, owner: quality, retention: 长期保存, procedure: \(FixtureSet.procedureNumber) }\n")
+        fixture.append("records.yaml", "- 1️⃣{ id: REC-92, title: 访客登记, owner: quality, retention: 一阵子, procedure: \(FixtureSet.procedureNumber) }\n")
+        let outcome = try fixture.check()
+        let findings = outcome.diagnostics(Rules.recordIncomplete)
+        #expect(findings.count == 1, "\(findings.map(\.message))")
+        #expect(findings.first?.message.contains("'一阵子'") == true)
+        expectFinding(outcome, Rules.recordIncomplete, at: fixture.marker())
     }
 }

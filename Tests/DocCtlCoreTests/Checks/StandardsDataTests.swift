@@ -120,6 +120,25 @@ import Testing
         #expect(!iso27001.titleMatches("Privacy", clause: "A.5.34"))
     }
 
+    /// An integrated manual's heading names the system once (管理体系, 一体化) or names each discipline;
+    /// a heading that names one discipline serves that one only.
+    @Test func titlesMatchAcrossDisciplinesOnlyWhenAsked() throws {
+        let tree = try #require(ClauseTree.combining([("qms", Self.tree("iso-9001-2015")), ("ems", Self.tree("iso-14001-2015")),
+                                                      ("ohsms", Self.tree("iso-45001-2018"))]))
+        for clause in ["4.3", "ems:4.3", "ohsms:4.3"] {
+            #expect(tree.titleMatches("确定管理体系的范围", clause: clause, acrossDisciplines: true), "\(clause)")
+            #expect(tree.titleMatches("确定一体化管理体系的范围", clause: clause, acrossDisciplines: true), "\(clause)")
+        }
+        #expect(!tree.titleMatches("确定管理体系的范围", clause: "ems:4.3"))
+        #expect(tree.titleMatches("质量、环境和职业健康安全方针", clause: "ems:5.2", acrossDisciplines: true))
+        #expect(tree.titleMatches("质量、环境和职业健康安全方针", clause: "ohsms:5.2", acrossDisciplines: true))
+        #expect(!tree.titleMatches("质量方针", clause: "ems:5.2", acrossDisciplines: true))
+        #expect(!tree.titleMatches("质量", clause: "ems:5.2", acrossDisciplines: true))
+        #expect(tree.titleMatches("Determining the scope of the management system", clause: "ems:4.3", acrossDisciplines: true))
+        #expect(TitleNormalizer.withoutDisciplines("确定质量管理体系的范围") == "确定管理体系的范围")
+        #expect(TitleNormalizer.withoutDisciplines("Quality policy") == "Policy")
+    }
+
     @Test func aManualWithOtherWordingRaisesNoTitleMismatch() throws {
         var fixture = FixtureSet.valid()
         fixture.replace("## 6.1 应对风险和机遇的措施", with: "## 6.1 应对风险及机会之措施", in: FixtureSet.chapterPath(6))

@@ -18,6 +18,15 @@ import Testing
     @Test func chineseChapterNumber() {
         #expect(SectionBuilder.parseHeading("第4章 组织环境") == Parts(number: "4", title: "组织环境", attributes: []))
         #expect(SectionBuilder.parseHeading("第10章\u{3000}改进") == Parts(number: "10", title: "改进", attributes: []))
+        #expect(SectionBuilder.parseHeading("第四章 组织环境") == Parts(number: "4", title: "组织环境", attributes: []))
+        #expect(SectionBuilder.parseHeading("第十章 改进") == Parts(number: "10", title: "改进", attributes: []))
+        #expect(SectionBuilder.parseHeading("第几章 问答") == Parts(number: nil, title: "第几章 问答", attributes: []))
+    }
+
+    /// A number typed with a full-width input method.
+    @Test func fullWidthDigits() {
+        #expect(SectionBuilder.parseHeading("４.３ 确定服务管理体系的范围") == Parts(number: "4.3", title: "确定服务管理体系的范围", attributes: []))
+        #expect(SectionBuilder.parseHeading("８．６．１ 事件管理") == Parts(number: "8.6.1", title: "事件管理", attributes: []))
     }
 
     @Test func appendixHasNoNumber() {
