@@ -186,6 +186,14 @@ public struct SearchIndex: Encodable, Sendable {
         return (script[prefix.count ..< script.count - suffix.count], script)
     }
 
+    /// Hands the JSON to `emit` in pieces of about a megabyte, in order: a build writes them to the
+    /// files as they come, so that the index (~150 MB at 1000 large documents) is never whole in memory.
+    func writeJSON(pieces emit: @escaping ([UInt8]) -> Void) {
+        var writer = ChunkedBytes(sink: emit)
+        writeJSON(into: &writer)
+        _ = writer.finish()
+    }
+
     /// About the size of the JSON (it only sizes the first allocation).
     var jsonSizeEstimate: Int {
         entries.reduce(0) { $0 + $1.text.utf8.count + $1.document.utf8.count + $1.url.utf8.count + 80 }
@@ -264,9 +272,19 @@ public struct SearchIndex: Encodable, Sendable {
 struct ChunkedBytes {
     var chunk: [UInt8] = []
     private var data: Data
+    /// Receives each piece instead of `data`, when set.
+    private let sink: (([UInt8]) -> Void)?
 
     init(capacity: Int) {
         data = Data(capacity: capacity)
+        sink = nil
+        chunk.reserveCapacity(1 << 20 + 4096)
+    }
+
+    /// Hands every piece to `sink` instead of gathering them (``finish()`` then returns no bytes).
+    init(sink: @escaping ([UInt8]) -> Void) {
+        data = Data()
+        self.sink = sink
         chunk.reserveCapacity(1 << 20 + 4096)
     }
 
@@ -294,7 +312,11 @@ struct ChunkedBytes {
     }
 
     private mutating func flush() {
-        data.append(contentsOf: chunk)
+        if let sink {
+            if !chunk.isEmpty { sink(chunk) }
+        } else {
+            data.append(contentsOf: chunk)
+        }
         chunk.removeAll(keepingCapacity: true)
     }
 

@@ -126,6 +126,28 @@ public struct SiteRenderer: Sendable {
         return [("assets/search-index.json", files.json), ("assets/search-index.js", files.script)]
     }
 
+    /// Writes `assets/search-index.json` and `.js` piece by piece: the same bytes as
+    /// ``searchIndexFiles(_:)``, never whole in memory.
+    static func writeSearchIndex(_ index: SearchIndex, write: (_ path: String, _ data: Data) throws(DocCtlError) -> Void,
+                                 append: (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
+        let json = "assets/search-index.json", script = "assets/search-index.js"
+        try write(json, Data())
+        try write(script, Data(SearchIndex.scriptPrefix.utf8))
+        var failure: DocCtlError?
+        withoutActuallyEscaping({ (piece: [UInt8]) in
+            guard failure == nil else { return }
+            do throws(DocCtlError) {
+                let data = Data(piece)
+                try append(json, data)
+                try append(script, data)
+            } catch {
+                failure = error
+            }
+        }) { emit in index.writeJSON(pieces: emit) }
+        if let failure { throw failure }
+        try append(script, Data(SearchIndex.scriptSuffix.utf8))
+    }
+
     /// A document's files on the site — the pointer page `<number>/index.html`, then the revision
     /// page and its archive in `<number>/<L-N>/` — and its search index entries; nothing when the
     /// document is not published. With `revisionFolderKept`, the revision folder is already on the
@@ -187,7 +209,11 @@ public struct SiteRenderer: Sendable {
     /// unchanged and whose files there still have their recorded hashes is not rendered: its
     /// files are taken from there (see ``BuildCache``). Returns the cache of this build.
     @discardableResult
+    ///
+    /// With `append` (which adds bytes at the end of a file `write` made), the search index is
+    /// written in pieces as it is made instead of being handed over whole.
     public func render(keeping kept: Set<String> = [], previous: PreviousBuild? = nil,
+                       appending append: (@Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void)? = nil,
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
         let keys = RenderKeys.compute(self)
@@ -233,7 +259,13 @@ public struct SiteRenderer: Sendable {
             case .failure(let error): throw error
             }
         }
-        for file in SiteRenderer.searchIndexFiles(SearchIndex(entries: entries)) { try write(file.path, file.data) }
+        let index = SearchIndex(entries: entries)
+        entries = []
+        if let append {
+            try SiteRenderer.writeSearchIndex(index, write: write, append: append)
+        } else {
+            for file in SiteRenderer.searchIndexFiles(index) { try write(file.path, file.data) }
+        }
         return cache
     }
 
@@ -257,7 +289,9 @@ public struct SiteRenderer: Sendable {
                 try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
                                        to: DraftBuild.marker, in: folder)
             }
-            let cache = try render(previous: previous) { path, data throws(DocCtlError) in try OutputWriter.write(data, to: path, in: folder) }
+            let cache = try render(previous: previous, appending: { path, data throws(DocCtlError) in
+                try OutputWriter.write(data, to: path, in: folder, appending: true)
+            }) { path, data throws(DocCtlError) in try OutputWriter.write(data, to: path, in: folder) }
             try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)
             counts.reused = cache.reused.count
             counts.rendered = cache.documents.count - counts.reused
