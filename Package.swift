@@ -55,6 +55,8 @@ let package = Package(
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The audit pack's zip (Output/DeterministicZip); DocCtlImport reads .docx/.xlsx with it.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // Resources/ is compiled into the code (the EmbedResources plugin), not copied into a
             // bundle folder that a copied binary could leave behind.

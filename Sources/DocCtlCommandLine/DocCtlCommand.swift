@@ -9,7 +9,7 @@ public struct DocCtlCommand: ParsableCommand {
         discussion: "Commands over the whole set take its folder (default: manual-src). Exit status: 0 no errors, 1 rule errors, 2 usage, I/O or internal error.",
         version: "docctl \(DocCtlVersion.description)",
         subcommands: [CheckCommand.self, CoverageCommand.self, BuildCommand.self, StandardsCommand.self, RulesCommand.self, ReleaseCommand.self, ReviseCommand.self, InitCommand.self, ImportCommand.self,
-                      PublishCommand.self, VerifyCommand.self, CopyCommand.self, PDFCommand.self, DiffCommand.self, ServeCommand.self]
+                      PublishCommand.self, VerifyCommand.self, CopyCommand.self, PDFCommand.self, AuditPackCommand.self, DiffCommand.self, ServeCommand.self]
     )
     public init() {}
 }

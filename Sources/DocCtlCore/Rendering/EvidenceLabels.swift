@@ -49,6 +49,24 @@ public struct EvidenceLabels: Sendable, Hashable {
     public var overdueMark: String
     public var noBriefings: String
     public var sourceCommit: String
+    // The audit pack (`docctl audit-pack`).
+    public var auditPack: String
+    public var auditPackIntro: String
+    public var asOf: String
+    public var clauseEvidence: String
+    public var clauseEvidenceSummary: String
+    public var manualSections: String
+    public var recordsColumn: String
+    public var leadDepartment: String
+    public var packDocuments: String
+    public var packDocumentsSummary: String
+    public var notInPack: String
+    public var notReleasedYet: String
+    public var changedSinceRelease: String
+    public var approvalsNotOwn: String
+    public var registers: String
+    public var checksums: String
+    public var checksumsNote: String
 
     public static func `for`(_ language: Language) -> EvidenceLabels {
         language == .en ? english : chinese
@@ -67,7 +85,17 @@ public struct EvidenceLabels: Sendable, Hashable {
         disposed: "已销毁", keptPermanently: "永久保存", noBatches: "尚无保管记录",
         briefingRecord: "文件宣贯确认记录", briefingSummary: "宣贯文件 {1} 份，已全部确认 {2} 份，逾期未确认 {3} 份", acknowledgeBy: "确认期限",
         acknowledgedBy: "已确认", notAcknowledged: "未确认", acknowledgedShare: "确认比例", briefingShare: "宣贯确认",
-        overdueMark: "（逾期）", noBriefings: "尚无宣贯确认记录", sourceCommit: "源文件提交")
+        overdueMark: "（逾期）", noBriefings: "尚无宣贯确认记录", sourceCommit: "源文件提交",
+        auditPack: "审核资料包",
+        auditPackIntro: "供认证审核第一阶段文件评审使用：按标准条款列出覆盖的手册章节、实施的程序文件、相关记录和主责部门，"
+            + "附每份文件现行发布版本的全文（含编制、审核、批准和修改记录）以及文件控制的各项登记表。解压后直接在浏览器中打开，无需联网；"
+            + "SHA256SUMS 列出包内每个文件的 SHA-256 校验值。",
+        asOf: "资料截至", clauseEvidence: "条款对照", clauseEvidenceSummary: "应覆盖条款 {1} 条，已覆盖 {2} 条",
+        manualSections: "手册及文件章节", recordsColumn: "记录", leadDepartment: "主责部门",
+        packDocuments: "现行受控文件", packDocumentsSummary: "共 {1} 份，均为现行发布版本，可打印",
+        notInPack: "未收入本资料包的文件", notReleasedYet: "尚未发布", changedSinceRelease: "{revision} 发布后已修改，修订尚未发布",
+        approvalsNotOwn: "审批记录与当前版本不符", registers: "文件控制登记", checksums: "校验清单",
+        checksumsNote: "每个文件的 SHA-256（可用 sha256sum -c SHA256SUMS 校验）")
 
     static let english = EvidenceLabels(
         distributionRegister: "Register of issued and recalled copies", distributionSummary: "{1} controlled copies issued, {2} in use, {3} to recall",
@@ -82,7 +110,20 @@ public struct EvidenceLabels: Sendable, Hashable {
         dueForDisposal: "due for disposal", disposed: "disposed of", keptPermanently: "kept permanently", noBatches: "No record batches kept yet",
         briefingRecord: "Briefing acknowledgements", briefingSummary: "{1} documents briefed, {2} fully acknowledged, {3} overdue",
         acknowledgeBy: "Acknowledge by", acknowledgedBy: "Acknowledged", notAcknowledged: "Not acknowledged", acknowledgedShare: "Share",
-        briefingShare: "Briefing", overdueMark: " (overdue)", noBriefings: "No briefings recorded yet", sourceCommit: "Source commit")
+        briefingShare: "Briefing", overdueMark: " (overdue)", noBriefings: "No briefings recorded yet", sourceCommit: "Source commit",
+        auditPack: "Audit pack",
+        auditPackIntro: "For the document review of a certification audit (stage 1): per clause of the standard, the manual sections "
+            + "that cover it, the procedures that implement it, their records and the lead department; the full text of each "
+            + "document at its current released revision (with preparation, review, approval and history); and the "
+            + "document-control registers. Unpack it and open this page in a browser: nothing is fetched from a network. "
+            + "SHA256SUMS lists the SHA-256 of every file in the pack.",
+        asOf: "As of", clauseEvidence: "Clauses and evidence", clauseEvidenceSummary: "{1} clauses to cover, {2} covered",
+        manualSections: "Manual and document sections", recordsColumn: "Records", leadDepartment: "Lead department",
+        packDocuments: "Current controlled documents", packDocumentsSummary: "{1} documents, each at its current released revision, ready to print",
+        notInPack: "Documents not in this pack", notReleasedYet: "not released yet",
+        changedSinceRelease: "changed since {revision} was released; the new revision is not released yet",
+        approvalsNotOwn: "its approvals are not this revision's own", registers: "Document-control registers", checksums: "Checksums",
+        checksumsNote: "the SHA-256 of every file (check with sha256sum -c SHA256SUMS)")
 
     /// `template` with `{1}`, `{2}`, … replaced by `values`.
     static func fill(_ template: String, _ values: Int...) -> String {

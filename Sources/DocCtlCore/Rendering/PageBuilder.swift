@@ -11,6 +11,9 @@ public struct PageBuilder: Sendable {
     public var today: Day
     /// Set for `build --draft`: every page says so and lists its problems.
     public var draft: DraftBuild?
+    /// Set when the site is rendered into an audit pack (`site/` of the zip): the navigation bar of
+    /// every page leads back to the pack's index page first.
+    public var inAuditPack = false
 
     /// A builder for the pages of `site`; labels follow the set's language.
     public init(site: SiteMap, coverage: CoverageReport?, buildDate: Day, today: Day) {
@@ -67,6 +70,10 @@ public struct PageBuilder: Sendable {
                                         pageTitle: pageTitle, current: current, bodyClass: bodyClass, headerCenter: headerCenter,
                                         headerRight: headerRight, footerRight: footerRight, printNotice: printNotice)
         chrome.nav? += registerNav(root: PageBuilder.root(placement), current: current)
+        if inAuditPack {
+            chrome.nav?.insert(PageChrome.NavItem(label: EvidenceLabels.for(config.language).auditPack,
+                                                  href: PageBuilder.root(placement) + "../index.html", isCurrent: false), at: 0)
+        }
         if let draft {
             chrome.draft = draft.notice(labels, document: document)
             chrome.bodyClass += " draft-build"

@@ -26,8 +26,9 @@ public struct SiteRenderer: Sendable {
     /// Prepares rendering; throws when the templates' resources (stylesheet, schema) are unusable.
     /// With `draft` (`build --draft`), every page is marked 草稿 / DRAFT and lists its problems.
     /// `held` and `offSite` are as for ``SiteMap/init(set:draft:held:offSite:)`` (a publish of what is released).
+    /// With `inAuditPack`, the site is the `site/` folder of an audit pack (its pages link back to the pack's index).
     public init(set: DocumentSet, templates: TemplateSet, buildDate: Day, today: Day? = nil, draft: DraftBuild? = nil,
-                held: [String: ArchivedRevision] = [:], offSite: Set<String> = []) throws(DocCtlError) {
+                held: [String: ArchivedRevision] = [:], offSite: Set<String> = [], inAuditPack: Bool = false) throws(DocCtlError) {
         self.set = set
         self.templates = templates
         self.site = SiteMap(set: set, draft: draft != nil, held: held, offSite: offSite)
@@ -35,6 +36,7 @@ public struct SiteRenderer: Sendable {
         self.buildDate = buildDate
         var builder = PageBuilder(site: site, coverage: coverage, buildDate: buildDate, today: today ?? buildDate)
         builder.draft = draft
+        builder.inAuditPack = inAuditPack
         self.builder = builder
         self.draft = draft
         let xsd = try templates.resource("document.xsd")

@@ -10,7 +10,7 @@ public struct TemplateSet: Sendable {
     /// The templates every build needs.
     public static let required = ["document", "index", "coverage", "redirect"]
     /// Templates taken from the bundle when a `--templates` folder does not have them.
-    public static let bundledFallbacks = ["register", "redline"]
+    public static let bundledFallbacks = ["register", "redline", "audit-pack"]
 
     public let library: MustacheLibrary
     /// Where the templates came from, for messages: a folder path or `built-in`.

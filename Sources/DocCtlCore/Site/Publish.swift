@@ -114,14 +114,8 @@ public struct Publish {
                 withheld.append(SiteMap.withheldLabel(document))
                 continue
             }
-            let status = ControlStatus.of(document, in: set)
-            guard status.isDraft || status.state == .draft else { continue }
-            if let follows = status.follows {
-                drafts.append((document, "\(document.number): changed since \(follows) was released"))
-            } else if status.reasons.contains(.notSealed) || status.reasons.contains(.noHistory) {
-                drafts.append((document, "\(document.number): \(status.revisionText.isEmpty ? "no history" : status.revisionText) is not released yet"))
-            } else {
-                drafts.append((document, "\(document.number): \(status.revisionText) is released but not approved as its own (approvals)"))
+            if let message = Publish.unreleasedMessage(document, status: ControlStatus.of(document, in: set)) {
+                drafts.append((document, message))
             }
         }
         if requireAllReleased && !drafts.isEmpty {
@@ -129,6 +123,18 @@ public struct Publish {
                            notes: drafts.map(\.message) + ["record and release the changes (`docctl revise`, `docctl release`), or publish from a commit where every document is released"])
         }
         return (withheld, drafts)
+    }
+
+    /// Why a document's sources are not a released revision (`QP-04: changed since B/1 was released`),
+    /// or nil when they are: only released content is published, and only it goes into an audit pack.
+    public static func unreleasedMessage(_ document: Document, status: ControlStatus) -> String? {
+        guard status.isDraft || status.state == .draft else { return nil }
+        if let follows = status.follows {
+            return "\(document.number): changed since \(follows) was released"
+        } else if status.reasons.contains(.notSealed) || status.reasons.contains(.noHistory) {
+            return "\(document.number): \(status.revisionText.isEmpty ? "no history" : status.revisionText) is not released yet"
+        }
+        return "\(document.number): \(status.revisionText) is released but not approved as its own (approvals)"
     }
 
     /// What a site holds before a publish: its revision folders (`<number>/<L-N>`) with their files,

@@ -54,11 +54,7 @@ public struct SiteManifest: Sendable, Equatable {
     }
 
     /// A relative path with no `.`/`..` components, no leading `/` and no control characters.
-    static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\")
-            && !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-    }
+    static func isSafe(_ path: String) -> Bool { RelativePath.isSafe(path) }
 }
 
 /// What verifying a site against its manifests found.

@@ -27,6 +27,7 @@ import Testing
         layer("Editing", ["Workflow"])
         layer("Revisions", ["Editing"])
         layer("Site", ["Revisions"])
+        layer("Pack", ["Site"])
         return table
     }()
 

@@ -42,7 +42,17 @@ import Testing
         #expect(index.rows.contains { $0.overdue != nil })
         // A draft build's notice (build --draft), with its list of problems.
         index.chrome.draft = DraftNoticeView(title: "草稿 DRAFT", summary: "草稿构建", problems: ["a.md:1:1: error[x]: y"], hasProblems: true)
-        return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage),
+        // The audit pack's index, with a left-out document, a justification, a record and a register.
+        var pack = builder.auditPackPage(reports: builder.coverage?.parts ?? [], omitted: [(number: "QP-09", reason: "尚未发布")])
+        pack.clauseTables[0].rows[0].justification = "不适用的理由"
+        pack.clauseTables[0].rows[0].records = links
+        pack.clauseTables[0].rows[0].procedures = links
+        pack.clauseTables[0].soa = LinkView(text: "适用性声明", linkHref: "site/coverage.html#soa-isms", tooltip: "x", separator: nil)
+        pack.registers = [LinkView(text: "文件发放回收登记表", linkHref: "site/distribution.html", tooltip: "x", separator: nil)]
+        pack.hasRegisters = true
+        pack.documents[0].standards = "itsm · isms"
+        pack.documents[0].briefing = "宣贯确认 2/3（66%）"
+        return [("document", site), ("document", standalone), ("index", index), ("coverage", coverage), ("audit-pack", pack),
                 ("coverage", try #require(builder.coveragePage(placement: .standalone(css: "body{}")))),
                 ("redirect", builder.redirectPage(procedure)),
                 ("register", try #require(try RenderingFixtures.renderer(RenderingFixtures.load(RenderingFixtures.withRegister()))
