@@ -65,7 +65,7 @@ run: build
 	@echo "make: open output/index.html in a browser"
 
 test: deps
-	$(SWIFT) test --no-parallel
+	$(SWIFT) test
 
 bench: deps
 	bash bench/run.sh

@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocCtlCommandLineTests",
-            dependencies: ["DocCtlCommandLine", "DocCtlCore", "DocCtlTestSupport"]
+            dependencies: ["DocCtlCommandLine", "DocCtlCore", "DocCtlServe", "DocCtlTestSupport"]
         ),
     ]
 )

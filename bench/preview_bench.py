@@ -3,50 +3,62 @@
 
     bench/preview_bench.py BIN [--output BENCHMARKS.md] [--runs 5] [--reload-size 200] [--incremental-size 1000]
 
-1. Reload latency: `docctl serve` on a generated set of --reload-size documents; a page's event
-   stream is open (the one `/__docctl/events` every served page listens to); one procedure's
-   body.md is saved (a paragraph appended) and the time until the `reload` event arrives is taken,
-   --runs times after one warm-up save (the first save of a released document changes its status,
-   which every page may show, so it re-renders everything once). Target < 150 ms.
+1. Reload latency: `docctl serve` on the example (manual-src, copied) and on a generated set of
+   --reload-size documents; a page's event stream is open (the one `/__docctl/events` every served
+   page listens to); one procedure's body.md is saved (a paragraph appended) and two times are
+   taken: until the `reload` event arrives, and until the procedure's page has been fetched again
+   after it (what the writer sees). --runs saves after two warm-up saves (the first save of a
+   released document changes its status, which every page may show, so it re-renders everything
+   once; the second is read again because its folder changed within the last two seconds). serve
+   runs with DOCCTL_SERVE_TIMING=1, so the stages of each rebuild (load, check, render, write) are
+   recorded too. Target < 150 ms.
 2. Incremental build: `docctl build --draft` of a generated set of --incremental-size documents,
    clean (`--clean`) and after a one-document change (the same warm-up), median of --runs each.
    Target: incremental <= 15 % of clean.
 
-Writes the section between PREVIEW_BEGIN and PREVIEW_END in the output (replaced in place, or
-appended), with bench/server-choice.md (the HTTP server comparison, measured by hand) after it.
+The figures go to a JSON file, and bench/report.py --preview writes them into the output (the
+section between its markers, replaced in place).
 """
 
 import argparse
+import json
 import os
 import re
 import select
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PREVIEW_BEGIN = "<!-- preview-bench-begin -->"
-PREVIEW_END = "<!-- preview-bench-end -->"
+ROOT = os.path.dirname(HERE)
 TODAY = "2026-12-01"
+EXAMPLE_TODAY = "2026-11-29"  # the example is a snapshot of that day
 
 
 def say(text):
     print("bench: " + text, file=sys.stderr, flush=True)
 
 
+def load():
+    with open("/proc/loadavg", encoding="utf-8") as handle:
+        return " ".join(handle.read().split()[:3])
+
+
 def generate(n, folder):
     subprocess.run([sys.executable, os.path.join(HERE, "gen_docset.py"), str(n), folder], check=True, stdout=subprocess.DEVNULL)
 
 
-def procedure_body(root):
+def procedure(root):
+    """The body.md and the number of the procedure in the middle of the set."""
     folder = os.path.join(root, "procedures")
     names = sorted(os.listdir(folder))
-    path = os.path.join(folder, names[len(names) // 2], "body.md")
-    return path
+    chosen = os.path.join(folder, names[len(names) // 2])
+    with open(os.path.join(chosen, "document.yaml"), encoding="utf-8") as handle:
+        number = re.search(r"^number:\s*\"?([^\"\n]+)", handle.read(), re.M).group(1).strip()
+    return os.path.join(chosen, "body.md"), number
 
 
 def save(path, counter):
@@ -71,28 +83,77 @@ def read_event(sock, deadline):
     return None
 
 
-def reload_latency(binary, size, runs, work):
-    root = os.path.join(work, "serve-%d" % size)
-    generate(size, root)
-    process = subprocess.Popen([binary, "serve", root, "--port", "0", "--today", TODAY],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+def fetch(port, path):
+    """GETs `path` on a new connection and reads the whole answer; returns the status."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" % path).encode())
+        data = b""
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    return int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
+
+
+def page_path(pid, number):
+    """The request path of the current revision page of `number` in serve's build folder."""
+    folder = os.path.join(tempfile.gettempdir(), "docctl-serve-%d" % pid, "site", number)
+    revisions = sorted(name for name in os.listdir(folder) if not name.endswith((".html", ".css")))
+    return "/%s/%s/" % (number, revisions[0])
+
+
+class StderrLines:
+    """The lines serve writes to stderr, read without blocking."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.buffer = b""
+        self.lines = []
+
+    def poll(self, timeout):
+        ready, _, _ = select.select([self.stream], [], [], timeout)
+        if ready:
+            chunk = os.read(self.stream.fileno(), 65536)
+            if not chunk:
+                return False
+            self.buffer += chunk
+            *complete, self.buffer = self.buffer.split(b"\n")
+            self.lines += [line.decode("utf-8", "replace") for line in complete]
+        return True
+
+    def wait_for(self, pattern, start, deadline):
+        """The first line from index `start` on that matches, or None at the deadline."""
+        index = start
+        while time.monotonic() < deadline:
+            while index < len(self.lines):
+                match = re.search(pattern, self.lines[index])
+                if match:
+                    return index, match
+                index += 1
+            if not self.poll(max(0.0, min(0.2, deadline - time.monotonic()))):
+                break
+        return None
+
+
+def timing(line):
+    """{stage: ms} from a `serve: timing: load 12.3 ms, check …` line."""
+    return {name: float(ms) for name, ms in re.findall(r"(\w+) ([\d.]+) ms", line.split("timing:", 1)[1])}
+
+
+def reload_latency(binary, root, body, number, today, runs, label):
+    environment = dict(os.environ, DOCCTL_SERVE_TIMING="1", SWIFT_BACKTRACE="enable=no")
+    process = subprocess.Popen([binary, "serve", root, "--port", "0", "--today", today],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
+    lines = StderrLines(process.stderr)
     results = []
     try:
-        port = None
-        deadline = time.monotonic() + 300
-        log = []
-        while port is None and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            if not line:
-                break
-            log.append(line)
-            match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-            if match:
-                port = int(match.group(1))
-        if port is None:
-            raise SystemExit("serve did not start: " + "".join(log))
-        body = procedure_body(root)
-        for attempt in range(runs + 1):
+        found = lines.wait_for(r"serve: watching", 0, time.monotonic() + 600)
+        if found is None:
+            raise SystemExit("serve did not start: " + "\n".join(lines.lines))
+        port = int(next(re.search(r"http://127\.0\.0\.1:(\d+)/", line).group(1) for line in lines.lines if "http://127.0.0.1:" in line))
+        warmups = 2
+        for attempt in range(runs + warmups):
             sock = socket.create_connection(("127.0.0.1", port), timeout=10)
             sock.sendall(b"GET /__docctl/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
             opened = b""
@@ -101,24 +162,29 @@ def reload_latency(binary, size, runs, work):
                 if not chunk:
                     raise SystemExit("the event stream closed")
                 opened += chunk
-            time.sleep(0.3)  # an idle writer: the watcher is waiting
+            time.sleep(0.5)  # an idle writer: the watcher is waiting
+            seen = len(lines.lines)
             start = time.monotonic()
             save(body, attempt)
             rendered = read_event(sock, start + 60)
-            elapsed = time.monotonic() - start
+            event = time.monotonic() - start
+            status = fetch(port, page_path(process.pid, number))  # the page the writer's tab reloads
+            page = time.monotonic() - start
             sock.close()
-            if rendered is None:
-                raise SystemExit("no reload event within 60 s")
-            if attempt > 0:
-                results.append((elapsed, rendered))
-            say("serve %d docs: save → reload event %.0f ms (%d rendered)%s" % (size, elapsed * 1000, rendered, "" if attempt else " (warm-up)"))
+            if rendered is None or status != 200:
+                raise SystemExit("no reload event within 60 s, or the page failed (%s)" % status)
+            stages = lines.wait_for(r"serve: timing: ", seen, time.monotonic() + 10)
+            if attempt >= warmups:
+                results.append(dict(event_ms=event * 1000, page_ms=page * 1000, rendered=rendered,
+                                    stages=timing(lines.lines[stages[0]]) if stages else {}))
+            say("serve %s: save → reload event %.0f ms, → page fetched %.0f ms (%d rendered)%s" % (
+                label, event * 1000, page * 1000, rendered, "" if attempt >= warmups else " (warm-up)"))
     finally:
-        process.terminate()
+        process.send_signal(2)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-    shutil.rmtree(root, ignore_errors=True)
     return results
 
 
@@ -132,7 +198,7 @@ def incremental_build(binary, size, runs, work):
     root = os.path.join(work, "incremental-%d" % size)
     output = os.path.join(work, "incremental-out-%d" % size)
     generate(size, root)
-    body = procedure_body(root)
+    body, _ = procedure(root)
     base = [binary, "build", root, "-o", output, "--draft", "--today", TODAY]
     subprocess.run(base, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     save(body, 0)
@@ -149,58 +215,6 @@ def incremental_build(binary, size, runs, work):
     return clean, incremental
 
 
-def section(reload_size, reloads, incremental_size, clean, incremental, binary):
-    latencies = [r[0] * 1000 for r in reloads]
-    median_reload = statistics.median(latencies)
-    clean_median = statistics.median(clean)
-    incremental_median = statistics.median(incremental)
-    ratio = incremental_median / clean_median * 100
-    lines = [PREVIEW_BEGIN, "## Live preview and incremental build (issue 18)", "",
-             "Measured by `bench/preview_bench.py` (from `make bench`) with %s on generated sets (`bench/gen_docset.py`)." % os.path.basename(binary),
-             "Reload latency: `docctl serve` running, an event stream open as a served page holds it, one procedure's body.md saved "
-             "(a paragraph appended); the time from the save to the `reload` event, after one warm-up save (the first save of a released "
-             "document changes its status, which other pages show, so that save re-renders every page). "
-             "Incremental build: `docctl build --draft -o DIR` after the same one-document change, against `--clean` into the same folder.", "",
-             "| measurement | set | runs | median | min – max | target | result |", "|---|---|---|---|---|---|---|",
-             "| save of one procedure → reload event (`serve`) | %d docs | %d | %.0f ms | %.0f – %.0f ms | < 150 ms | %s |" % (
-                 reload_size, len(latencies), median_reload, min(latencies), max(latencies), "pass" if median_reload < 150 else "FAIL"),
-             "| documents rendered again per save | %d docs | %d | %s | | | |" % (
-                 reload_size, len(reloads), ", ".join(str(r[1]) for r in reloads)),
-             "| clean build (`--clean`) | %d docs | %d | %.2f s | %.2f – %.2f s | | |" % (
-                 incremental_size, len(clean), clean_median, min(clean), max(clean)),
-             "| build after a one-document change | %d docs | %d | %.2f s | %.2f – %.2f s | ≤ 15 %% of clean | %.1f %% %s |" % (
-                 incremental_size, len(incremental), incremental_median, min(incremental), max(incremental), ratio,
-                 "pass" if ratio <= 15 else "FAIL"),
-             "",
-             "What an incremental build still does for every document: load and check the whole set (the pages show the set's "
-             "problems, and a change can break another document's reference), hash every source file into render keys, read the "
-             "unchanged pages and archives back from the previous output and check them against their recorded SHA-256, write the "
-             "new folder and swap it in. The master list, coverage, registers, pointer pages and search index are always regenerated.",
-             ""]
-    choice = os.path.join(HERE, "server-choice.md")
-    if os.path.exists(choice):
-        with open(choice, encoding="utf-8") as handle:
-            lines.append(handle.read().rstrip("\n"))
-            lines.append("")
-    lines.append(PREVIEW_END)
-    return "\n".join(lines) + "\n"
-
-
-def write_section(output, text):
-    existing = ""
-    if os.path.exists(output):
-        with open(output, encoding="utf-8") as handle:
-            existing = handle.read()
-    if PREVIEW_BEGIN in existing and PREVIEW_END in existing:
-        start = existing.index(PREVIEW_BEGIN)
-        end = existing.index(PREVIEW_END) + len(PREVIEW_END) + 1
-        existing = existing[:start] + text + existing[end:]
-    else:
-        existing = existing.rstrip("\n") + "\n\n" + text
-    with open(output, "w", encoding="utf-8") as handle:
-        handle.write(existing)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("binary")
@@ -208,15 +222,29 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reload-size", type=int, default=200)
     parser.add_argument("--incremental-size", type=int, default=1000)
+    parser.add_argument("--results", help="where to keep the JSON results (default: beside the release build)")
     args = parser.parse_args()
     base = "/dev/shm" if os.path.isdir("/dev/shm") else None
     work = tempfile.mkdtemp(prefix="docctl-preview-", dir=base)
+    figures = dict(binary=args.binary, load_before=load(), reload_size=args.reload_size, incremental_size=args.incremental_size)
     try:
-        reloads = reload_latency(args.binary, args.reload_size, args.runs, work)
-        clean, incremental = incremental_build(args.binary, args.incremental_size, max(3, args.runs // 2), work)
+        example = os.path.join(work, "example")
+        shutil.copytree(os.path.join(ROOT, "manual-src"), example)
+        body = os.path.join(example, "procedures", "QP-04-incident-request", "body.md")
+        figures["example"] = reload_latency(args.binary, example, body, "QP-04", EXAMPLE_TODAY, args.runs, "example")
+        generated = os.path.join(work, "serve-%d" % args.reload_size)
+        generate(args.reload_size, generated)
+        body, number = procedure(generated)
+        figures["generated"] = reload_latency(args.binary, generated, body, number, TODAY, args.runs, "%d docs" % args.reload_size)
+        shutil.rmtree(generated, ignore_errors=True)
+        figures["clean"], figures["incremental"] = incremental_build(args.binary, args.incremental_size, max(3, args.runs // 2), work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    write_section(args.output, section(args.reload_size, reloads, args.incremental_size, clean, incremental, args.binary))
+    figures["load_after"] = load()
+    results = args.results or os.path.join(os.path.dirname(os.path.abspath(args.binary)), "preview-results.json")
+    with open(results, "w", encoding="utf-8") as handle:
+        json.dump(figures, handle, indent=1)
+    subprocess.run([sys.executable, os.path.join(HERE, "report.py"), "--preview", results, args.output], check=True)
     say("wrote the live preview and incremental build figures to " + args.output)
 
 

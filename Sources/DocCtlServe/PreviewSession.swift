@@ -1,5 +1,8 @@
 import DocCtlCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `docctl serve`'s builds: the set loaded and checked, then rendered as a draft (`build --draft`)
 /// into the build folder, incrementally — only the documents whose sources, or whose referenced
@@ -25,8 +28,20 @@ public final class PreviewSession: @unchecked Sendable {
     let templates: TemplateSet
     let today: Day
     let environment: [String: String]
+    /// The parsed documents of the last load: only changed folders are read again.
+    public let documents: DocumentLoadCache
+    /// The findings of the last rebuild, as `check` reports them (shown on the draft pages).
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// What the last rebuild rendered (render keys, file hashes, search entries), and the SHA-256
+    /// of every file now in ``output``, by path: a rebuild writes only the files that changed.
+    var rendered: BuildCache?
+    var present: [String: String] = [:]
+    /// Times of the stages of the last rebuild (milliseconds), then its processor time ("cpu"), for `DOCCTL_SERVE_TIMING=1`.
+    public private(set) var stages: [(String, Double)] = []
 
-    public init(set: URL, output: URL, templates: TemplateSet, today: Day, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(set: URL, output: URL, templates: TemplateSet, today: Day, environment: [String: String] = ProcessInfo.processInfo.environment,
+                documents: DocumentLoadCache = DocumentLoadCache()) {
+        self.documents = documents
         setRoot = set
         self.output = output
         self.templates = templates
@@ -34,20 +49,55 @@ public final class PreviewSession: @unchecked Sendable {
         self.environment = environment
     }
 
-    /// Loads, checks and renders the set into ``output``; only what changed since the last build is rendered.
+    /// Loads, checks and renders the set into ``output``; only what changed since the last build is
+    /// read, rendered and written. The folder is updated in place, file by file (each one replaced
+    /// atomically), and only once the whole site is rendered: a failed rebuild leaves it as it was.
     public func rebuild() throws(DocCtlError) -> Summary {
         let start = Date()
-        let (set, loadDiagnostics) = try DocumentSetLoader().load(setRoot)
+        let cpuBefore = Self.processorSeconds()
+        var clock = start
+        stages = []
+        func lap(_ name: String) {
+            let now = Date()
+            stages.append((name, now.timeIntervalSince(clock) * 1000))
+            clock = now
+        }
+        let (set, loadDiagnostics) = try DocumentSetLoader().load(setRoot, cache: documents)
+        lap("load")
         let raw = loadDiagnostics + Checker(today: today).run(set)
         let diagnostics = DiagnosticEngine(overrides: set.config.ruleSeverities, strict: false).finalize(raw)
+        lap("check")
         // As `build --today`: SOURCE_DATE_EPOCH when set, else the day checked against.
         let settings = RenderSettings(templates: templates, buildDate: try Day.sourceDateEpoch(environment) ?? today, today: today)
         let renderer = try settings.renderer(for: set, draft: DraftBuild(diagnostics: diagnostics))
-        let counts = try renderer.write(to: output, incremental: true)
-        return Summary(documents: set.documents.count, rendered: counts.rendered, reused: counts.reused,
+        let previous = rendered.map { PreviousBuild(folder: output, cache: $0, filesInPlace: true) }
+        let changes = ChangedFiles(present: present)
+        let cache = try renderer.render(previous: previous) { path, data in changes.add(path, data) }
+        lap("render")
+        do {
+            present = try changes.apply(to: output, keeping: cache)
+            rendered = cache
+            self.diagnostics = diagnostics
+        } catch {
+            // Some files may be new and some old: the next rebuild renders and writes everything.
+            present = changes.unsure
+            rendered = nil
+            throw error
+        }
+        lap("write")
+        // Processor time of the whole process (every core), steadier than wall time on a busy machine.
+        stages.append(("cpu", (Self.processorSeconds() - cpuBefore) * 1000))
+        return Summary(documents: set.documents.count, rendered: cache.documents.count - cache.reused.count, reused: cache.reused.count,
                        errors: diagnostics.filter { $0.severity == .error }.count,
                        warnings: diagnostics.filter { $0.severity == .warning }.count,
                        seconds: Date().timeIntervalSince(start))
+    }
+
+    /// User and system time of this process so far, in seconds.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Serves the build folder on `server` and rebuilds on every change `watcher` sees, telling the
@@ -59,10 +109,78 @@ public final class PreviewSession: @unchecked Sendable {
             do {
                 let summary = try rebuild()
                 log("rebuilt: \(summary)")
+                if environment["DOCCTL_SERVE_TIMING"] == "1" {
+                    log("timing: " + stages.map { "\($0.0) " + String(format: "%.1f ms", $0.1) }.joined(separator: ", "))
+                }
                 server.broadcaster.send("reload", data: "\(summary.rendered)")
             } catch {
                 log("error: \(error.description) (the pages stay as they were)")
             }
         }
+    }
+}
+
+/// The files one rebuild hands over, kept only where they differ from what the build folder holds;
+/// written to it once rendering succeeded.
+final class ChangedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private let before: [String: String]
+    private var hashes: [String: String] = [:]
+    private var changed: [String: Data] = [:]
+
+    init(present: [String: String]) { before = present }
+
+    /// Called from several threads, once per path.
+    func add(_ path: String, _ data: Data) {
+        let hash = SHA256Hex.of(data)
+        lock.lock()
+        defer { lock.unlock() }
+        hashes[path] = hash
+        if before[path] != hash { changed[path] = data }
+    }
+
+    /// Every path that was there or was to be written, with no hash (after a failed write).
+    var unsure: [String: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Dictionary(uniqueKeysWithValues: Set(before.keys).union(hashes.keys).map { ($0, "") })
+    }
+
+    /// Writes the changed files into `folder` (each to a hidden name beside it, then renamed over
+    /// the old one: a page being served is never seen half-written) and removes the files the
+    /// build no longer has, with the folders left empty. Returns the hash of every file now there.
+    func apply(to folder: URL, keeping cache: BuildCache) throws(DocCtlError) -> [String: String] {
+        var now = hashes
+        // The files of reused documents stay as they are, their pointer pages (`QP-04/index.html`) too.
+        for number in cache.reused {
+            let files = cache.documents[number]?.files ?? [:]
+            now.merge(files) { first, _ in first }
+            if let folder = files.keys.first?.split(separator: "/").first, let pointer = before["\(folder)/index.html"] {
+                now["\(folder)/index.html"] = pointer
+            }
+        }
+        let base = folder.standardizedFileURL.path + "/"
+        try StagedOutput.makeFolders(String(base.dropLast()), below: "/")
+        for path in changed.keys.sorted() {
+            let full = base + path
+            let slash = full.lastIndex(of: "/")!
+            try StagedOutput.makeFolders(String(full[..<slash]), below: base)
+            let temporary = String(full[...slash]) + ".docctl-new-" + full[full.index(after: slash)...]
+            try StagedOutput.writeStaged(changed[path]!, at: temporary)
+            guard rename(temporary, full) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw .io("cannot write \(full): \(reason)")
+            }
+        }
+        for path in before.keys.sorted() where now[path] == nil {
+            unlink(base + path)
+            var parent = Substring(path)
+            while let slash = parent.lastIndex(of: "/") {
+                parent = parent[..<slash]
+                if rmdir(base + parent) != 0 { break }
+            }
+        }
+        return now
     }
 }

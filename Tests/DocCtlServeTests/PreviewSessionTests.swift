@@ -57,3 +57,86 @@ import Testing
         }
     }
 }
+
+/// `serve` reads, checks, renders and writes only what changed; after any edits its build folder
+/// and its findings are those of a clean `check` and `build --draft` of the same sources.
+@Suite struct IncrementalPreviewTests {
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("manual-src")
+
+    /// A clean `build --draft` of `root` into `output`, as `serve` builds it (build date: the day checked against).
+    static func cleanBuild(_ root: URL, into output: URL) throws -> CheckOutcome {
+        let outcome = try CheckOutcome.check(root)
+        let renderer = try SiteRenderer(set: outcome.set, templates: TemplateSet.bundled(), buildDate: FixtureSet.today, today: FixtureSet.today,
+                                        draft: DraftBuild(diagnostics: outcome.diagnostics))
+        try renderer.write(to: output, incremental: false)
+        return outcome
+    }
+
+    @Test func afterRandomEditsTheServedFolderAndFindingsEqualACleanBuild() throws {
+        var random = SeededGenerator()
+        try TemporaryFolder.with { folder in
+            let root = folder.url.appendingPathComponent("set")
+            try FileManager.default.copyItem(at: Self.example, to: root)
+            // Every document in the middle of a revision: a save changes no other document's page.
+            for document in try CheckOutcome.check(root).set.documents {
+                let body = root.appendingPathComponent(document.bodyFiles[0].path)
+                try Data((String(decoding: try Data(contentsOf: body), as: UTF8.self) + "\n修订中。\n").utf8).write(to: body)
+            }
+            // Stamps trusted at once: each edit here comes after the previous load has finished.
+            let session = PreviewSession(set: root, output: folder.url.appendingPathComponent("served"), templates: try TemplateSet.bundled(),
+                                         today: FixtureSet.today, environment: [:], documents: DocumentLoadCache(settledAfter: 0))
+            let clean = folder.url.appendingPathComponent("clean")
+            let first = try session.rebuild()
+            #expect(first.reused == 0 && first.rendered > 20 && session.documents.lastRead == first.documents)
+            let set = try CheckOutcome.check(root).set
+            let numbers = set.documents.map(\.number)
+            let bodies = set.documents.flatMap { $0.bodyFiles.map(\.path) }.sorted()
+            let yamls = set.documents.map { "\($0.folder)/document.yaml" }.sorted()
+            var done: [String] = []
+            var reusedInAll = 0, keptInAll = 0
+            for _ in 0..<4 {
+                for _ in 0..<Int.random(in: 1...2, using: &random) {
+                    done.append(try RandomEdits.edit(root, numbers: numbers, bodies: bodies, yamls: yamls, using: &random))
+                }
+                let summary = try session.rebuild()
+                reusedInAll += summary.reused
+                keptInAll += session.documents.lastReused
+                let expected = try Self.cleanBuild(root, into: clean)
+                #expect(session.diagnostics == expected.diagnostics, "after \(done.joined(separator: "; ")) — \(random)")
+                let differences = RandomEdits.differences(session.output, clean, hidden: false)
+                #expect(differences.isEmpty, "after \(done.joined(separator: "; ")): \(differences.prefix(10)) — \(random)")
+            }
+            // Most folders are taken from the cache (an edit of docset.yaml would drop it, and none is made).
+            #expect(keptInAll > 4 * (first.documents - 3), "\(done) — \(random)")
+            if !done.contains(where: { $0.contains("title") || $0.contains("records.yaml") }) {
+                #expect(reusedInAll > 0, "\(done) — \(random)")
+            }
+        }
+    }
+
+    @Test func aRemovedDocumentLeavesTheServedFolderAndAnAddedOneIsRead() throws {
+        try TemporaryFolder.with { folder in
+            let root = folder.url.appendingPathComponent("set")
+            try FileManager.default.copyItem(at: Self.example, to: root)
+            let session = PreviewSession(set: root, output: folder.url.appendingPathComponent("served"), templates: try TemplateSet.bundled(),
+                                         today: FixtureSet.today, environment: [:], documents: DocumentLoadCache(settledAfter: 0))
+            let clean = folder.url.appendingPathComponent("clean")
+            let first = try session.rebuild()
+            let procedure = try #require(try CheckOutcome.check(root).set.documents.first { $0.number == "QP-03" })
+            let moved = folder.url.appendingPathComponent("QP-03-aside")
+            try FileManager.default.moveItem(at: root.appendingPathComponent(procedure.folder), to: moved)
+            let without = try session.rebuild()
+            #expect(without.documents == first.documents - 1)
+            #expect(!FileManager.default.fileExists(atPath: session.output.path + "/QP-03"))
+            _ = try Self.cleanBuild(root, into: clean)
+            #expect(RandomEdits.differences(session.output, clean, hidden: false).isEmpty)
+            try FileManager.default.moveItem(at: moved, to: root.appendingPathComponent(procedure.folder))
+            let back = try session.rebuild()
+            #expect(back.documents == first.documents && session.documents.lastRead == 1)
+            let expected = try Self.cleanBuild(root, into: clean)
+            #expect(session.diagnostics == expected.diagnostics)
+            #expect(RandomEdits.differences(session.output, clean, hidden: false).isEmpty)
+        }
+    }
+}

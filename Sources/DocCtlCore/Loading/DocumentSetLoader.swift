@@ -11,8 +11,10 @@ public struct DocumentSetLoader {
         self.standards = standards
     }
 
-    /// Loads the set at `root`. Throws only when `root` is not a document set at all.
-    public func load(_ root: URL) throws(DocCtlError) -> (DocumentSet, [Diagnostic]) {
+    /// Loads the set at `root`. Throws only when `root` is not a document set at all. With `cache`
+    /// (`docctl serve`), document folders whose files did not change since the last load with the
+    /// same cache are not read again (see ``DocumentLoadCache``).
+    public func load(_ root: URL, cache: DocumentLoadCache? = nil) throws(DocCtlError) -> (DocumentSet, [Diagnostic]) {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -35,11 +37,18 @@ public struct DocumentSetLoader {
         // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
         let folders = Discovery.documentFolders(in: root, context: &context)
         let config = set.config
+        cache?.begin(config: context.sources["docset.yaml"]?.text)
         let loaded = Parallel.map(folders.count) { index in
+            let relative = LoadContext(root: root).relative(folders[index])
+            let stamp = cache?.stamp(of: folders[index].path)
+            if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
             var local = LoadContext(root: root)
             let document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
-            return LoadedDocument(document: document, context: local)
+            let fresh = LoadedDocument(document: document, context: local)
+            cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
+            return fresh
         }
+        cache?.keep(only: Set(folders.map { context.relative($0) }))
         for (folder, result) in zip(folders, loaded) {
             context.reader.sink.append(contentsOf: result.context.reader.sink.diagnostics)
             context.sources.merge(result.context.sources) { first, _ in first }

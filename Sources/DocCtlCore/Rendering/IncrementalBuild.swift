@@ -60,10 +60,15 @@ public struct BuildCache: Codable, Sendable, Equatable {
 public struct PreviousBuild: Sendable {
     public let folder: URL
     public let cache: BuildCache
+    /// The files of the previous build are still in place where the caller keeps them (`docctl
+    /// serve` updates its private build folder itself): reused documents hand no files to `write`,
+    /// and nothing is read back.
+    public let filesInPlace: Bool
 
-    public init(folder: URL, cache: BuildCache) {
+    public init(folder: URL, cache: BuildCache, filesInPlace: Bool = false) {
         self.folder = folder
         self.cache = cache
+        self.filesInPlace = filesInPlace
     }
 
     /// The previous build in `folder`, if docctl wrote it with a cache (a draft build is never reused for a real one).
@@ -79,6 +84,7 @@ public struct PreviousBuild: Sendable {
     /// still there with the recorded hash; nil otherwise (the document is rendered again).
     func reuse(_ number: String, key: String) -> (files: [(path: String, data: Data)], entry: BuildCache.Entry)? {
         guard let entry = cache.documents[number], entry.key == key else { return nil }
+        if filesInPlace { return ([], entry) }
         let base = folder.standardizedFileURL.path + "/"
         var files: [(path: String, data: Data)] = []
         for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
@@ -99,8 +105,11 @@ public struct PreviousBuild: Sendable {
 ///   type, classification, owner, clauses, records) and where each clause's section is;
 /// - the document's own files (every source file in its folder, its images) and, in a draft
 ///   build, the problems listed on its page;
-/// - the own files of every document it refers to (`[[QP-04#…]]`, `[[QP-04@B/1]]`); a document with
-///   a generated block (`{{…}}`) depends on every document.
+/// - the own files of every document it refers to with more than its number (`[[QP-04#…]]`,
+///   `[[QP-04@B/1]]`: a revision of its history); a plain `[[QP-04]]` shows only what the shared
+///   context holds (title, number, revision folder, whether it is published), so a referrer is not
+///   rendered again when only QP-04's text changes. A document with a generated block (`{{…}}`)
+///   depends on every document.
 ///
 /// Anything else that could change a page changes one of these; a test builds incrementally after
 /// random edits and compares with a clean build byte for byte.
@@ -172,7 +181,8 @@ enum RenderKeys {
 
     enum Dependencies { case all, some(Set<String>) }
 
-    /// The documents `document` refers to, or all of them when it holds a generated block.
+    /// The documents whose own files `document` shows something of (see ``RenderKeys``), or all of
+    /// them when it holds a generated block.
     static func dependencies(_ document: Document) -> Dependencies {
         var numbers = Set<String>()
         var generated = false
@@ -180,7 +190,7 @@ enum RenderKeys {
             for block in body.blocks {
                 block.forEachBlock { if case .placeholder = $0 { generated = true } }
                 block.forEachInline { inline in
-                    if case .reference(let target, _) = inline {
+                    if case .reference(let target, _) = inline, target.contains(where: { $0 == "#" || $0 == "@" }) {
                         numbers.insert(String(target.prefix { $0 != "#" && $0 != "@" }).trimmingCharacters(in: .whitespaces))
                     }
                 }

@@ -11,8 +11,9 @@ public struct RegisterPageView: Sendable {
 
 extension PageBuilder {
     /// Site pages of the registers, by path, with their navigation label: only the registers the
-    /// set keeps (a set without distribution.yaml files has no distribution page).
-    var registerPages: [(path: String, label: String, block: String)] {
+    /// set keeps (a set without distribution.yaml files has no distribution page). Worked out once,
+    /// in ``init(site:coverage:buildDate:today:)``: every page's navigation shows them.
+    func findRegisterPages() -> [(path: String, label: String, block: String)] {
         var pages: [(path: String, label: String, block: String)] = []
         if set.documents.contains(where: { !$0.copyIssues.isEmpty }) {
             pages.append(("distribution.html", EvidenceLabels.for(config.language).distributionRegister, "distribution-register"))

@@ -22,7 +22,11 @@ public struct PageBuilder: Sendable {
         self.labels = Labels.for(site.set.config.language)
         self.buildDate = buildDate
         self.today = today
+        registerPages = findRegisterPages()
     }
+
+    /// See ``findRegisterPages()``.
+    var registerPages: [(path: String, label: String, block: String)] = []
 
     var set: DocumentSet { get { site.set } }
     var config: DocSetConfig { site.set.config }

@@ -230,7 +230,10 @@ public struct SiteRenderer: Sendable {
                 let key = keys[document.number] ?? ""
                 if site.published.contains(document.number), site.held[document.number] == nil,
                    let reused = previous?.reuse(document.number, key: key), let folder = site.documentFolders[document.number] {
-                    try write("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
+                    // Files in place (serve): the pointer page, made from what the key covers, is there too.
+                    if previous?.filesInPlace != true {
+                        try write("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
+                    }
                     for file in reused.files { try write(file.path, file.data) }
                     return .success((document.number, reused.entry, reused.entry.entries, true))
                 }

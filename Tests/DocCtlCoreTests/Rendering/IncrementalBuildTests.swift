@@ -18,65 +18,10 @@ import Testing
         return try renderer.write(to: output, incremental: incremental)
     }
 
-    static func files(_ folder: URL) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let base = folder.path + "/"
-        for case let relative as String in FileManager.default.enumerator(atPath: folder.path) ?? FileManager.DirectoryEnumerator() {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[relative] = FileManager.default.contents(atPath: base + relative)
-            }
-        }
-        return files
-    }
-
-    /// The paths whose bytes differ between two builds (or that only one has).
-    static func differences(_ first: URL, _ second: URL) -> [String] {
-        let a = files(first), b = files(second)
-        return Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
-    }
-
     static func copyExample(to folder: TemporaryFolder) throws -> URL {
         let root = folder.url.appendingPathComponent("set")
         try FileManager.default.copyItem(at: example, to: root)
         return root
-    }
-
-    /// One random edit of the kinds a writer makes; returns what it did (for the failure message).
-    static func edit(_ root: URL, numbers: [String], bodies: [String], yamls: [String], using random: inout SeededGenerator) throws -> String {
-        func change(_ relative: String, _ transform: (String) -> String) throws {
-            let url = root.appendingPathComponent(relative)
-            try transform(String(decoding: try Data(contentsOf: url), as: UTF8.self)).write(to: url, atomically: false, encoding: .utf8)
-        }
-        let body = bodies.randomElement(using: &random)!
-        switch Int.random(in: 0..<6, using: &random) {
-        case 0:
-            try change(body) { $0 + "\n增量构建检验段落 \(random.next() % 1000)。\n" }
-            return "paragraph appended to \(body)"
-        case 1:
-            let number = numbers.randomElement(using: &random)!
-            try change(body) { $0 + "\n参见 [[\(number)]]。\n" }
-            return "reference to \(number) appended to \(body)"
-        case 2:
-            try change(body) { text in
-                guard let range = text.range(of: "\n## ") else { return text + "\n## 新增章节\n\n内容。\n" }
-                return text.replacingCharacters(in: range, with: "\n## 修订")
-            }
-            return "heading renamed in \(body)"
-        case 3:
-            let yaml = yamls.randomElement(using: &random)!
-            try change(yaml) { $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 新") }
-            return "title changed in \(yaml)"
-        case 4:
-            try change("records.yaml") { $0 + "\n# \(random.next() % 1000)\n" }
-            return "comment appended to records.yaml"
-        default:
-            try change(body) { text in
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                return lines.prefix(max(1, lines.count * 3 / 4)).joined(separator: "\n") + "\n"
-            }
-            return "last quarter of \(body) cut"
-        }
     }
 
     @Test func anIncrementalBuildAfterRandomEditsEqualsACleanBuild() throws {
@@ -102,11 +47,11 @@ import Testing
             var done: [String] = []
             for _ in 0..<2 {
                 for _ in 0..<Int.random(in: 1...2, using: &random) {
-                    done.append(try Self.edit(root, numbers: numbers, bodies: bodies, yamls: yamls, using: &random))
+                    done.append(try RandomEdits.edit(root, numbers: numbers, bodies: bodies, yamls: yamls, using: &random))
                 }
                 reusedInAll += try Self.build(root, into: incremental).reused
                 try Self.build(root, into: clean, incremental: false)
-                let differences = Self.differences(incremental, clean)
+                let differences = RandomEdits.differences(incremental, clean)
                 #expect(differences.isEmpty, "after \(done.joined(separator: "; ")): \(differences.prefix(10)) — \(random)")
             }
             // A title or a set file re-renders everything; otherwise most documents are taken over.
@@ -151,7 +96,7 @@ import Testing
             let again = try Self.build(root, into: output)
             #expect(again.rendered == 1)
             try Self.build(root, into: clean, incremental: false)
-            #expect(Self.differences(output, clean).isEmpty)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
         }
     }
 

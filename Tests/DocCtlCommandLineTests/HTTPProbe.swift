@@ -52,19 +52,6 @@ struct HTTPProbe {
         return data
     }
 
-    /// Runs blocking socket code on a thread of its own: on the test's task it would hold one of the
-    /// few threads Swift concurrency has, which the server needs to answer.
-    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
-        }
-    }
-
-    /// ``get(_:port:method:)`` on a thread of its own.
-    static func fetch(_ target: String, port: UInt16, method: String = "GET") async throws -> Response {
-        try await onThread { try get(target, port: port, method: method) }
-    }
-
     /// One request on a new connection (`Connection: close`), the whole answer read.
     static func get(_ target: String, port: UInt16, method: String = "GET") throws -> Response {
         let probe = try HTTPProbe(port: port)
