@@ -47,8 +47,8 @@ public enum StagedOutput {
     /// Writes a new file inside a staging folder with plain POSIX calls and no sync: a staged
     /// folder is synced once as a whole (``syncFolder(_:)``) before it is swapped in, which spares a
     /// large build thousands of `fsync`s. May be called from several threads for different paths.
-    public static func writeStaged(_ data: Data, at path: String) throws(DocCtlError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    public static func writeStaged(_ data: Data, at path: String, appending: Bool = false) throws(DocCtlError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in

@@ -25,14 +25,15 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes `data` at `path` (relative, with `/`) below `folder`, creating the folders between.
-    /// May be called from several threads at once for different paths.
-    public static func write(_ data: Data, to path: String, in folder: URL) throws(DocCtlError) {
+    /// Writes `data` at `path` (relative, with `/`) below `folder`, creating the folders between;
+    /// with `appending`, adds it at the end of the file. May be called from several threads at once
+    /// for different paths.
+    public static func write(_ data: Data, to path: String, in folder: URL, appending: Bool = false) throws(DocCtlError) {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path \(path) escapes the output folder")
         let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         let full = base + path
         if let slash = path.lastIndex(of: "/") { try StagedOutput.makeFolders(base + path[..<slash], below: base) }
-        try StagedOutput.writeStaged(data, at: full)
+        try StagedOutput.writeStaged(data, at: full, appending: appending)
     }
 
     /// Replaces `target` by a folder that `fill` writes (it is given the new, empty folder).

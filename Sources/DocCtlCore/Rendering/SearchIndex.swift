@@ -18,18 +18,34 @@ public struct SearchIndex: Encodable, Sendable {
 
     public var format = 2
     public var entries: [Entry]
+    /// Bigram postings, sorted by the key's UTF-8 bytes (the order of the JSON): entry indices as
+    /// 32-bit integers, ascending — half the memory of `[Int]` (at 1000 large documents the index has
+    /// about 15 million postings).
+    let postings: [(key: String, entries: [Int32])]
+
     /// Bigram postings for Chinese (and Japanese, Korean) text: every pair of neighbouring CJK
     /// characters in an entry's number, titles or text → the indices of the entries holding it,
     /// ascending. Chinese is written without spaces and docctl has no word segmenter: the search
     /// script splits a query run such as `事件管理` into its bigrams (事件 件管 管理) and finds the
     /// entries in which every character of the run is covered by a bigram present there — so
     /// 《事件与服务请求管理程序》 is found, though `事件管理` is not a substring of it.
-    public var bigrams: [String: [Int]]
+    public var bigrams: [String: [Int]] {
+        Dictionary(uniqueKeysWithValues: postings.map { ($0.key, $0.entries.map(Int.init)) })
+    }
 
     /// The index of `entries`, with their bigram postings.
     public init(entries: [Entry]) {
         self.entries = entries
-        self.bigrams = SearchIndex.postings(entries)
+        self.postings = SearchIndex.postings(entries)
+    }
+
+    enum CodingKeys: String, CodingKey { case format, entries, bigrams }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(entries, forKey: .entries)
+        try container.encode(bigrams, forKey: .bigrams)
     }
 
     /// Bigram → entries holding it. Pairs are found on the UTF-8 bytes and kept as two scalars packed
@@ -37,31 +53,33 @@ public struct SearchIndex: Encodable, Sendable {
     /// a corpus of large documents. Strings are made once per distinct pair, at the end. Pairs that
     /// are one string to Swift (a compatibility ideograph and its canonical form) share one key, the
     /// first met, with their postings merged — as a dictionary of strings had them.
-    static func postings(_ entries: [Entry]) -> [String: [Int]] {
-        var byPair: [UInt64: [Int]] = [:]
+    static func postings(_ entries: [Entry]) -> [(key: String, entries: [Int32])] {
+        var byPair: [UInt64: [Int32]] = [:]
         var order: [UInt64] = []
         for (index, entry) in entries.enumerated() {
+            let posting = Int32(truncatingIfNeeded: index)
             for field in [entry.number, entry.document, entry.section, entry.text] {
                 forEachBigram(field) { pair in
                     // Entries are visited in order: the last posting tells whether this one has it already.
-                    let isNew = byPair[pair, default: []].appendOnce(index)
+                    let isNew = byPair[pair, default: []].appendOnce(posting)
                     if isNew { order.append(pair) }
                 }
             }
         }
-        var result: [String: [Int]] = [:]
+        var result: [String: [Int32]] = [:]
         result.reserveCapacity(order.count)
         for pair in order {
             let key = String(String.UnicodeScalarView([Unicode.Scalar(UInt32(truncatingIfNeeded: pair >> 32))!,
                                                        Unicode.Scalar(UInt32(truncatingIfNeeded: pair))!]))
-            let list = byPair[pair]!
+            let list = byPair.removeValue(forKey: pair)!
             if let existing = result[key] {
                 result[key] = Array(Set(existing).union(list)).sorted()
             } else {
                 result[key] = list
             }
         }
-        return result
+        // JSONEncoder sorts keys by their UTF-8 bytes, not by String's `<` (which normalises first).
+        return result.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { (key: $0.key, entries: $0.value) }
     }
 
     /// Calls `body` with every pair of neighbouring CJK scalars of `text`, packed as `first << 32 | second`.
@@ -152,37 +170,65 @@ public struct SearchIndex: Encodable, Sendable {
     /// `JSONEncoder` gives with `.sortedKeys` and `.withoutEscapingSlashes` (``SearchIndexTests``
     /// compares the two), written directly: JSONEncoder boxed every posting of the index and was a
     /// sixth of a `build` of large documents.
-    public var json: Data {
-        var output: [UInt8] = []
-        output.reserveCapacity(entries.reduce(0) { $0 + $1.text.utf8.count + 200 } + bigrams.count * 24)
-        output.append(contentsOf: #"{"bigrams":{"#.utf8)
-        // JSONEncoder sorts keys by their UTF-8 bytes, not by String's `<` (which normalises first).
-        for (position, key) in bigrams.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            if position > 0 { output.append(UInt8(ascii: ",")) }
-            SearchIndex.writeJSON(key, into: &output)
-            output.append(contentsOf: ":[".utf8)
-            for (offset, index) in bigrams[key]!.enumerated() {
-                if offset > 0 { output.append(UInt8(ascii: ",")) }
-                output.append(contentsOf: String(index).utf8)
+    public var json: Data { files.json }
+
+    /// The index as `assets/search-index.json` and as the script `assets/search-index.js` for
+    /// `file://` browsing. Both are views of one buffer, written once: at 1000 large documents the
+    /// index is ~150 MB, and the JSON, its copy into `Data` and the script's copy of it were three
+    /// buffers of that size at once.
+    var files: (json: Data, script: Data) {
+        let prefix = Array(SearchIndex.scriptPrefix.utf8), suffix = Array(SearchIndex.scriptSuffix.utf8)
+        var writer = ChunkedBytes(capacity: prefix.count + jsonSizeEstimate + suffix.count)
+        writer.append(prefix)
+        writeJSON(into: &writer)
+        writer.append(suffix)
+        let script = writer.finish()
+        return (script[prefix.count ..< script.count - suffix.count], script)
+    }
+
+    /// Hands the JSON to `emit` in pieces of about a megabyte, in order: a build writes them to the
+    /// files as they come, so that the index (~150 MB at 1000 large documents) is never whole in memory.
+    func writeJSON(pieces emit: @escaping ([UInt8]) -> Void) {
+        var writer = ChunkedBytes(sink: emit)
+        writeJSON(into: &writer)
+        _ = writer.finish()
+    }
+
+    /// About the size of the JSON (it only sizes the first allocation).
+    var jsonSizeEstimate: Int {
+        entries.reduce(0) { $0 + $1.text.utf8.count + $1.document.utf8.count + $1.url.utf8.count + 80 }
+            + postings.reduce(0) { $0 + 12 + 6 * $1.entries.count } + 64
+    }
+
+    func writeJSON(into writer: inout ChunkedBytes) {
+        writer.append(#"{"bigrams":{"#.utf8)
+        for (position, posting) in postings.enumerated() {
+            if position > 0 { writer.append(UInt8(ascii: ",")) }
+            SearchIndex.writeJSON(posting.key, into: &writer.chunk)
+            writer.append(":[".utf8)
+            for (offset, index) in posting.entries.enumerated() {
+                if offset > 0 { writer.append(UInt8(ascii: ",")) }
+                writer.appendDecimal(index)
             }
-            output.append(UInt8(ascii: "]"))
+            writer.append(UInt8(ascii: "]"))
+            writer.flushIfFull()
         }
-        output.append(contentsOf: #"},"entries":["#.utf8)
+        writer.append(#"},"entries":["#.utf8)
         for (position, entry) in entries.enumerated() {
-            if position > 0 { output.append(UInt8(ascii: ",")) }
+            if position > 0 { writer.append(UInt8(ascii: ",")) }
             for (name, value) in [("document", entry.document), ("number", entry.number), ("section", entry.section),
                                   ("text", entry.text), ("url", entry.url)] {
-                output.append(contentsOf: (name == "document" ? #"{""# : #",""#).utf8)
-                output.append(contentsOf: name.utf8)
-                output.append(contentsOf: #"":"#.utf8)
-                SearchIndex.writeJSON(value, into: &output)
+                writer.append((name == "document" ? #"{""# : #",""#).utf8)
+                writer.append(name.utf8)
+                writer.append(#"":"#.utf8)
+                SearchIndex.writeJSON(value, into: &writer.chunk)
             }
-            output.append(UInt8(ascii: "}"))
+            writer.append(UInt8(ascii: "}"))
+            writer.flushIfFull()
         }
-        output.append(contentsOf: #"],"format":"#.utf8)
-        output.append(contentsOf: String(format).utf8)
-        output.append(UInt8(ascii: "}"))
-        return Data(output)
+        writer.append(#"],"format":"#.utf8)
+        writer.append(String(format).utf8)
+        writer.append(UInt8(ascii: "}"))
     }
 
     /// A JSON string as JSONEncoder writes it: `"` and `\` escaped, control characters as `\b \f \n
@@ -216,15 +262,74 @@ public struct SearchIndex: Encodable, Sendable {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// The index (as encoded by ``json``) as a script for `file://` browsing.
-    static func script(json: Data) -> Data {
-        Data("window.DOCCTL_SEARCH_INDEX = ".utf8) + json + Data(";\n".utf8)
+    /// What `assets/search-index.js` writes around the JSON.
+    static let scriptPrefix = "window.DOCCTL_SEARCH_INDEX = "
+    static let scriptSuffix = ";\n"
+}
+
+/// Bytes gathered in a small array and moved into one growing `Data` a megabyte at a time: the
+/// byte loops stay on an array (fast appends), the result is one buffer with no final copy.
+struct ChunkedBytes {
+    var chunk: [UInt8] = []
+    private var data: Data
+    /// Receives each piece instead of `data`, when set.
+    private let sink: (([UInt8]) -> Void)?
+
+    init(capacity: Int) {
+        data = Data(capacity: capacity)
+        sink = nil
+        chunk.reserveCapacity(1 << 20 + 4096)
+    }
+
+    /// Hands every piece to `sink` instead of gathering them (``finish()`` then returns no bytes).
+    init(sink: @escaping ([UInt8]) -> Void) {
+        data = Data()
+        self.sink = sink
+        chunk.reserveCapacity(1 << 20 + 4096)
+    }
+
+    mutating func append(_ byte: UInt8) { chunk.append(byte) }
+    mutating func append(_ bytes: [UInt8]) { chunk.append(contentsOf: bytes) }
+    mutating func append(_ bytes: String.UTF8View) { chunk.append(contentsOf: bytes) }
+
+    /// `value` (≥ 0) in decimal, as `String(value)` writes it.
+    mutating func appendDecimal(_ value: Int32) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var remaining = UInt32(value)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[9 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                count += 1
+            } while remaining > 0
+            chunk.append(contentsOf: buffer[(10 - count)...])
+        }
+    }
+
+    mutating func flushIfFull() {
+        if chunk.count >= 1 << 20 { flush() }
+    }
+
+    private mutating func flush() {
+        if let sink {
+            if !chunk.isEmpty { sink(chunk) }
+        } else {
+            data.append(contentsOf: chunk)
+        }
+        chunk.removeAll(keepingCapacity: true)
+    }
+
+    /// The bytes written.
+    mutating func finish() -> Data {
+        flush()
+        return data
     }
 }
 
-extension Array where Element == Int {
+extension Array where Element == Int32 {
     /// Appends `value` unless it is the last element already; true when the array was empty.
-    fileprivate mutating func appendOnce(_ value: Int) -> Bool {
+    fileprivate mutating func appendOnce(_ value: Int32) -> Bool {
         if last == value { return false }
         append(value)
         return count == 1

@@ -124,8 +124,30 @@ public struct SiteRenderer: Sendable {
 
     /// The search index files (`assets/search-index.json` and `.js`).
     static func searchIndexFiles(_ index: SearchIndex) -> [(path: String, data: Data)] {
-        let json = index.json
-        return [("assets/search-index.json", json), ("assets/search-index.js", SearchIndex.script(json: json))]
+        let files = index.files
+        return [("assets/search-index.json", files.json), ("assets/search-index.js", files.script)]
+    }
+
+    /// Writes `assets/search-index.json` and `.js` piece by piece: the same bytes as
+    /// ``searchIndexFiles(_:)``, never whole in memory.
+    static func writeSearchIndex(_ index: SearchIndex, write: (_ path: String, _ data: Data) throws(DocCtlError) -> Void,
+                                 append: (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
+        let json = "assets/search-index.json", script = "assets/search-index.js"
+        try write(json, Data())
+        try write(script, Data(SearchIndex.scriptPrefix.utf8))
+        var failure: DocCtlError?
+        withoutActuallyEscaping({ (piece: [UInt8]) in
+            guard failure == nil else { return }
+            do throws(DocCtlError) {
+                let data = Data(piece)
+                try append(json, data)
+                try append(script, data)
+            } catch {
+                failure = error
+            }
+        }) { emit in index.writeJSON(pieces: emit) }
+        if let failure { throw failure }
+        try append(script, Data(SearchIndex.scriptSuffix.utf8))
     }
 
     /// A document's files on the site — the pointer page `<number>/index.html`, then the revision
@@ -189,7 +211,11 @@ public struct SiteRenderer: Sendable {
     /// unchanged and whose files there still have their recorded hashes is not rendered: its
     /// files are taken from there (see ``BuildCache``). Returns the cache of this build.
     @discardableResult
+    ///
+    /// With `append` (which adds bytes at the end of a file `write` made), the search index is
+    /// written in pieces as it is made instead of being handed over whole.
     public func render(keeping kept: Set<String> = [], previous: PreviousBuild? = nil,
+                       appending append: (@Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void)? = nil,
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
         let keys = RenderKeys.compute(self)
@@ -238,7 +264,13 @@ public struct SiteRenderer: Sendable {
             case .failure(let error): throw error
             }
         }
-        for file in SiteRenderer.searchIndexFiles(SearchIndex(entries: entries)) { try write(file.path, file.data) }
+        let index = SearchIndex(entries: entries)
+        entries = []
+        if let append {
+            try SiteRenderer.writeSearchIndex(index, write: write, append: append)
+        } else {
+            for file in SiteRenderer.searchIndexFiles(index) { try write(file.path, file.data) }
+        }
         return cache
     }
 

@@ -108,7 +108,9 @@ public struct Build: Sendable {
                 try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
                                        to: DraftBuild.marker, in: folder)
             }
-            let cache = try renderer.render(previous: previous) { path, data throws(DocCtlError) in
+            let cache = try renderer.render(previous: previous, appending: { path, data throws(DocCtlError) in
+                try OutputWriter.write(data, to: path, in: folder, appending: true)
+            }) { path, data throws(DocCtlError) in
                 try OutputWriter.write(data, to: path, in: folder)
             }
             try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)

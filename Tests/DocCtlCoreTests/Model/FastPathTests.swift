@@ -57,6 +57,26 @@ import Testing
         }
     }
 
+    /// The archive's plain text: one byte pass instead of split, trim (Foundation) and join.
+    @Test func trimmedLinesMatchSplitTrimAndJoin() {
+        func reference(_ text: String) -> String {
+            text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).map { Substring($0) }
+                .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+        var pieces = ["一", "a", " ", "\t", "\u{3000}", "\u{A0}", "\u{2009}", "\u{202F}", "\u{1680}", "\n", "\n\n",
+                      "\u{301}", "𠀀", "\u{200B}", "\u{85}", "\u{B}", "\u{C}", "\u{2028}", "é"]
+        pieces += (0..<0x80).filter { $0 != 0x0D }.map { String(UnicodeScalar(UInt8($0))) }
+        var generator = SeededGenerator()
+        for text in Self.samples where !text.contains("\r") {
+            #expect(DocumentArchive.trimmedLines(text) == reference(text), "\(text.debugDescription)")
+        }
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(DocumentArchive.trimmedLines(text) == reference(text), "\(text.debugDescription), \(generator)")
+        }
+    }
+
     @Test func doubleAsteriskSearchMatchesContains() {
         for text in ["", "*", "**", "a*b*c", "注：**本条", "* *", "***"] {
             #expect(SourceChecks.hasDoubleAsterisk(text) == text.contains("**"))

@@ -90,4 +90,22 @@ import Testing
             #expect(index.json == expected, "\(String(decoding: index.json.prefix(400), as: UTF8.self)) vs \(String(decoding: expected.prefix(400), as: UTF8.self))")
         }
     }
+    /// `build` writes the index piece by piece (a megabyte at a time); the files are the bytes of the whole index.
+    @Test func theIndexWrittenInPiecesIsTheWholeIndex() throws {
+        let long = String(repeating: "服务台受理事件并记录 \"ticket\" \\ 升级。", count: 20_000)
+        var entries = Self.generatedEntries(300)
+        for index in 0..<8 { entries.append(Self.entry("QP-\(index)", "长文", section: "\(index)", text: long)) }
+        for entries in [entries, []] {
+            let index = SearchIndex(entries: entries)
+            var files: [String: Data] = [:]
+            var appends = 0
+            try SiteRenderer.writeSearchIndex(index, write: { path, data in files[path] = data },
+                                              append: { path, data in files[path]!.append(data); appends += 1 })
+            let whole = SiteRenderer.searchIndexFiles(index)
+            #expect(whole.count == 2 && files.count == 2)
+            for file in whole { #expect(files[file.path] == file.data, "\(file.path)") }
+            #expect(files["assets/search-index.json"] == index.json)
+            if !entries.isEmpty { #expect(appends > 4) }
+        }
+    }
 }
