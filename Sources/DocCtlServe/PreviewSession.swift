@@ -64,11 +64,11 @@ public final class PreviewSession: @unchecked Sendable {
         }
         let (set, loadDiagnostics) = try DocumentSetLoader().load(setRoot, cache: documents)
         lap("load")
-        let raw = loadDiagnostics + Checker(today: today).run(set)
-        let diagnostics = DiagnosticEngine(overrides: set.config.ruleSeverities, strict: false).finalize(raw)
+        let diagnostics = CheckedSet.checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: false).diagnostics
         lap("check")
         // As `build --today`: SOURCE_DATE_EPOCH when set, else the day checked against.
-        let settings = RenderSettings(templates: templates, buildDate: try Day.sourceDateEpoch(environment) ?? today, today: today)
+        let settings = RenderSettings(templates: templates, buildDate: try RenderSettings.buildDate(for: set, today: today, environment: environment),
+                                      today: today)
         let renderer = try settings.renderer(for: set, draft: DraftBuild(diagnostics: diagnostics))
         let previous = rendered.map { PreviousBuild(folder: output, cache: $0, filesInPlace: true) }
         let changes = ChangedFiles(present: present)

@@ -4,7 +4,7 @@ import Foundation
 /// (per-rule severities from docset.yaml, `--strict`, sorted, de-duplicated).
 ///
 /// This is `docctl check` whole, and the first stage of build, publish, copy, pdf, diff, release,
-/// revise, coverage and import: they all judge the sources the same way.
+/// revise, coverage, import and every rebuild of `serve`: they all judge the sources the same way.
 public struct CheckedSet: Sendable {
     public let set: DocumentSet
     /// Finalized: what `check` prints, in its order.
@@ -18,8 +18,17 @@ public struct CheckedSet: Sendable {
     /// Loads the set at `root` and, unless `runChecks` is false, runs the rules as of `today`.
     /// Throws only when the folder is not a readable document set (exit status 2); every problem
     /// in its content is a diagnostic.
-    public static func load(_ root: URL, today: Day, strict: Bool, runChecks: Bool = true) throws(DocCtlError) -> CheckedSet {
-        let (set, loadDiagnostics) = try DocumentSetLoader().load(root)
+    /// `cache` (`docctl serve`) keeps the documents of folders that did not change since the last load.
+    public static func load(_ root: URL, today: Day, strict: Bool, runChecks: Bool = true,
+                            cache: DocumentLoadCache? = nil) throws(DocCtlError) -> CheckedSet {
+        let (set, loadDiagnostics) = try DocumentSetLoader().load(root, cache: cache)
+        return checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: strict, runChecks: runChecks)
+    }
+
+    /// The second half of ``load(_:today:strict:runChecks:cache:)`` for a set already loaded (serve
+    /// times the two halves apart): the rules run and the diagnostics finalized.
+    public static func checking(_ set: DocumentSet, loadDiagnostics: [Diagnostic], today: Day, strict: Bool,
+                                runChecks: Bool = true) -> CheckedSet {
         var raw = loadDiagnostics
         if runChecks { raw += Checker(today: today).run(set) }
         let engine = DiagnosticEngine(overrides: set.config.ruleSeverities, strict: strict)
