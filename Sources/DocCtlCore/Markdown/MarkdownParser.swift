@@ -179,9 +179,10 @@ private struct Converter {
         let plain = content.plainText
         // Nearly every paragraph is prose: without a `{` it cannot be `{{name}}`, so skip the trimming.
         guard plain.containsUTF8(UInt8(ascii: "{")) else { return nil }
-        let text = plain.trimmingCharacters(in: .whitespaces)
+        // Whitespace.trimming: Foundation's trimming was an eighth of checking a body of 200 000 placeholders.
+        let text = Whitespace.trimming(plain)
         guard text.hasPrefix("{{"), text.hasSuffix("}}"), text.count > 4 else { return nil }
-        let name = text.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
+        let name = Whitespace.trimming(String(text.dropFirst(2).dropLast(2)))
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
         return name
     }
