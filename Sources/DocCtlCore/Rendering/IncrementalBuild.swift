@@ -5,18 +5,19 @@ import Foundation
 /// next build into the same folder renders again only the documents that changed.
 ///
 /// For every rendered document: its render key (see ``RenderKeys``), the SHA-256 of each file of
-/// its revision folder (page, archive, images) and its search index entries. A later build whose key
-/// for the document is the same takes the files from the previous output — after checking each one
-/// against the recorded hash — and the entries from here, instead of rendering. The master list,
-/// coverage, registers, pointer pages, stylesheets and search index are always made anew.
+/// its revision folder (page, archive, images) and of its pointer page, and its search index
+/// entries. A later build whose key for the document is the same takes the files from the previous
+/// output — after checking each one against the recorded hash — and the entries from here, instead
+/// of rendering. The master list, coverage, registers, stylesheets and search index are always made
+/// anew. A cache that is not intact (see ``init(data:)``) is not used at all.
 ///
 /// A clean build writes the same cache, so an incremental build and a clean build of the same
 /// sources give the same bytes, this file included.
-public struct BuildCache: Codable, Sendable, Equatable {
+public struct BuildCache: Sendable, Equatable {
     /// The file at the root of a build's output.
     public static let file = ".docctl-build-cache"
 
-    public struct Entry: Codable, Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
         /// The render key the files were made with.
         public var key: String
         /// Path (relative to the output) → SHA-256 hex of each file of the revision folder.
@@ -25,34 +26,113 @@ public struct BuildCache: Codable, Sendable, Equatable {
         public var entries: [SearchIndex.Entry]
     }
 
-    public var format = 1
-    /// The docctl that wrote it: another version renders everything again.
-    public var docctl = DocCtlVersion.number
+    /// The first line of the file: the format and the docctl that wrote it (another version renders everything again).
+    static var header: String { "docctl-build-cache 2 \(DocCtlVersion.number)\n" }
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
     /// The documents this build took from the previous one (not written to the file).
     public var reused: Set<String> = []
 
-    enum CodingKeys: String, CodingKey { case format, docctl, documents }
-
     public init() {}
 
-    /// The cache as JSON with sorted keys (same cache, same bytes).
+    /// The cache as bytes (same cache, same bytes): the header, a line `sha256 <hex>` over the
+    /// rest, then each document in number order as fields, each field its UTF-8 length in decimal,
+    /// a colon, its bytes and a line feed — written straight into one buffer, without a coding
+    /// container per search entry (JSONEncoder boxed every one: a memory peak at 1000 documents).
     public var data: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Appended in place: `+` copied the whole cache (~100 MB at 1000 large documents) once more.
-        var data = (try? encoder.encode(self)) ?? Data()
-        data.append(UInt8(ascii: "\n"))
+        var body: [UInt8] = []
+        func field(_ text: String) {
+            body.append(contentsOf: String(text.utf8.count).utf8)
+            body.append(UInt8(ascii: ":"))
+            body.append(contentsOf: text.utf8)
+            body.append(UInt8(ascii: "\n"))
+        }
+        for (number, entry) in documents.sorted(by: { $0.key < $1.key }) {
+            field(number)
+            field(entry.key)
+            field(String(entry.files.count))
+            for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
+                field(path)
+                field(hash)
+            }
+            field(String(entry.entries.count))
+            for item in entry.entries {
+                for text in [item.number, item.document, item.section, item.url, item.text] { field(text) }
+            }
+        }
+        var data = Data(Self.header.utf8)
+        data.append(contentsOf: "sha256 \(SHA256Hex.of(Data(body)))\n".utf8)
+        data.append(contentsOf: body)
         return data
+    }
+
+    /// The cache in `data`, or nil when it is not one this docctl wrote intact: another format or
+    /// version, a checksum that does not match (a truncated or edited file), or fields that do not
+    /// parse. Any of those only means that every document is rendered again.
+    public init?(data: Data) {
+        let header = Array(Self.header.utf8)
+        let bytes = [UInt8](data)
+        guard bytes.count > header.count + 72, Array(bytes[..<header.count]) == header,
+              Array(bytes[header.count..<(header.count + 7)]) == Array("sha256 ".utf8),
+              bytes[header.count + 71] == UInt8(ascii: "\n") else { return nil }
+        let start = header.count + 72
+        let recorded = String(decoding: bytes[(header.count + 7)..<(header.count + 71)], as: UTF8.self)
+        guard SHA256Hex.of(Data(bytes[start...])) == recorded else { return nil }
+        var reader = FieldReader(bytes: bytes, position: start)
+        var documents: [String: Entry] = [:]
+        while !reader.atEnd {
+            guard let number = reader.field(), let key = reader.field(), let fileCount = reader.count() else { return nil }
+            var files: [String: String] = [:]
+            for _ in 0..<fileCount {
+                guard let path = reader.field(), let hash = reader.field() else { return nil }
+                files[path] = hash
+            }
+            guard let entryCount = reader.count() else { return nil }
+            var entries: [SearchIndex.Entry] = []
+            entries.reserveCapacity(entryCount)
+            for _ in 0..<entryCount {
+                guard let item = reader.field(), let document = reader.field(), let section = reader.field(),
+                      let url = reader.field(), let text = reader.field() else { return nil }
+                entries.append(SearchIndex.Entry(number: item, document: document, section: section, url: url, text: text))
+            }
+            documents[number] = Entry(key: key, files: files, entries: entries)
+        }
+        self.documents = documents
+    }
+
+    /// Reads the fields of ``data``.
+    private struct FieldReader {
+        let bytes: [UInt8]
+        var position: Int
+        var atEnd: Bool { position >= bytes.count }
+
+        mutating func field() -> String? {
+            var length = 0
+            var digits = 0
+            while position < bytes.count, bytes[position] != UInt8(ascii: ":") {
+                let byte = bytes[position]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 10 else { return nil }
+                length = length * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                position += 1
+            }
+            let start = position + 1
+            guard digits > 0, start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\n") else { return nil }
+            position = start + length + 1
+            return String(decoding: bytes[start..<(start + length)], as: UTF8.self)
+        }
+
+        /// A field holding a count (bounded by what is left of the file, so a forged count cannot make a huge array).
+        mutating func count() -> Int? {
+            guard let text = field(), let value = Int(text), value >= 0, value <= bytes.count - position else { return nil }
+            return value
+        }
     }
 
     /// The cache of the build in `folder`, or nil when there is none or it is not usable.
     public static func read(from folder: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
-              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
-              cache.format == BuildCache().format, cache.docctl == DocCtlVersion.number else { return nil }
-        return cache
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { return nil }
+        return BuildCache(data: data)
     }
 }
 

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The shape of the folders docctl writes (a `build` output, a published site), so that an existing
 /// folder is replaced only when everything in it is something docctl would have written there:
@@ -56,17 +61,42 @@ public enum OutputLayout {
 
     /// Every entry below `folder`, path → whether it is a regular file (symbolic links and other
     /// non-regular entries are listed, not followed; folders are not listed); nil when it cannot be read.
+    ///
+    /// Walked with `readdir` and the entry types it gives (`lstat` only where the file system
+    /// gives none): FileManager's enumerator with `attributesOfItem` per entry was a tenth of an
+    /// incremental build of 1000 documents, which lists its output twice.
     static func list(_ folder: URL) -> [String: Bool]? {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: folder.path) else { return nil }
         var result: [String: Bool] = [:]
-        while let relative = enumerator.nextObject() as? String {
-            let type = (try? manager.attributesOfItem(atPath: folder.appendingPathComponent(relative).path))?[.type] as? FileAttributeType
-            if type == .typeDirectory { continue }
-            if type != .typeRegular { enumerator.skipDescendants() }
-            result[relative] = type == .typeRegular
-        }
+        guard walk(folder.path, prefix: "", into: &result) else { return nil }
         return result
+    }
+
+    private static func walk(_ path: String, prefix: String, into result: inout [String: Bool]) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let full = path + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(full, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: type = Int32(DT_LNK)
+                }
+            }
+            if type == Int32(DT_DIR) {
+                _ = walk(full, prefix: prefix + name + "/", into: &result)
+            } else {
+                result[prefix + name] = type == Int32(DT_REG)
+            }
+        }
+        return true
     }
 
     /// The first entry of `listing` that docctl would not have written (a file outside the layout,

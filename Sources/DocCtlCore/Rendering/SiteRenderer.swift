@@ -230,9 +230,11 @@ public struct SiteRenderer: Sendable {
                 let key = keys[document.number] ?? ""
                 if site.published.contains(document.number), site.held[document.number] == nil,
                    let reused = previous?.reuse(document.number, key: key), let folder = site.documentFolders[document.number] {
-                    // Files in place (serve): the pointer page, made from what the key covers, is there too.
-                    if previous?.filesInPlace != true {
-                        try write("\(folder)/index.html", Data(templates.render("redirect", builder.redirectPage(document)).utf8))
+                    // The pointer page is made from what the key covers: it is one of the files
+                    // taken over (in place, with serve).
+                    let pointer = "\(folder)/index.html"
+                    if previous?.filesInPlace != true, reused.entry.files[pointer] == nil {
+                        try write(pointer, Data(templates.render("redirect", builder.redirectPage(document)).utf8))
                     }
                     for file in reused.files { try write(file.path, file.data) }
                     return .success((document.number, reused.entry, reused.entry.entries, true))
@@ -242,9 +244,12 @@ public struct SiteRenderer: Sendable {
                 }
                 let rendered = try renderDocument(document, revisionFolderKept: revisionFolder.map(kept.contains) ?? false)
                 var hashes: [String: String] = [:]
+                let pointer = site.documentFolders[document.number].map { "\($0)/index.html" }
                 for file in rendered.files {
                     try write(file.path, file.data)
-                    if let revisionFolder, file.path.hasPrefix(revisionFolder + "/") { hashes[file.path] = SHA256Hex.of(file.data) }
+                    if let revisionFolder, file.path.hasPrefix(revisionFolder + "/") || file.path == pointer {
+                        hashes[file.path] = SHA256Hex.of(file.data)
+                    }
                 }
                 let entry = rendered.files.isEmpty || site.held[document.number] != nil ? nil
                     : BuildCache.Entry(key: key, files: hashes, entries: rendered.entries)

@@ -49,6 +49,12 @@ import Testing
                 for _ in 0..<Int.random(in: 1...2, using: &random) {
                     done.append(try RandomEdits.edit(root, numbers: numbers, bodies: bodies, yamls: yamls, using: &random))
                 }
+                // One file the cache records (a page, an archive, a pointer page) changed behind its back.
+                let cache = try #require(BuildCache.read(from: incremental))
+                let recorded = cache.documents.values.flatMap(\.files.keys).sorted()
+                let tampered = recorded[Int.random(in: 0..<recorded.count, using: &random)]
+                try Data("tampered".utf8).write(to: incremental.appendingPathComponent(tampered))
+                done.append("tampered \(tampered)")
                 reusedInAll += try Self.build(root, into: incremental).reused
                 try Self.build(root, into: clean, incremental: false)
                 let differences = RandomEdits.differences(incremental, clean)
@@ -104,6 +110,91 @@ import Testing
             try Self.build(root, into: clean, incremental: false)
             #expect(RandomEdits.differences(output, clean).isEmpty)
         }
+    }
+
+    @Test func aTamperedPointerPageIsRenderedAgain() throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let clean = folder.url.appendingPathComponent("clean")
+            let first = try Self.build(root, into: output)
+            try Data("<meta http-equiv=refresh content=\"0; url=https://example.com/\">".utf8)
+                .write(to: output.appendingPathComponent("QP-03/index.html"))
+            let again = try Self.build(root, into: output)
+            #expect(again == (rendered: 1, reused: first.rendered - 1))
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
+    /// A cache cut short, with a byte changed, of another docctl, or not a cache at all is not
+    /// used: every document is rendered again, and the output is that of a clean build.
+    @Test(arguments: ["truncated", "byte changed", "other version", "not a cache", "empty"])
+    func aCacheThatIsNotIntactCostsAFullRebuild(_ damage: String) throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let clean = folder.url.appendingPathComponent("clean")
+            let first = try Self.build(root, into: output)
+            let file = output.appendingPathComponent(BuildCache.file)
+            var bytes = [UInt8](try Data(contentsOf: file))
+            switch damage {
+            case "truncated": bytes.removeLast(bytes.count / 3)
+            case "byte changed":
+                // A letter in the last search entry's text (the checksum covers it).
+                let index = try #require(bytes.lastIndex { $0 >= UInt8(ascii: "a") && $0 < UInt8(ascii: "z") })
+                bytes[index] += 1
+            case "other version":
+                bytes = Array(String(decoding: bytes, as: UTF8.self)
+                    .replacingOccurrences(of: DocCtlVersion.number, with: DocCtlVersion.number + ".1").utf8)
+            case "not a cache": bytes = Array(#"{"format":1,"docctl":"x","documents":{}}"#.utf8)
+            default: bytes = []
+            }
+            try Data(bytes).write(to: file)
+            #expect(BuildCache.read(from: output) == nil)
+            let again = try Self.build(root, into: output)
+            #expect(again == (rendered: first.rendered, reused: 0))
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
+    /// The cache of another set's build, intact, takes over only documents whose render key is
+    /// the same — which were made from the same sources, so the output is still a clean build's.
+    @Test func aCacheOfAnotherSetGivesTheBytesOfACleanBuild() throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let other = folder.url.appendingPathComponent("other")
+            try FileManager.default.copyItem(at: root, to: other)
+            let set = try CheckOutcome.check(other).set
+            for document in set.documents {
+                let body = other.appendingPathComponent(document.bodyFiles[0].path)
+                try Data((String(decoding: try Data(contentsOf: body), as: UTF8.self) + "\n另一套文件。\n").utf8).write(to: body)
+            }
+            let output = folder.url.appendingPathComponent("out")
+            let foreign = folder.url.appendingPathComponent("foreign")
+            let clean = folder.url.appendingPathComponent("clean")
+            try Self.build(root, into: output)
+            try Self.build(other, into: foreign)
+            try FileManager.default.removeItem(at: output.appendingPathComponent(BuildCache.file))
+            try FileManager.default.copyItem(at: foreign.appendingPathComponent(BuildCache.file), to: output.appendingPathComponent(BuildCache.file))
+            let again = try Self.build(root, into: output)
+            #expect(again.reused == 0)
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
+    @Test func theCacheReadsBackWhatItWrote() throws {
+        var cache = BuildCache()
+        cache.documents["QP-01"] = BuildCache.Entry(
+            key: "k1", files: ["QP-01/A-0/index.html": "ab", "QP-01/index.html": "cd"],
+            entries: [SearchIndex.Entry(number: "QP-01", document: "文件：控制", section: "1 范围\n:2", url: "QP-01/A-0/index.html#s1", text: "")])
+        cache.documents["QM-01"] = BuildCache.Entry(key: "k2", files: [:], entries: [])
+        let data = cache.data
+        #expect(BuildCache(data: data) == cache)
+        #expect(cache.data == data)
+        #expect(BuildCache(data: data.dropLast()) == nil)
     }
 
     static func revisionFolder(_ output: URL, _ number: String) -> String? {
