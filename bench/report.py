@@ -256,8 +256,12 @@ def preview_section(figures):
               "and parsed again, the others are taken from memory; the whole set is checked (the pages show the set's "
               "problems, and a change can break another document's reference); render keys decide which documents are "
               "rendered again; only files whose bytes changed are written into serve's build folder. An incremental "
-              "`build -o` also loads and checks the whole set, and reads the unchanged pages and archives back from the "
-              "previous output to check them against their recorded SHA-256, then swaps in a new folder.", ""]
+              "`build -o` also loads and checks the whole set, and reads the unchanged pages, archives and pointer pages back "
+              "from the previous output to check them against their recorded SHA-256, then swaps in a new folder.", ""]
+    incremental_notes = os.path.join(HERE, "incremental-build.md")
+    if os.path.exists(incremental_notes):
+        with open(incremental_notes, encoding="utf-8") as handle:
+            lines += [handle.read().rstrip("\n"), ""]
     choice = os.path.join(HERE, "server-choice.md")
     if os.path.exists(choice):
         with open(choice, encoding="utf-8") as handle:

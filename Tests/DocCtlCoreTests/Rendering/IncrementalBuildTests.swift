@@ -186,15 +186,18 @@ import Testing
     }
 
     @Test func theCacheReadsBackWhatItWrote() throws {
-        var cache = BuildCache()
-        cache.documents["QP-01"] = BuildCache.Entry(
-            key: "k1", files: ["QP-01/A-0/index.html": "ab", "QP-01/index.html": "cd"],
-            entries: [SearchIndex.Entry(number: "QP-01", document: "文件：控制", section: "1 范围\n:2", url: "QP-01/A-0/index.html#s1", text: "")])
-        cache.documents["QM-01"] = BuildCache.Entry(key: "k2", files: [:], entries: [])
-        let data = cache.data
-        #expect(BuildCache(data: data) == cache)
-        #expect(cache.data == data)
-        #expect(BuildCache(data: data.dropLast()) == nil)
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            try Self.build(root, into: output)
+            let bytes = try Data(contentsOf: output.appendingPathComponent(BuildCache.file))
+            let cache = try #require(BuildCache(data: bytes))
+            #expect(cache.documents.count > 20)
+            #expect(cache.documents.values.contains { $0.entries.contains { $0.text.contains("\n") || $0.section.contains(":") } })
+            #expect(cache.documents.values.allSatisfy { entry in entry.files.keys.contains { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 2 } })
+            #expect(cache.data == bytes)
+            #expect(BuildCache(data: bytes.dropLast()) == nil)
+        }
     }
 
     static func revisionFolder(_ output: URL, _ number: String) -> String? {
