@@ -170,6 +170,35 @@ import Testing
         }
     }
 
+    /// The set's YAML files are parsed again only when their text changed; a kept parse brings its
+    /// diagnostics along, and a changed file is read as it is now.
+    @Test func theSetsYAMLIsParsedAgainOnlyWhenItChanged() throws {
+        try TemporaryFolder.with { folder in
+            let root = folder.url.appendingPathComponent("set")
+            try FileManager.default.copyItem(at: Self.example, to: root)
+            let session = PreviewSession(set: root, output: folder.url.appendingPathComponent("served"), templates: try TemplateSet.bundled(),
+                                         today: FixtureSet.today, environment: [:], documents: DocumentLoadCache(settledAfter: 0))
+            let clean = folder.url.appendingPathComponent("clean")
+            _ = try session.rebuild()
+            let records = root.appendingPathComponent("records.yaml")
+            let text = String(decoding: try Data(contentsOf: records), as: UTF8.self)
+            try Data((text + "\nbroken: [unclosed\n").utf8).write(to: records)
+            for round in 0..<2 {  // parsed, then kept
+                let parses = session.documents.setYAMLParses
+                _ = try session.rebuild()
+                #expect(session.documents.setYAMLParses == parses + (round == 0 ? 1 : 0))
+                let expected = try Self.cleanBuild(root, into: clean)
+                #expect(session.diagnostics == expected.diagnostics && session.diagnostics.contains { $0.location?.path == "records.yaml" })
+                #expect(RandomEdits.differences(session.output, clean, hidden: false).isEmpty)
+            }
+            try Data(text.utf8).write(to: records)
+            _ = try session.rebuild()
+            let expected = try Self.cleanBuild(root, into: clean)
+            #expect(session.diagnostics == expected.diagnostics && !session.diagnostics.contains { $0.location?.path == "records.yaml" })
+            #expect(RandomEdits.differences(session.output, clean, hidden: false).isEmpty)
+        }
+    }
+
     @Test func aRemovedDocumentLeavesTheServedFolderAndAnAddedOneIsRead() throws {
         try TemporaryFolder.with { folder in
             let root = folder.url.appendingPathComponent("set")

@@ -24,6 +24,7 @@ public struct DocumentSetLoader {
             throw .notADocumentSet("\(root.path): not a document set (no docset.yaml); run `docctl init` to create one")
         }
         var context = LoadContext(root: root)
+        context.parsed = cache
         var set = DocumentSet(root: root)
         set.config = ConfigLoader.load(&context)
         var library = standards
@@ -119,6 +120,8 @@ public struct LoadContext {
     /// Folders already resolved (symbolic links followed), by path: every file of a document
     /// folder would otherwise resolve its whole path again, one `stat` per component.
     var resolvedFolders: [String: String] = [:]
+    /// The parses of the set's own YAML files (records.yaml…) kept by `docctl serve` between loads.
+    var parsed: DocumentLoadCache?
 
     public init(root: URL) { self.root = root }
 
@@ -182,11 +185,20 @@ public struct LoadContext {
         return false
     }
 
-    /// Reads and parses a YAML file of the set.
+    /// Reads and parses a YAML file of the set (or takes the parse of the same text from ``parsed``).
     public mutating func readYAML(_ url: URL) -> YAMLNode? {
         guard let file = readText(url) else { return nil }
         if file.text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) { return nil }
-        return YAMLParser.parse(file.text, path: file.path, into: &reader.sink)
+        guard let parsed else { return YAMLParser.parse(file.text, path: file.path, into: &reader.sink) }
+        if let kept = parsed.yaml(file.path, text: file.text) {
+            reader.sink.append(contentsOf: kept.diagnostics)
+            return kept.node
+        }
+        var sink = DiagnosticSink()
+        let node = YAMLParser.parse(file.text, path: file.path, into: &sink)
+        parsed.remember(file.path, text: file.text, node: node, diagnostics: sink.diagnostics)
+        reader.sink.append(contentsOf: sink.diagnostics)
+        return node
     }
 }
 
