@@ -20,7 +20,7 @@ public struct DocumentSetLoader {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notADocumentSet("\(root.path): no such folder; pass the folder that holds docset.yaml")
         }
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("docset.yaml").path) else {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("docset.yaml", isDirectory: false).path) else {
             throw .notADocumentSet("\(root.path): not a document set (no docset.yaml); run `docctl init` to create one")
         }
         var context = LoadContext(root: root)
@@ -28,7 +28,7 @@ public struct DocumentSetLoader {
         var set = DocumentSet(root: root)
         set.config = ConfigLoader.load(&context)
         var library = standards
-        library.addTrees(in: root.appendingPathComponent("standards"), context: &context)
+        library.addTrees(in: root.appendingPathComponent("standards", isDirectory: true), context: &context)
         set.standard = Self.resolveStandards(set.config, library: library, &context.reader.sink)
         set.departments = OrganizationLoader.load(&context)
         set.matrix = MatrixLoader.load(&context)
@@ -123,12 +123,36 @@ public struct LoadContext {
     /// The parses of the set's own YAML files (records.yaml…) kept by `docctl serve` between loads.
     var parsed: DocumentLoadCache?
 
-    public init(root: URL) { self.root = root }
+    /// `root.path`, computed once (each `URL.path` decodes the URL again).
+    let rootPath: String
+
+    public init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
+
+    /// `url.standardizedFileURL.path`: `.` and `..` components of an absolute file URL resolved by
+    /// their text (no file system access). Done on the string: Foundation builds several URLs for
+    /// it, which was a tenth of loading the example set.
+    static func standardizedPath(_ url: URL) -> String {
+        let path = url.path
+        guard path.hasPrefix("/"), path.containsLiteral("/.") || path.containsLiteral("//") else { return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
 
     /// `url.resolvingSymlinksInPath().path`, reusing the resolved folder when the file itself is
     /// not a symbolic link (checked with `lstat`).
-    mutating func resolvedPath(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
+    mutating func resolvedPath(_ url: URL) -> String { resolvedPath(url, standardized: Self.standardizedPath(url)) }
+
+    private mutating func resolvedPath(_ url: URL, standardized path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return url.resolvingSymlinksInPath().path }
         let name = path[path.index(after: slash)...]
         var status = stat()
@@ -147,16 +171,18 @@ public struct LoadContext {
     }
 
     /// Path of `url` relative to the root, with `/`.
-    public func relative(_ url: URL) -> String {
-        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        let path = url.standardizedFileURL.path
+    public func relative(_ url: URL) -> String { relative(standardized: Self.standardizedPath(url)) }
+
+    private func relative(standardized path: String) -> String {
+        let base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     /// Reads a text file of the set, reporting unreadable, oversized and non-UTF-8 files.
     public mutating func readText(_ url: URL) -> SourceFile? {
-        let path = relative(url)
-        guard isInsideSet(url) else { return nil }
+        let standardized = Self.standardizedPath(url)
+        let path = relative(standardized: standardized)
+        guard isInsideSet(url, standardized: standardized) else { return nil }
         switch SourceReader.read(url) {
         case .success(let text):
             let file = SourceFile(path: path, text: text)
@@ -176,11 +202,14 @@ public struct LoadContext {
     }
 
     /// Whether `url`, symbolic links resolved, stays inside the set; reports it when it does not.
-    public mutating func isInsideSet(_ url: URL) -> Bool {
-        let resolved = resolvedPath(url)
-        if (resolved + "/").hasPrefix(root.path + "/") { return true }
-        reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: relative(url)),
-                           "\(relative(url)) links to \(resolved), outside the document set",
+    public mutating func isInsideSet(_ url: URL) -> Bool { isInsideSet(url, standardized: Self.standardizedPath(url)) }
+
+    private mutating func isInsideSet(_ url: URL, standardized: String) -> Bool {
+        let resolved = resolvedPath(url, standardized: standardized)
+        if (resolved + "/").hasPrefix(rootPath + "/") { return true }
+        let path = relative(standardized: standardized)
+        reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: path),
+                           "\(path) links to \(resolved), outside the document set",
                            fix: "copy the file into the set instead of linking it")
         return false
     }
@@ -188,7 +217,7 @@ public struct LoadContext {
     /// Reads and parses a YAML file of the set (or takes the parse of the same text from ``parsed``).
     public mutating func readYAML(_ url: URL) -> YAMLNode? {
         guard let file = readText(url) else { return nil }
-        if file.text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) { return nil }
+        if Whitespace.isBlank(file.text) { return nil }
         guard let parsed else { return YAMLParser.parse(file.text, path: file.path, into: &reader.sink) }
         if let kept = parsed.yaml(file.path, text: file.text) {
             reader.sink.append(contentsOf: kept.diagnostics)
@@ -225,7 +254,7 @@ enum Discovery {
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") && !(depth == 0 && ["standards", "output"].contains(name)) {
-            let child = folder.appendingPathComponent(name)
+            let child = folder.appendingPathComponent(name, isDirectory: true)
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             let resolved = context.resolvedPath(child)

@@ -14,7 +14,7 @@ public enum ReleaseRecordFile {
     /// record is written with its digest on a line of its own (`digest: sha256:…`).
     public static func digest(in text: String) -> (digest: String, line: Int)? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("digest: ") {
-            return (line.dropFirst(8).trimmingCharacters(in: .whitespaces), index + 1)
+            return (Whitespace.trimming(line.dropFirst(8)), index + 1)
         }
         return nil
     }
