@@ -255,17 +255,13 @@ def preview_section(figures):
         lines.append(f"| clean build (`--clean`) | {size} docs | {len(clean)} | {c[0]} | {c[1]} | | |")
         lines.append(f"| build after a one-document change | {size} docs | {len(incremental)} | {i[0]} | {i[1]} | "
                      f"≤ {INCREMENTAL_RATIO:.0f} % of clean | {ratio:.1f} % {'pass' if ratio <= INCREMENTAL_RATIO else '**fail**'} |")
-    lines += ["",
-              "What a `serve` rebuild does: the document folders whose files changed (by size, times and inode) are read "
-              "and parsed again, the others are taken from memory; the whole set is checked (the pages show the set's "
-              "problems, and a change can break another document's reference); render keys decide which documents are "
-              "rendered again; only files whose bytes changed are written into serve's build folder. An incremental "
-              "`build -o` also loads and checks the whole set, and reads the unchanged pages and archives back from the "
-              "previous output to check them against their recorded SHA-256, then swaps in a new folder.", ""]
-    choice = os.path.join(HERE, "server-choice.md")
-    if os.path.exists(choice):
-        with open(choice, encoding="utf-8") as handle:
-            lines += [handle.read().rstrip("\n"), ""]
+    lines.append("")
+    # What a rebuild does, what was measured and changed (prose kept beside this script).
+    for name in ("preview-notes.md", "server-choice.md"):
+        path = os.path.join(HERE, name)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as handle:
+                lines += [handle.read().rstrip("\n"), ""]
     lines.append(PREVIEW_END)
     return "\n".join(lines) + "\n"
 
