@@ -27,28 +27,44 @@ public struct DocumentSetLoader {
         context.parsed = cache
         var set = DocumentSet(root: root)
         set.config = ConfigLoader.load(&context)
-        var library = standards
-        library.addTrees(in: root.appendingPathComponent("standards", isDirectory: true), context: &context)
-        set.standard = Self.resolveStandards(set.config, library: library, &context.reader.sink)
-        set.departments = OrganizationLoader.load(&context)
-        set.matrix = MatrixLoader.load(&context)
-        set.records = RecordsLoader.load(&context)
-        set.recordBatches = RecordsLogLoader.load(&context)
-        // Documents are independent: they are read and parsed on every core, each into a context of its
-        // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
-        let folders = Discovery.documentFolders(in: root, context: &context)
         let config = set.config
+        let library = standards
+        // The set's own files (clause trees, organisation, matrix, records) are read on one thread
+        // while the documents are found and read on the others: each part reports into a context of
+        // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
+        nonisolated(unsafe) var setFiles = SetFiles(context: LoadContext(root: root))
+        nonisolated(unsafe) var found = (folders: [URL](), context: LoadContext(root: root), loaded: [LoadedDocument]())
         cache?.begin(config: context.sources["docset.yaml"]?.text)
-        let loaded = Parallel.map(folders.count) { index in
-            let relative = LoadContext(root: root).relative(folders[index])
-            let stamp = cache?.stamp(of: folders[index].path)
-            if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
-            var local = LoadContext(root: root)
-            let document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
-            let fresh = LoadedDocument(document: document, context: local)
-            cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
-            return fresh
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                setFiles.load(config: config, library: library, root: root)
+                return
+            }
+            // Documents are independent: they are read and parsed on every core, each into a context of its
+            // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
+            found.folders = Discovery.documentFolders(in: root, context: &found.context)
+            let folders = found.folders
+            found.loaded = Parallel.map(folders.count) { index in
+                let relative = LoadContext(root: root).relative(folders[index])
+                let stamp = cache?.stamp(of: folders[index].path)
+                if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
+                var local = LoadContext(root: root)
+                let document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
+                let fresh = LoadedDocument(document: document, context: local)
+                cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
+                return fresh
+            }
         }
+        set.standard = setFiles.standard
+        set.departments = setFiles.departments
+        set.matrix = setFiles.matrix
+        set.records = setFiles.records
+        set.recordBatches = setFiles.recordBatches
+        for part in [setFiles.context, found.context] {
+            context.reader.sink.append(contentsOf: part.reader.sink.diagnostics)
+            context.sources.merge(part.sources) { first, _ in first }
+        }
+        let (folders, loaded) = (found.folders, found.loaded)
         cache?.keep(only: Set(folders.map { context.relative($0) }))
         for (folder, result) in zip(folders, loaded) {
             context.reader.sink.append(contentsOf: result.context.reader.sink.diagnostics)
@@ -103,6 +119,26 @@ extension DocumentSetLoader {
             found.append((choice.key, tree))
         }
         return ClauseTree.combining(found)
+    }
+}
+
+/// The files of a set besides its documents and docset.yaml, loaded into a context of their own.
+struct SetFiles {
+    var context: LoadContext
+    var standard: ClauseTree?
+    var departments: [Department] = []
+    var matrix: ResponsibilityMatrix?
+    var records: [RecordEntry] = []
+    var recordBatches: [RecordBatch] = []
+
+    mutating func load(config: DocSetConfig, library: StandardsLibrary, root: URL) {
+        var library = library
+        library.addTrees(in: root.appendingPathComponent("standards", isDirectory: true), context: &context)
+        standard = DocumentSetLoader.resolveStandards(config, library: library, &context.reader.sink)
+        departments = OrganizationLoader.load(&context)
+        matrix = MatrixLoader.load(&context)
+        records = RecordsLoader.load(&context)
+        recordBatches = RecordsLogLoader.load(&context)
     }
 }
 
