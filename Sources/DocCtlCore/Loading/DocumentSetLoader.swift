@@ -32,7 +32,9 @@ public struct DocumentSetLoader {
         // The set's own files (clause trees, organisation, matrix, records) are read on one thread
         // while the documents are found and read on the others: each part reports into a context of
         // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
-        nonisolated(unsafe) var setFiles = SetFiles(context: LoadContext(root: root))
+        var setContext = LoadContext(root: root)
+        setContext.parsed = cache
+        nonisolated(unsafe) var setFiles = SetFiles(context: setContext)
         nonisolated(unsafe) var found = (folders: [URL](), context: LoadContext(root: root), loaded: [LoadedDocument]())
         cache?.begin(config: context.sources["docset.yaml"]?.text)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
