@@ -12,7 +12,7 @@ struct StandardsCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the known clause trees.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the known clause trees.")
         func run() {
             let library = StandardsLibrary.builtIn
             for id in library.ids {
@@ -29,7 +29,7 @@ struct StandardsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one clause tree as an indented outline.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one clause tree as an indented outline.")
 
         @Argument(help: "The standard's id, e.g. iso-iec-20000-1-2018.")
         var id: String

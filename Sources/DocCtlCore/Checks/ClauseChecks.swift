@@ -65,7 +65,7 @@ enum ClauseChecks {
                         notes: [Diagnostic.Note(allowed ? "only its excludable clauses may be (docctl standards \(tree.part(of: clause.id)?.tree.id ?? tree.id) marks them)"
                                                         : "it allows no exclusion")],
                         fix: "remove it from \(place) and describe how the organisation meets it")
-        } else if (justification ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        } else if Whitespace.trimming(justification ?? "").isEmpty {
             sink.report(Rules.notApplicableUnjustified, at: location,
                         "clause \(id) is declared not applicable without a justification",
                         fix: "write why it does not apply: 本公司不从事……")

@@ -4,6 +4,7 @@ import Foundation
 enum RevisionChecks {
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
         let config = context.set.config
+        let rootPath = context.set.root.path
         for document in context.set.documents {
             guard let first = document.history.first else {
                 if !document.historyPath.isEmpty, context.set.sources[document.historyPath] != nil {
@@ -29,7 +30,7 @@ enum RevisionChecks {
                                 "digest '\(digest.prefix(20))' of \(entry.revisionText) is not 'sha256:' and 64 lower-case hex digits",
                                 fix: "never write digests by hand; `docctl release` seals them")
                 } else if entry.digest != nil {
-                    checkSeal(entry, of: document, root: context.set.root, &sink)
+                    checkSeal(entry, of: document, rootPath: rootPath, &sink)
                 }
                 guard index > 0 else { continue }
                 let previous = document.history[index - 1]
@@ -54,10 +55,10 @@ enum RevisionChecks {
 
     /// A sealed entry's digest equals the one its release record kept when `docctl release` sealed
     /// it: a digest written into history.yaml by hand (to make changed content look released) is caught.
-    static func checkSeal(_ entry: HistoryEntry, of document: Document, root: URL, _ sink: inout DiagnosticSink) {
+    static func checkSeal(_ entry: HistoryEntry, of document: Document, rootPath: String, _ sink: inout DiagnosticSink) {
         guard let sealed = entry.digest, let mark = entry.revision else { return }
         let recordPath = ReleaseRecordFile.path(folder: document.folder, revision: mark)
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(recordPath).path) else { return }
+        guard let data = FileManager.default.contents(atPath: rootPath + "/" + recordPath) else { return }
         let recorded = String(data: data, encoding: .utf8).flatMap(ReleaseRecordFile.digest)
         guard recorded?.digest != sealed else { return }
         let message = recorded == nil

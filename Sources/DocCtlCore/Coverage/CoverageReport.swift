@@ -109,7 +109,7 @@ public struct CoverageReport: Sendable {
             var result: Status
             if counting.contains(id) || implemented.contains(id) {
                 result = .covered
-            } else if clause.excludable, !(justification(id)?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) {
+            } else if clause.excludable, !(justification(id).map({ Whitespace.trimming($0) })?.isEmpty ?? true) {
                 result = .notApplicable
             } else {
                 let children = clause.childIDs.compactMap { tree.clauses[$0] }.filter(isRequired)

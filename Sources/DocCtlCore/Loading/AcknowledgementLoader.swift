@@ -6,7 +6,7 @@ enum AcknowledgementLoader {
     static let fileName = "acknowledgements.yaml"
 
     static func load(folder: URL, into document: inout Document, context: inout LoadContext) {
-        let url = folder.appendingPathComponent(fileName)
+        let url = folder.appendingPathComponent(fileName, isDirectory: false)
         guard FileManager.default.fileExists(atPath: url.path), let node = context.readYAML(url) else { return }
         var r = context.reader
         defer { context.reader = r }

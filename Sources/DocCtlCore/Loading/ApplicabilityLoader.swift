@@ -8,7 +8,7 @@ enum ApplicabilityLoader {
     static let keys = ["applicable", "justification", "implemented-by", "status"]
 
     static func load(_ context: inout LoadContext, tree: ClauseTree?) -> Applicability? {
-        let url = context.root.appendingPathComponent(fileName)
+        let url = context.root.appendingPathComponent(fileName, isDirectory: false)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         var result = Applicability(path: context.relative(url))
         guard let node = context.readYAML(url) else { return result }

@@ -8,7 +8,7 @@ enum ConfigLoader {
 
     static func load(_ context: inout LoadContext) -> DocSetConfig {
         var config = DocSetConfig()
-        guard let node = context.readYAML(context.root.appendingPathComponent("docset.yaml")) else { return config }
+        guard let node = context.readYAML(context.root.appendingPathComponent("docset.yaml", isDirectory: false)) else { return config }
         var r = context.reader
         defer { context.reader = r }
         guard let map = r.mapping(node, allowed: keys, required: ["organization"], what: "docset.yaml") else {

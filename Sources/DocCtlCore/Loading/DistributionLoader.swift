@@ -9,7 +9,7 @@ enum DistributionLoader {
     static let keys = ["copy", "holder", "revision", "issued", "note"] + closingKeys
 
     static func load(folder: URL, into document: inout Document, context: inout LoadContext) {
-        let url = folder.appendingPathComponent(fileName)
+        let url = folder.appendingPathComponent(fileName, isDirectory: false)
         guard FileManager.default.fileExists(atPath: url.path), let node = context.readYAML(url) else { return }
         var r = context.reader
         defer { context.reader = r }

@@ -11,7 +11,7 @@ enum DocumentLoader {
     static func load(folder: URL, config: DocSetConfig, context: inout LoadContext) -> Document? {
         let folderPath = context.relative(folder)
         let errorsBefore = context.reader.sink.diagnostics.count
-        guard let node = context.readYAML(folder.appendingPathComponent("document.yaml")) else {
+        guard let node = context.readYAML(folder.appendingPathComponent("document.yaml", isDirectory: false)) else {
             if context.reader.sink.diagnostics.count == errorsBefore {
                 // An empty or blank document.yaml parses to nothing: still a document that must not vanish.
                 context.reader.sink.report(Rules.missingKey, at: SourceLocation(path: "\(folderPath)/document.yaml", line: 1, column: 1),
@@ -75,7 +75,7 @@ enum DocumentLoader {
         context.reader = r
         DistributionLoader.load(folder: folder, into: &document, context: &context)
         AcknowledgementLoader.load(folder: folder, into: &document, context: &context)
-        document.history = loadHistory(folder.appendingPathComponent("history.yaml"), context: &context)
+        document.history = loadHistory(folder.appendingPathComponent("history.yaml", isDirectory: false), context: &context)
         loadBody(folder: folder, into: &document, context: &context)
         r = context.reader
         return document
@@ -96,7 +96,7 @@ enum DocumentLoader {
     /// `12 months`, `1 year`, `6 个月`, `1 年`.
     static func period(_ node: YAMLNode?, key: String = "review-every", _ r: inout NodeReader) -> Located<Int>? {
         guard let node, let text = r.string(node, key: key) else { return nil }
-        let compact = text.replacingOccurrences(of: " ", with: "")
+        let compact = text.replacingLiteral(" ", with: "")
         let digits = compact.prefix { $0.isASCII && $0.isNumber }
         let unit = compact.dropFirst(digits.count)
         if let count = Int(digits), count > 0, count <= 120 {
@@ -166,13 +166,13 @@ enum DocumentLoader {
         }
         if names.count > maximumBodyFiles {
             // A limit that keeps hostile input bounded, never a silent loss: the files left unread are named.
-            context.reader.sink.report(Rules.fileTooLarge, at: SourceLocation(path: context.relative(folder.appendingPathComponent(names[maximumBodyFiles]))),
+            context.reader.sink.report(Rules.fileTooLarge, at: SourceLocation(path: context.relative(folder.appendingPathComponent(names[maximumBodyFiles], isDirectory: false))),
                                        "document \(document.number) has \(names.count) Markdown body files; the limit is \(maximumBodyFiles), and \(names[maximumBodyFiles]) and the \(names.count - maximumBodyFiles - 1) after it are not read",
                                        fix: "merge body files, or split the document")
         }
         var blocks: [Block] = []
         for name in names.prefix(maximumBodyFiles) {
-            let url = folder.appendingPathComponent(name)
+            let url = folder.appendingPathComponent(name, isDirectory: false)
             let resolved = context.resolvedPath(url)
             if !resolved.hasPrefix(context.root.path + "/") {
                 context.reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: context.relative(url)),

@@ -20,34 +20,50 @@ public struct DocumentSetLoader {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notADocumentSet("\(root.path): no such folder; pass the folder that holds docset.yaml")
         }
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("docset.yaml").path) else {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("docset.yaml", isDirectory: false).path) else {
             throw .notADocumentSet("\(root.path): not a document set (no docset.yaml); run `docctl init` to create one")
         }
         var context = LoadContext(root: root)
         var set = DocumentSet(root: root)
         set.config = ConfigLoader.load(&context)
-        var library = standards
-        library.addTrees(in: root.appendingPathComponent("standards"), context: &context)
-        set.standard = Self.resolveStandards(set.config, library: library, &context.reader.sink)
-        set.departments = OrganizationLoader.load(&context)
-        set.matrix = MatrixLoader.load(&context)
-        set.records = RecordsLoader.load(&context)
-        set.recordBatches = RecordsLogLoader.load(&context)
-        // Documents are independent: they are read and parsed on every core, each into a context of its
-        // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
-        let folders = Discovery.documentFolders(in: root, context: &context)
         let config = set.config
+        let library = standards
+        // The set's own files (clause trees, organisation, matrix, records) are read on one thread
+        // while the documents are found and read on the others: each part reports into a context of
+        // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
+        nonisolated(unsafe) var setFiles = SetFiles(context: LoadContext(root: root))
+        nonisolated(unsafe) var found = (folders: [URL](), context: LoadContext(root: root), loaded: [LoadedDocument]())
         cache?.begin(config: context.sources["docset.yaml"]?.text)
-        let loaded = Parallel.map(folders.count) { index in
-            let relative = LoadContext(root: root).relative(folders[index])
-            let stamp = cache?.stamp(of: folders[index].path)
-            if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
-            var local = LoadContext(root: root)
-            let document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
-            let fresh = LoadedDocument(document: document, context: local)
-            cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
-            return fresh
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                setFiles.load(config: config, library: library, root: root)
+                return
+            }
+            // Documents are independent: they are read and parsed on every core, each into a context of its
+            // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
+            found.folders = Discovery.documentFolders(in: root, context: &found.context)
+            let folders = found.folders
+            found.loaded = Parallel.map(folders.count) { index in
+                let relative = LoadContext(root: root).relative(folders[index])
+                let stamp = cache?.stamp(of: folders[index].path)
+                if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
+                var local = LoadContext(root: root)
+                let document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
+                let fresh = LoadedDocument(document: document, context: local)
+                cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
+                return fresh
+            }
         }
+        set.standard = setFiles.standard
+        set.departments = setFiles.departments
+        set.matrix = setFiles.matrix
+        set.records = setFiles.records
+        set.recordBatches = setFiles.recordBatches
+        for part in [setFiles.context, found.context] {
+            context.reader.sink.append(contentsOf: part.reader.sink.diagnostics)
+            context.sources.merge(part.sources) { first, _ in first }
+        }
+        let (folders, loaded) = (found.folders, found.loaded)
         cache?.keep(only: Set(folders.map { context.relative($0) }))
         for (folder, result) in zip(folders, loaded) {
             context.reader.sink.append(contentsOf: result.context.reader.sink.diagnostics)
@@ -105,6 +121,26 @@ extension DocumentSetLoader {
     }
 }
 
+/// The files of a set besides its documents and docset.yaml, loaded into a context of their own.
+struct SetFiles {
+    var context: LoadContext
+    var standard: ClauseTree?
+    var departments: [Department] = []
+    var matrix: ResponsibilityMatrix?
+    var records: [RecordEntry] = []
+    var recordBatches: [RecordBatch] = []
+
+    mutating func load(config: DocSetConfig, library: StandardsLibrary, root: URL) {
+        var library = library
+        library.addTrees(in: root.appendingPathComponent("standards", isDirectory: true), context: &context)
+        standard = DocumentSetLoader.resolveStandards(config, library: library, &context.reader.sink)
+        departments = OrganizationLoader.load(&context)
+        matrix = MatrixLoader.load(&context)
+        records = RecordsLoader.load(&context)
+        recordBatches = RecordsLogLoader.load(&context)
+    }
+}
+
 /// One document folder loaded on its own.
 struct LoadedDocument: @unchecked Sendable {
     var document: Document?
@@ -120,12 +156,36 @@ public struct LoadContext {
     /// folder would otherwise resolve its whole path again, one `stat` per component.
     var resolvedFolders: [String: String] = [:]
 
-    public init(root: URL) { self.root = root }
+    /// `root.path`, computed once (each `URL.path` decodes the URL again).
+    let rootPath: String
+
+    public init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
+
+    /// `url.standardizedFileURL.path`: `.` and `..` components of an absolute file URL resolved by
+    /// their text (no file system access). Done on the string: Foundation builds several URLs for
+    /// it, which was a tenth of loading the example set.
+    static func standardizedPath(_ url: URL) -> String {
+        let path = url.path
+        guard path.hasPrefix("/"), path.containsLiteral("/.") || path.containsLiteral("//") else { return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
 
     /// `url.resolvingSymlinksInPath().path`, reusing the resolved folder when the file itself is
     /// not a symbolic link (checked with `lstat`).
-    mutating func resolvedPath(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
+    mutating func resolvedPath(_ url: URL) -> String { resolvedPath(url, standardized: Self.standardizedPath(url)) }
+
+    private mutating func resolvedPath(_ url: URL, standardized path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return url.resolvingSymlinksInPath().path }
         let name = path[path.index(after: slash)...]
         var status = stat()
@@ -144,16 +204,18 @@ public struct LoadContext {
     }
 
     /// Path of `url` relative to the root, with `/`.
-    public func relative(_ url: URL) -> String {
-        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        let path = url.standardizedFileURL.path
+    public func relative(_ url: URL) -> String { relative(standardized: Self.standardizedPath(url)) }
+
+    private func relative(standardized path: String) -> String {
+        let base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     /// Reads a text file of the set, reporting unreadable, oversized and non-UTF-8 files.
     public mutating func readText(_ url: URL) -> SourceFile? {
-        let path = relative(url)
-        guard isInsideSet(url) else { return nil }
+        let standardized = Self.standardizedPath(url)
+        let path = relative(standardized: standardized)
+        guard isInsideSet(url, standardized: standardized) else { return nil }
         switch SourceReader.read(url) {
         case .success(let text):
             let file = SourceFile(path: path, text: text)
@@ -173,11 +235,14 @@ public struct LoadContext {
     }
 
     /// Whether `url`, symbolic links resolved, stays inside the set; reports it when it does not.
-    public mutating func isInsideSet(_ url: URL) -> Bool {
-        let resolved = resolvedPath(url)
-        if (resolved + "/").hasPrefix(root.path + "/") { return true }
-        reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: relative(url)),
-                           "\(relative(url)) links to \(resolved), outside the document set",
+    public mutating func isInsideSet(_ url: URL) -> Bool { isInsideSet(url, standardized: Self.standardizedPath(url)) }
+
+    private mutating func isInsideSet(_ url: URL, standardized: String) -> Bool {
+        let resolved = resolvedPath(url, standardized: standardized)
+        if (resolved + "/").hasPrefix(rootPath + "/") { return true }
+        let path = relative(standardized: standardized)
+        reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: path),
+                           "\(path) links to \(resolved), outside the document set",
                            fix: "copy the file into the set instead of linking it")
         return false
     }
@@ -185,7 +250,7 @@ public struct LoadContext {
     /// Reads and parses a YAML file of the set.
     public mutating func readYAML(_ url: URL) -> YAMLNode? {
         guard let file = readText(url) else { return nil }
-        if file.text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) { return nil }
+        if Whitespace.isBlank(file.text) { return nil }
         return YAMLParser.parse(file.text, path: file.path, into: &reader.sink)
     }
 }
@@ -213,7 +278,7 @@ enum Discovery {
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") && !(depth == 0 && ["standards", "output"].contains(name)) {
-            let child = folder.appendingPathComponent(name)
+            let child = folder.appendingPathComponent(name, isDirectory: true)
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             let resolved = context.resolvedPath(child)

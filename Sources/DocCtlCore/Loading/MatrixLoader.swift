@@ -3,8 +3,8 @@ import Foundation
 /// Reads the responsibility matrix from responsibilities.csv or responsibilities.yaml.
 enum MatrixLoader {
     static func load(_ context: inout LoadContext) -> ResponsibilityMatrix? {
-        let csv = context.root.appendingPathComponent("responsibilities.csv")
-        let yaml = context.root.appendingPathComponent("responsibilities.yaml")
+        let csv = context.root.appendingPathComponent("responsibilities.csv", isDirectory: false)
+        let yaml = context.root.appendingPathComponent("responsibilities.yaml", isDirectory: false)
         if FileManager.default.fileExists(atPath: csv.path) {
             guard let file = context.readText(csv) else { return nil }
             return fromCSV(file, sink: &context.reader.sink)
@@ -17,7 +17,7 @@ enum MatrixLoader {
     }
 
     static func mark(_ cell: String) -> (Responsibility?, valid: Bool) {
-        switch cell.trimmingCharacters(in: .whitespaces) {
+        switch Whitespace.trimming(cell) {
         case "": (nil, true)
         case "●", "R", "A", "主", "主责": (.lead, true)
         case "○", "C", "I", "S", "配合", "协助": (.support, true)
@@ -38,19 +38,19 @@ enum MatrixLoader {
             sink.report(Rules.csvSyntax, at: SourceLocation(path: file.path, line: 1), "the matrix is empty; it needs a header row")
             return nil
         }
-        while header.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { header.removeLast() }
-        guard header.count >= 2, ["clause", "条款", "id"].contains(header[0].trimmingCharacters(in: .whitespaces).lowercased()) else {
+        while header.last.map({ Whitespace.trimming($0) })?.isEmpty == true { header.removeLast() }
+        guard header.count >= 2, ["clause", "条款", "id"].contains(Whitespace.trimming(header[0]).lowercased()) else {
             sink.report(Rules.csvSyntax, at: SourceLocation(path: file.path, line: 1, column: 1),
                         "the first header cell must be 'clause' (then optionally 'title', then one column per department)")
             return nil
         }
-        let hasTitle = ["title", "标题", "条款名称"].contains(header[1].trimmingCharacters(in: .whitespaces).lowercased())
+        let hasTitle = ["title", "标题", "条款名称"].contains(Whitespace.trimming(header[1]).lowercased())
         let firstDepartment = hasTitle ? 2 : 1
-        matrix.departments = header[firstDepartment...].map { $0.trimmingCharacters(in: .whitespaces) }
+        matrix.departments = header[firstDepartment...].map { Whitespace.trimming($0) }
         for row in rows.dropFirst() {
             let cells = row.cells
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            let clause = cells[0].trimmingCharacters(in: .whitespaces)
+            if cells.allSatisfy({ Whitespace.trimming($0).isEmpty }) { continue }
+            let clause = Whitespace.trimming(cells[0])
             var entry = MatrixRow(clause: clause, title: hasTitle && cells.count > 1 ? cells[1] : nil, cells: [:],
                                   location: SourceLocation(path: file.path, line: row.line, column: 1))
             for (offset, department) in matrix.departments.enumerated() {
@@ -64,7 +64,7 @@ enum MatrixLoader {
                 if let value { entry.cells[department] = value }
             }
             if cells.count > firstDepartment + matrix.departments.count,
-               cells[(firstDepartment + matrix.departments.count)...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+               cells[(firstDepartment + matrix.departments.count)...].contains(where: { !Whitespace.trimming($0).isEmpty }) {
                 sink.report(Rules.csvSyntax, at: entry.location, "row for clause \(clause) has more cells than the header has columns")
             }
             matrix.rows.append(entry)

@@ -4,7 +4,7 @@ import Foundation
 /// is not loaded); the shape of the tree (parents, cycles, depth) is checked by ``OrganizationChecks``.
 enum OrganizationLoader {
     static func load(_ context: inout LoadContext) -> [Department] {
-        let url = context.root.appendingPathComponent("organization.yaml")
+        let url = context.root.appendingPathComponent("organization.yaml", isDirectory: false)
         guard FileManager.default.fileExists(atPath: url.path) else {
             context.reader.sink.report(Rules.missingFile, at: SourceLocation(path: "organization.yaml"),
                                        "the document set has no organization.yaml", fix: "list the departments in organization.yaml")

@@ -3,7 +3,7 @@ import Foundation
 /// Reads records.yaml (记录清单).
 enum RecordsLoader {
     static func load(_ context: inout LoadContext) -> [RecordEntry] {
-        let url = context.root.appendingPathComponent("records.yaml")
+        let url = context.root.appendingPathComponent("records.yaml", isDirectory: false)
         guard FileManager.default.fileExists(atPath: url.path), let node = context.readYAML(url) else { return [] }
         var r = context.reader
         defer { context.reader = r }

@@ -6,7 +6,7 @@ enum RecordsLogLoader {
     static let fileName = "records-log.yaml"
 
     static func load(_ context: inout LoadContext) -> [RecordBatch] {
-        let url = context.root.appendingPathComponent(fileName)
+        let url = context.root.appendingPathComponent(fileName, isDirectory: false)
         guard FileManager.default.fileExists(atPath: url.path), let node = context.readYAML(url) else { return [] }
         var r = context.reader
         defer { context.reader = r }

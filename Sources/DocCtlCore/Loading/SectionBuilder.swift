@@ -160,7 +160,7 @@ public enum SectionBuilder {
                 switch key {
                 case "clause", "clauses":
                     explicit = value == "none" || value.isEmpty ? [] :
-                        value.split(separator: ",").map { Located(String($0).trimmingCharacters(in: .whitespaces), at: location) }
+                        value.split(separator: ",").map { Located(Whitespace.trimming(String($0)), at: location) }
                             .filter { !$0.value.isEmpty }
                 case "id": anchor = value
                 default: break

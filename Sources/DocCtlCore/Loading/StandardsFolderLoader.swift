@@ -6,7 +6,7 @@ extension StandardsLibrary {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         guard let schema = ClauseTreeReader.builtInSchema else { return }
         for name in names.sorted() where name.hasSuffix(".xml") {
-            let url = folder.appendingPathComponent(name)
+            let url = folder.appendingPathComponent(name, isDirectory: false)
             let path = context.relative(url)
             guard context.isInsideSet(url) else { continue }
             let data: Data

@@ -9,8 +9,8 @@ public struct PinnedReference: Sendable, Hashable {
     /// Splits `QP-04@B/1`; nil when the target has no `@` or an empty side.
     public init?(_ target: String) {
         guard let at = target.firstIndex(of: "@") else { return nil }
-        let number = target[..<at].trimmingCharacters(in: .whitespaces)
-        let revision = target[target.index(after: at)...].trimmingCharacters(in: .whitespaces)
+        let number = Whitespace.trimming(target[..<at])
+        let revision = Whitespace.trimming(target[target.index(after: at)...])
         guard !number.isEmpty, !revision.isEmpty else { return nil }
         self.number = number
         self.revision = revision

@@ -25,7 +25,7 @@ public struct RecordBatch: Sendable, Hashable {
     /// 长期) or anything that is not a period (record-incomplete reports that).
     public static func retentionMonths(_ text: String?) -> Int? {
         guard let text else { return nil }
-        var compact = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "").lowercased()
+        var compact = text.replacingLiteral(" ", with: "").replacingLiteral("\u{3000}", with: "").lowercased()
         // After an event (合同终止后, 离职后): the period runs from the batch's closing, the event's day.
         if let after = compact.lastIndex(of: "后") { compact = String(compact[compact.index(after: after)...]) }
         for prefix in ["atleast", "至少", "不少于", "保存", "保留"] where compact.hasPrefix(prefix) { compact.removeFirst(prefix.count) }
@@ -42,7 +42,7 @@ public struct RecordBatch: Sendable, Hashable {
 
     /// Whether a retention is permanent: `permanent`, 永久, 长期 (保存).
     public static func isPermanentRetention(_ text: String) -> Bool {
-        let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
+        let compact = text.replacingLiteral(" ", with: "").lowercased()
         return ["permanent", "永久", "长期", "永久保存", "长期保存", "永久保留", "长期保留"].contains(compact)
     }
 

@@ -13,9 +13,23 @@ public enum ReleaseRecordFile {
     /// The `digest:` line of a record's text and its line number (1-based), if there is one: a
     /// record is written with its digest on a line of its own (`digest: sha256:…`).
     public static func digest(in text: String) -> (digest: String, line: Int)? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("digest: ") {
-            return (line.dropFirst(8).trimmingCharacters(in: .whitespaces), index + 1)
+        // By UTF-8 bytes: splitting the record into Characters (grapheme breaking of its Chinese
+        // text) cost more than the rest of checking the seal.
+        text.withUTF8Bytes { bytes -> (digest: String, line: Int)? in
+            let key = Array("digest: ".utf8)
+            var line = 1
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                if end - start >= key.count, bytes[start..<start + key.count].elementsEqual(key) {
+                    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + key.count)..<end]), as: UTF8.self)
+                    return (Whitespace.trimming(value), line)
+                }
+                line += 1
+                start = end + 1
+            }
+            return nil
         }
-        return nil
     }
 }

@@ -251,8 +251,8 @@ public enum TitleNormalizer {
             result.append(character)
         }
         guard hasSynonymStart else { return result }
-        for (variant, canonical) in synonyms where result.contains(variant) {
-            result = result.replacingOccurrences(of: variant, with: canonical)
+        for (variant, canonical) in synonyms where result.containsLiteral(variant) {
+            result = result.replacingLiteral(variant, with: canonical)
         }
         return result
     }
@@ -285,8 +285,8 @@ public enum TitleNormalizer {
     public static func disciplines(of normalized: String) -> (general: String, named: Set<String>) {
         var general = normalized
         var named: Set<String> = []
-        for (word, discipline) in disciplineWords where general.contains(word) {
-            general = general.replacingOccurrences(of: word, with: "")
+        for (word, discipline) in disciplineWords where general.containsLiteral(word) {
+            general = general.replacingLiteral(word, with: "")
             if let discipline { named.insert(discipline) }
         }
         return (general, named)
