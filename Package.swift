@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocCtlServeTests",
-            dependencies: ["DocCtlServe", "DocCtlCore", "DocCtlTestSupport"]
+            dependencies: ["DocCtlServe", "DocCtlCore", "DocCtlTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .testTarget(
             name: "DocCtlCommandLineTests",

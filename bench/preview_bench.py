@@ -7,7 +7,8 @@
    --reload-size documents; a page's event stream is open (the one `/__docctl/events` every served
    page listens to); one procedure's body.md is saved (a paragraph appended) and two times are
    taken: until the `reload` event arrives, and until the procedure's page has been fetched again
-   after it (what the writer sees). --runs saves after two warm-up saves (the first save of a
+   after it (what the writer sees), and then the master list (which serve holds until the rebuild
+   has written it: it shows when the whole rebuild is done). --runs saves after two warm-up saves (the first save of a
    released document changes its status, which every page may show, so it re-renders everything
    once; the second is read again because its folder changed within the last two seconds). serve
    runs with DOCCTL_SERVE_TIMING=1, so the stages of each rebuild (load, check, render, write) are
@@ -99,8 +100,11 @@ def fetch(port, path):
 def page_path(pid, number):
     """The request path of the current revision page of `number` in serve's build folder."""
     folder = os.path.join(tempfile.gettempdir(), "docctl-serve-%d" % pid, "site", number)
-    revisions = sorted(name for name in os.listdir(folder) if not name.endswith((".html", ".css")))
-    return "/%s/%s/" % (number, revisions[0])
+    # The revision the pointer page leads to (written before the reload; an old revision folder is
+    # removed only after it, with the site-wide pages).
+    with open(os.path.join(folder, "index.html"), encoding="utf-8") as handle:
+        target = re.search(r'url=([^"]+)"', handle.read()).group(1)
+    return "/%s/%s" % (number, target)
 
 
 class StderrLines:
@@ -170,15 +174,17 @@ def reload_latency(binary, root, body, number, today, runs, label):
             event = time.monotonic() - start
             status = fetch(port, page_path(process.pid, number))  # the page the writer's tab reloads
             page = time.monotonic() - start
+            index_status = fetch(port, "/")  # the master list: held by serve until the rebuild has written it
+            index = time.monotonic() - start
             sock.close()
-            if rendered is None or status != 200:
+            if rendered is None or status != 200 or index_status != 200:
                 raise SystemExit("no reload event within 60 s, or the page failed (%s)" % status)
             stages = lines.wait_for(r"serve: timing: ", seen, time.monotonic() + 10)
             if attempt >= warmups:
-                results.append(dict(event_ms=event * 1000, page_ms=page * 1000, rendered=rendered,
+                results.append(dict(event_ms=event * 1000, page_ms=page * 1000, index_ms=index * 1000, rendered=rendered,
                                     stages=timing(lines.lines[stages[0]]) if stages else {}))
-            say("serve %s: save → reload event %.0f ms, → page fetched %.0f ms (%d rendered)%s" % (
-                label, event * 1000, page * 1000, rendered, "" if attempt >= warmups else " (warm-up)"))
+            say("serve %s: save → reload event %.0f ms, → page fetched %.0f ms, → master list %.0f ms (%d rendered)%s" % (
+                label, event * 1000, page * 1000, index * 1000, rendered, "" if attempt >= warmups else " (warm-up)"))
     finally:
         process.send_signal(2)
         try:

@@ -221,8 +221,9 @@ def preview_section(figures):
              f"{figures['load_after']} after (2 cores, shared with other builds: medians of repeated runs). "
              "Reload: `docctl serve` running, an event stream open as a served page holds it, one procedure's body.md "
              "saved (a paragraph appended); the time from the save to the `reload` event, and to the procedure's page "
-             "fetched again after it, after two warm-up saves. The stages are serve's own timing of each rebuild "
-             "(`DOCCTL_SERVE_TIMING=1`); cpu is the processor time serve spent on it (user + system, both cores), which "
+             "fetched again after it, after two warm-up saves, then the master list (which serve holds until the rebuild has written it). The stages are serve's own timing of each rebuild "
+             "(`DOCCTL_SERVE_TIMING=1`): load, check, render and write of the documents, after which the reload is sent, then site "
+             "(master list, coverage, registers and search index made) and sitewrite; cpu is the processor time serve spent on it (user + system, both cores), which "
              "another process on the machine does not stretch as it stretches wall time. Incremental build: `docctl build --draft -o DIR` after a one-document change, "
              "against `--clean` into the same folder.", "",
              "| measurement | set | runs | median | min – max | target | result |", "|---|---|---|---|---|---|---|"]
@@ -237,7 +238,10 @@ def preview_section(figures):
         lines.append(f"| save → reload event | {name} | {len(runs)} | {event[0]} | {event[1]} | | |")
         lines.append(f"| save → page fetched | {name} | {len(runs)} | {page[0]} | {page[1]} | "
                      + (f"< {RELOAD_MS:.0f} ms | {'pass' if page_median < RELOAD_MS else '**fail**'} |" if judged else "| |"))
-        stages = sorted({stage for r in runs for stage in r["stages"]}, key=["load", "check", "render", "write", "cpu"].index)
+        if all("index_ms" in r for r in runs):
+            index = spread([r["index_ms"] for r in runs], "ms")
+            lines.append(f"| save → master list fetched (held until written) | {name} | {len(runs)} | {index[0]} | {index[1]} | | |")
+        stages = sorted({stage for r in runs for stage in r["stages"]}, key=["load", "check", "render", "write", "site", "sitewrite", "cpu"].index)
         if stages:
             text = ", ".join(f"{stage} {statistics.median([r['stages'].get(stage, 0) for r in runs]):.1f}" for stage in stages)
             lines.append(f"| stages of a rebuild (median ms) | {name} | {len(runs)} | {text} | | | |")
@@ -251,17 +255,13 @@ def preview_section(figures):
         lines.append(f"| clean build (`--clean`) | {size} docs | {len(clean)} | {c[0]} | {c[1]} | | |")
         lines.append(f"| build after a one-document change | {size} docs | {len(incremental)} | {i[0]} | {i[1]} | "
                      f"≤ {INCREMENTAL_RATIO:.0f} % of clean | {ratio:.1f} % {'pass' if ratio <= INCREMENTAL_RATIO else '**fail**'} |")
-    lines += ["",
-              "What a `serve` rebuild does: the document folders whose files changed (by size, times and inode) are read "
-              "and parsed again, the others are taken from memory; the whole set is checked (the pages show the set's "
-              "problems, and a change can break another document's reference); render keys decide which documents are "
-              "rendered again; only files whose bytes changed are written into serve's build folder. An incremental "
-              "`build -o` also loads and checks the whole set, and reads the unchanged pages and archives back from the "
-              "previous output to check them against their recorded SHA-256, then swaps in a new folder.", ""]
-    choice = os.path.join(HERE, "server-choice.md")
-    if os.path.exists(choice):
-        with open(choice, encoding="utf-8") as handle:
-            lines += [handle.read().rstrip("\n"), ""]
+    lines.append("")
+    # What a rebuild does, what was measured and changed (prose kept beside this script).
+    for name in ("preview-notes.md", "server-choice.md"):
+        path = os.path.join(HERE, name)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as handle:
+                lines += [handle.read().rstrip("\n"), ""]
     lines.append(PREVIEW_END)
     return "\n".join(lines) + "\n"
 

@@ -87,6 +87,7 @@ struct EventStreamBody: AsyncBufferedSequence {
 struct PreviewHandler: HTTPHandler {
     let files: SiteFiles
     let broadcaster: ReloadBroadcaster
+    let gate: SiteGate
 
     /// Headers on every answer: the serve policy, no sniffing, no caching (every save changes pages).
     /// `Connection: close`: FlyingFox writes the head and the body of an answer separately, and on a
@@ -119,6 +120,8 @@ struct PreviewHandler: HTTPHandler {
         case LiveReload.scriptPath:
             return HTTPResponse(statusCode: .ok, headers: Self.headers("text/javascript; charset=utf-8"), body: Data(LiveReload.script.utf8))
         default:
+            // After a reload, a file the rebuild has not written yet is sent once it is.
+            if let relative = SiteFiles.relativePath(path) { await gate.wait(for: relative) }
             guard let file = files.file(for: path), var data = FileManager.default.contents(atPath: file) else {
                 return HTTPResponse(statusCode: .notFound, headers: Self.headers("text/plain; charset=utf-8"), body: Data("not found\n".utf8))
             }
@@ -145,12 +148,16 @@ final class ServerExecutor: TaskExecutor, @unchecked Sendable {
 public final class PreviewServer: Sendable {
     let server: HTTPServer
     public let broadcaster: ReloadBroadcaster
+    /// Holds requests for the files a rebuild has not written yet (see ``SiteGate``).
+    public let gate: SiteGate
     let executor = ServerExecutor()
 
     /// A server for the build folder `root` on `host` (an IPv4 or IPv6 address, or `localhost`) and `port` (0: any free port).
-    public init(root: URL, host: String, port: UInt16, broadcaster: ReloadBroadcaster = ReloadBroadcaster()) throws {
+    public init(root: URL, host: String, port: UInt16, broadcaster: ReloadBroadcaster = ReloadBroadcaster(),
+                gate: SiteGate = SiteGate()) throws {
         self.broadcaster = broadcaster
-        let handler = PreviewHandler(files: SiteFiles(root: root), broadcaster: broadcaster)
+        self.gate = gate
+        let handler = PreviewHandler(files: SiteFiles(root: root), broadcaster: broadcaster, gate: gate)
         let address: any SocketAddress
         if host == "localhost" {
             address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)

@@ -51,8 +51,14 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Loads, checks and renders the set into ``output``; only what changed since the last build is
     /// read, rendered and written. The folder is updated in place, file by file (each one replaced
-    /// atomically), and only once the whole site is rendered: a failed rebuild leaves it as it was.
-    public func rebuild() throws(DocCtlError) -> Summary {
+    /// atomically), in two steps: first the files of the documents (pages, archives, images, pointer
+    /// pages) with the stylesheets and scripts their pages load, then the site-wide pages (master
+    /// list, coverage, registers) and the search index, and the removal of what the build no longer
+    /// has. `documentsReady` is called between the two with the number of documents rendered again
+    /// and the paths that are final already (`serve` sends the reload then, and holds requests for
+    /// any other path until the rebuild returns: see ``SiteGate``). A rebuild that fails before its
+    /// first step leaves the folder as it was.
+    public func rebuild(documentsReady: ((_ rendered: Int, _ final: Set<String>) -> Void)? = nil) throws(DocCtlError) -> Summary {
         let start = Date()
         let cpuBefore = Self.processorSeconds()
         var clock = start
@@ -72,25 +78,32 @@ public final class PreviewSession: @unchecked Sendable {
         let renderer = try settings.renderer(for: set, draft: DraftBuild(diagnostics: diagnostics))
         let previous = rendered.map { PreviousBuild(folder: output, cache: $0, filesInPlace: true) }
         let changes = ChangedFiles(present: present)
-        let cache = try renderer.render(previous: previous) { path, data in changes.add(path, data) }
-        lap("render")
         do {
+            let cache = try renderer.render(previous: previous, documentsDone: { cache throws(DocCtlError) in
+                lap("render")
+                let final = try changes.flush(to: self.output, keeping: cache)
+                lap("write")
+                documentsReady?(cache.documents.count - cache.reused.count, final)
+            }) { path, data in changes.add(path, data) }
+            lap("site")
             present = try changes.apply(to: output, keeping: cache)
             rendered = cache
             self.diagnostics = diagnostics
+            lap("sitewrite")
+            // Processor time of the whole process (every core), steadier than wall time on a busy machine.
+            stages.append(("cpu", (Self.processorSeconds() - cpuBefore) * 1000))
+            return Summary(documents: set.documents.count, rendered: cache.documents.count - cache.reused.count, reused: cache.reused.count,
+                           errors: diagnostics.filter { $0.severity == .error }.count,
+                           warnings: diagnostics.filter { $0.severity == .warning }.count,
+                           seconds: Date().timeIntervalSince(start))
         } catch {
-            // Some files may be new and some old: the next rebuild renders and writes everything.
-            present = changes.unsure
-            rendered = nil
+            if changes.written {
+                // Some files may be new and some old: the next rebuild renders and writes everything.
+                present = changes.unsure
+                rendered = nil
+            }
             throw error
         }
-        lap("write")
-        // Processor time of the whole process (every core), steadier than wall time on a busy machine.
-        stages.append(("cpu", (Self.processorSeconds() - cpuBefore) * 1000))
-        return Summary(documents: set.documents.count, rendered: cache.documents.count - cache.reused.count, reused: cache.reused.count,
-                       errors: diagnostics.filter { $0.severity == .error }.count,
-                       warnings: diagnostics.filter { $0.severity == .warning }.count,
-                       seconds: Date().timeIntervalSince(start))
     }
 
     /// User and system time of this process so far, in seconds.
@@ -102,19 +115,28 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Serves the build folder on `server` and rebuilds on every change `watcher` sees, telling the
     /// open pages to reload, until `shouldStop` returns true. `log` receives one line per rebuild.
+    ///
+    /// The reload is sent as soon as the documents' files are written; until the site-wide pages and
+    /// the search index are written too, the server holds every request for a file that is not
+    /// final yet (``SiteGate``): a page asked for after the reload is never the old one.
     public func watch(_ watcher: SourceWatcher, server: PreviewServer, shouldStop: @escaping @Sendable () -> Bool,
                       log: @escaping @Sendable (String) -> Void) {
         while !shouldStop() {
             guard watcher.waitForChange(timeout: 0.5, stop: shouldStop) else { continue }
+            var sent = false
             do {
-                let summary = try rebuild()
+                defer { server.gate.open() }
+                let summary = try rebuild { rendered, final in
+                    server.gate.hold(except: final)
+                    server.broadcaster.send("reload", data: "\(rendered)")
+                    sent = true
+                }
                 log("rebuilt: \(summary)")
                 if environment["DOCCTL_SERVE_TIMING"] == "1" {
                     log("timing: " + stages.map { "\($0.0) " + String(format: "%.1f ms", $0.1) }.joined(separator: ", "))
                 }
-                server.broadcaster.send("reload", data: "\(summary.rendered)")
             } catch {
-                log("error: \(error.description) (the pages stay as they were)")
+                log("error: \(error.description) (\(sent ? "some pages may be out of date until the next save" : "the pages stay as they were"))")
             }
         }
     }
@@ -139,6 +161,9 @@ final class ChangedFiles: @unchecked Sendable {
         if before[path] != hash { changed[path] = data }
     }
 
+    /// Whether ``flush(to:keeping:)`` wrote into the folder.
+    private(set) var written = false
+
     /// Every path that was there or was to be written, with no hash (after a failed write).
     var unsure: [String: String] {
         lock.lock()
@@ -146,33 +171,43 @@ final class ChangedFiles: @unchecked Sendable {
         return Dictionary(uniqueKeysWithValues: Set(before.keys).union(hashes.keys).map { ($0, "") })
     }
 
+    /// The files of the documents `cache` took over unchanged (their revision folders and pointer
+    /// pages), with their hashes: they stay as they are.
+    private func kept(_ cache: BuildCache) -> [String: String] {
+        var files: [String: String] = [:]
+        for number in cache.reused {
+            let owned = cache.documents[number]?.files ?? [:]
+            files.merge(owned) { first, _ in first }
+            if let folder = owned.keys.first?.split(separator: "/").first, let pointer = before["\(folder)/index.html"] {
+                files["\(folder)/index.html"] = pointer
+            }
+        }
+        return files
+    }
+
+    /// Writes the changed files handed over so far into `folder` (see ``apply(to:keeping:)``) and
+    /// returns every path that is final now: those handed over and those of the documents taken
+    /// over unchanged. Later files are written by ``apply(to:keeping:)``.
+    func flush(to folder: URL, keeping cache: BuildCache) throws(DocCtlError) -> Set<String> {
+        lock.lock()
+        let pending = changed
+        changed = [:]
+        let handed = Set(hashes.keys)
+        written = true
+        lock.unlock()
+        try Self.write(pending, to: folder)
+        return handed.union(kept(cache).keys)
+    }
+
     /// Writes the changed files into `folder` (each to a hidden name beside it, then renamed over
     /// the old one: a page being served is never seen half-written) and removes the files the
     /// build no longer has, with the folders left empty. Returns the hash of every file now there.
     func apply(to folder: URL, keeping cache: BuildCache) throws(DocCtlError) -> [String: String] {
-        var now = hashes
         // The files of reused documents stay as they are, their pointer pages (`QP-04/index.html`) too.
-        for number in cache.reused {
-            let files = cache.documents[number]?.files ?? [:]
-            now.merge(files) { first, _ in first }
-            if let folder = files.keys.first?.split(separator: "/").first, let pointer = before["\(folder)/index.html"] {
-                now["\(folder)/index.html"] = pointer
-            }
-        }
+        let now = hashes.merging(kept(cache)) { first, _ in first }
+        written = true
+        try Self.write(changed, to: folder)
         let base = folder.standardizedFileURL.path + "/"
-        try StagedOutput.makeFolders(String(base.dropLast()), below: "/")
-        for path in changed.keys.sorted() {
-            let full = base + path
-            let slash = full.lastIndex(of: "/")!
-            try StagedOutput.makeFolders(String(full[..<slash]), below: base)
-            let temporary = String(full[...slash]) + ".docctl-new-" + full[full.index(after: slash)...]
-            try StagedOutput.writeStaged(changed[path]!, at: temporary)
-            guard rename(temporary, full) == 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(temporary)
-                throw .io("cannot write \(full): \(reason)")
-            }
-        }
         for path in before.keys.sorted() where now[path] == nil {
             unlink(base + path)
             var parent = Substring(path)
@@ -182,5 +217,22 @@ final class ChangedFiles: @unchecked Sendable {
             }
         }
         return now
+    }
+
+    private static func write(_ files: [String: Data], to folder: URL) throws(DocCtlError) {
+        let base = folder.standardizedFileURL.path + "/"
+        try StagedOutput.makeFolders(String(base.dropLast()), below: "/")
+        for path in files.keys.sorted() {
+            let full = base + path
+            let slash = full.lastIndex(of: "/")!
+            try StagedOutput.makeFolders(String(full[..<slash]), below: base)
+            let temporary = String(full[...slash]) + ".docctl-new-" + full[full.index(after: slash)...]
+            try StagedOutput.writeStaged(files[path]!, at: temporary)
+            guard rename(temporary, full) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw .io("cannot write \(full): \(reason)")
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 import DocCtlCore
 @testable import DocCtlServe
 import DocCtlTestSupport
+import FlyingFox
 import Foundation
 import Testing
 
@@ -30,6 +31,30 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link.txt").path, withDestinationPath: "../secret.txt")
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("outside").path, withDestinationPath: folder.path)
         return root
+    }
+
+    /// While a rebuild holds the files it has not written yet, a request for one is answered only
+    /// once the gate opens; a final file is answered at once.
+    @Test func aRequestForAFileNotYetWrittenIsAnsweredOnceItIs() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let gate = SiteGate()
+        let handler = PreviewHandler(files: SiteFiles(root: try Self.site(folder)), broadcaster: ReloadBroadcaster(), gate: gate)
+        func get(_ path: String) async throws -> HTTPStatusCode {
+            try await handler.handleRequest(HTTPRequest(method: .GET, version: .http11, path: path, query: [], headers: [:], body: Data())).statusCode
+        }
+        gate.hold(except: ["QP-01/A-0/index.html"])
+        #expect(try await get("/QP-01/A-0/") == .ok)
+        let answered = Flag()
+        let held = Task {
+            let status = try await get("/")
+            answered.set()
+            return status
+        }
+        try await Task.sleep(nanoseconds: 200_000_000)
+        #expect(!answered.isSet)
+        gate.open()
+        #expect(try await held.value == .ok)
     }
 
     @Test func symbolicLinksAreNeverFollowed() throws {

@@ -39,6 +39,61 @@ import Testing
         }
     }
 
+    /// The reload goes out once the documents' files are written; the master list is made after it,
+    /// is never in the paths served at once then, and ends as a clean `build --draft` has it.
+    @Test func theReloadComesBeforeTheSitePagesWhichAreHeldUntilWritten() throws {
+        try TemporaryFolder.with { folder in
+            let session = try Self.session(folder)
+            _ = try session.rebuild()
+            let yaml = session.setRoot.appendingPathComponent(FixtureSet.procedureFolder + "/document.yaml")
+            let text = String(decoding: try Data(contentsOf: yaml), as: UTF8.self)
+            try Data(text.replacingOccurrences(of: "title: 成文信息控制程序", with: "title: 成文信息管控程序").utf8).write(to: yaml)
+            func read(_ path: String) -> String {
+                String(decoding: (try? Data(contentsOf: session.output.appendingPathComponent(path))) ?? Data(), as: UTF8.self)
+            }
+            let procedurePage = try #require(try FileManager.default.subpathsOfDirectory(atPath: session.output.path).first {
+                $0.hasPrefix(FixtureSet.procedureNumber + "/") && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 3
+            })
+            var seen: (rendered: Int, final: Set<String>, page: String, index: String)?
+            let summary = try session.rebuild { rendered, final in
+                seen = (rendered, final, read(procedurePage), read("index.html"))
+            }
+            let ready = try #require(seen)
+            #expect(ready.rendered == summary.rendered && ready.rendered > 0)
+            // The procedure's page is new when the reload goes out; the master list is not yet, and is held.
+            #expect(ready.page.contains("成文信息管控程序") && ready.final.contains(procedurePage))
+            #expect(!ready.index.contains("成文信息管控程序"))
+            for held in ["index.html", "coverage.html", "assets/search-index.json", "assets/search-index.js"] {
+                #expect(!ready.final.contains(held), "\(held)")
+            }
+            #expect(ready.final.contains("assets/docctl.css"))
+            #expect(read("index.html").contains("成文信息管控程序"))
+            let clean = folder.url.appendingPathComponent("clean")
+            _ = try IncrementalPreviewTests.cleanBuild(session.setRoot, into: clean)
+            let differences = RandomEdits.differences(session.output, clean, hidden: false)
+            #expect(differences.isEmpty, "\(differences.prefix(10))")
+        }
+    }
+
+    @Test func aHeldRequestWaitsUntilTheGateOpensAndAFinalOneDoesNot() async throws {
+        let gate = SiteGate()
+        #expect(!gate.holds("index.html"))
+        gate.hold(except: ["QP-01/A-0/index.html", "assets/docctl.css"])
+        #expect(!gate.holds("QP-01/A-0") && !gate.holds("QP-01/A-0/index.html") && !gate.holds("assets/docctl.css"))
+        #expect(gate.holds("") && gate.holds("index.html") && gate.holds("assets/search-index.js") && gate.holds("QP-02/A-0"))
+        await gate.wait(for: "QP-01/A-0")
+        let served = Flag()
+        let request = Task {
+            await gate.wait(for: "index.html")
+            served.set()
+        }
+        try await Task.sleep(nanoseconds: 100_000_000)
+        #expect(!served.isSet)
+        gate.open()
+        await request.value
+        #expect(served.isSet && !gate.holds("index.html"))
+    }
+
     @Test(arguments: [false, true]) func theWatcherSeesASave(polling: Bool) throws {
         try TemporaryFolder.with { folder in
             let session = try Self.session(folder)
@@ -115,6 +170,35 @@ import Testing
         }
     }
 
+    /// The set's YAML files are parsed again only when their text changed; a kept parse brings its
+    /// diagnostics along, and a changed file is read as it is now.
+    @Test func theSetsYAMLIsParsedAgainOnlyWhenItChanged() throws {
+        try TemporaryFolder.with { folder in
+            let root = folder.url.appendingPathComponent("set")
+            try FileManager.default.copyItem(at: Self.example, to: root)
+            let session = PreviewSession(set: root, output: folder.url.appendingPathComponent("served"), templates: try TemplateSet.bundled(),
+                                         today: FixtureSet.today, environment: [:], documents: DocumentLoadCache(settledAfter: 0))
+            let clean = folder.url.appendingPathComponent("clean")
+            _ = try session.rebuild()
+            let records = root.appendingPathComponent("records.yaml")
+            let text = String(decoding: try Data(contentsOf: records), as: UTF8.self)
+            try Data((text + "\nbroken: [unclosed\n").utf8).write(to: records)
+            for round in 0..<2 {  // parsed, then kept
+                let parses = session.documents.setYAMLParses
+                _ = try session.rebuild()
+                #expect(session.documents.setYAMLParses == parses + (round == 0 ? 1 : 0))
+                let expected = try Self.cleanBuild(root, into: clean)
+                #expect(session.diagnostics == expected.diagnostics && session.diagnostics.contains { $0.location?.path == "records.yaml" })
+                #expect(RandomEdits.differences(session.output, clean, hidden: false).isEmpty)
+            }
+            try Data(text.utf8).write(to: records)
+            _ = try session.rebuild()
+            let expected = try Self.cleanBuild(root, into: clean)
+            #expect(session.diagnostics == expected.diagnostics && !session.diagnostics.contains { $0.location?.path == "records.yaml" })
+            #expect(RandomEdits.differences(session.output, clean, hidden: false).isEmpty)
+        }
+    }
+
     @Test func aRemovedDocumentLeavesTheServedFolderAndAnAddedOneIsRead() throws {
         try TemporaryFolder.with { folder in
             let root = folder.url.appendingPathComponent("set")
@@ -139,4 +223,12 @@ import Testing
             #expect(RandomEdits.differences(session.output, clean, hidden: false).isEmpty)
         }
     }
+}
+
+/// A flag set from another task.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

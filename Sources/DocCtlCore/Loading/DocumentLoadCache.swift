@@ -22,6 +22,10 @@ public final class DocumentLoadCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var config: String?
+    /// The set's own YAML files as last parsed, by path: a file whose text is the same is not parsed
+    /// again (records.yaml of a large set is tens of milliseconds of Yams on every save).
+    private var yamlFiles: [String: (text: String, node: YAMLNode?, diagnostics: [Diagnostic])] = [:]
+    private var yamlParses = 0
     /// How many folders the last load took from the cache, and how many it read.
     public private(set) var lastReused = 0
     public private(set) var lastRead = 0
@@ -34,6 +38,28 @@ public final class DocumentLoadCache: @unchecked Sendable {
         config = text
         lastReused = 0
         lastRead = 0
+    }
+
+    /// The parse of the YAML file at `path` when its text is `text`, with the diagnostics it gave.
+    func yaml(_ path: String, text: String) -> (node: YAMLNode?, diagnostics: [Diagnostic])? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let kept = yamlFiles[path], kept.text == text else { return nil }
+        return (kept.node, kept.diagnostics)
+    }
+
+    func remember(_ path: String, text: String, node: YAMLNode?, diagnostics: [Diagnostic]) {
+        lock.lock()
+        defer { lock.unlock() }
+        yamlFiles[path] = (text, node, diagnostics)
+        yamlParses += 1
+    }
+
+    /// How many of the set's own YAML files were parsed with this cache so far.
+    public var setYAMLParses: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return yamlParses
     }
 
     /// The cached load of `folder` when nothing under it changed.

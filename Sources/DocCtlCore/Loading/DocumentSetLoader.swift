@@ -24,6 +24,7 @@ public struct DocumentSetLoader {
             throw .notADocumentSet("\(root.path): not a document set (no docset.yaml); run `docctl init` to create one")
         }
         var context = LoadContext(root: root)
+        context.parsed = cache
         var set = DocumentSet(root: root)
         set.config = ConfigLoader.load(&context)
         let config = set.config
@@ -31,7 +32,9 @@ public struct DocumentSetLoader {
         // The set's own files (clause trees, organisation, matrix, records) are read on one thread
         // while the documents are found and read on the others: each part reports into a context of
         // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
-        nonisolated(unsafe) var setFiles = SetFiles(context: LoadContext(root: root))
+        var setContext = LoadContext(root: root)
+        setContext.parsed = cache
+        nonisolated(unsafe) var setFiles = SetFiles(context: setContext)
         nonisolated(unsafe) var found = (folders: [URL](), context: LoadContext(root: root), loaded: [LoadedDocument]())
         cache?.begin(config: context.sources["docset.yaml"]?.text)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -155,6 +158,8 @@ public struct LoadContext {
     /// Folders already resolved (symbolic links followed), by path: every file of a document
     /// folder would otherwise resolve its whole path again, one `stat` per component.
     var resolvedFolders: [String: String] = [:]
+    /// The parses of the set's own YAML files (records.yaml…) kept by `docctl serve` between loads.
+    var parsed: DocumentLoadCache?
 
     /// `root.path`, computed once (each `URL.path` decodes the URL again).
     let rootPath: String
@@ -247,11 +252,20 @@ public struct LoadContext {
         return false
     }
 
-    /// Reads and parses a YAML file of the set.
+    /// Reads and parses a YAML file of the set (or takes the parse of the same text from ``parsed``).
     public mutating func readYAML(_ url: URL) -> YAMLNode? {
         guard let file = readText(url) else { return nil }
         if Whitespace.isBlank(file.text) { return nil }
-        return YAMLParser.parse(file.text, path: file.path, into: &reader.sink)
+        guard let parsed else { return YAMLParser.parse(file.text, path: file.path, into: &reader.sink) }
+        if let kept = parsed.yaml(file.path, text: file.text) {
+            reader.sink.append(contentsOf: kept.diagnostics)
+            return kept.node
+        }
+        var sink = DiagnosticSink()
+        let node = YAMLParser.parse(file.text, path: file.path, into: &sink)
+        parsed.remember(file.path, text: file.text, node: node, diagnostics: sink.diagnostics)
+        reader.sink.append(contentsOf: sink.diagnostics)
+        return node
     }
 }
 

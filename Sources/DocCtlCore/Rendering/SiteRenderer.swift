@@ -106,11 +106,22 @@ public struct SiteRenderer: Sendable {
     /// The files of the site as a whole: master list, coverage, stylesheet and script (the search
     /// index is written by ``render(into:)`` once every document is rendered).
     public func siteFiles() throws(DocCtlError) -> [(path: String, data: Data)] {
+        try sitePages() + siteAssets()
+    }
+
+    /// The pages of the site as a whole: master list, coverage and registers (what every document shows up in).
+    func sitePages() throws(DocCtlError) -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = [("index.html", Data(indexPage().utf8))]
         if let coverage = try coveragePage() { files.append(("coverage.html", Data(coverage.utf8))) }
         for page in builder.registerPages {
             if let view = builder.registerPage(page.path) { files.append((page.path, Data(templates.render("register", view).utf8))) }
         }
+        return files
+    }
+
+    /// The stylesheets and scripts a document page loads: the assets and each current revision's status stylesheet.
+    func siteAssets() throws(DocCtlError) -> [(path: String, data: Data)] {
+        var files: [(path: String, data: Data)] = []
         for name in SiteRenderer.assets { files.append(("assets/" + name, try templates.resource("assets/" + name))) }
         // The status stylesheet of each current revision (a publish adds those of older ones).
         let labels = Labels.for(set.config.language)
@@ -219,16 +230,23 @@ public struct SiteRenderer: Sendable {
     ///
     /// With `append` (which adds bytes at the end of a file `write` made), the search index is
     /// written in pieces as it is made instead of being handed over whole.
+    ///
+    /// With `documentsDone` (`docctl serve`), the site-wide pages (master list, coverage, registers)
+    /// and the search index are made only after every document's files, the assets and the status
+    /// stylesheets were handed to `write` and `documentsDone` returned (it gets the cache so far):
+    /// the files a document page needs come first.
     public func render(keeping kept: Set<String> = [], previous: PreviousBuild? = nil,
                        appending append: (@Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void)? = nil,
+                       documentsDone: ((_ cache: BuildCache) throws(DocCtlError) -> Void)? = nil,
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
         let keys = RenderKeys.compute(self)
         // Task 0 renders the site pages (master list, coverage), alongside the documents.
+        let pagesLater = documentsDone != nil
         let results = Parallel.map(documents.count + 1) { index -> Result<(String, BuildCache.Entry?, [SearchIndex.Entry], Bool), DocCtlError> in
             do throws(DocCtlError) {
                 if index == 0 {
-                    for file in try siteFiles() { try write(file.path, file.data) }
+                    for file in try pagesLater ? siteAssets() : siteFiles() { try write(file.path, file.data) }
                     return .success(("", nil, [], false))
                 }
                 let document = documents[index - 1]
@@ -268,6 +286,26 @@ public struct SiteRenderer: Sendable {
                 if reused { cache.reused.insert(number) }
             case .failure(let error): throw error
             }
+        }
+        if let documentsDone {
+            try documentsDone(cache)
+            // The site pages and the search index, side by side.
+            let all = entries
+            entries = []
+            let done = Parallel.map(2) { task -> DocCtlError? in
+                do throws(DocCtlError) {
+                    if task == 0 {
+                        for file in try sitePages() { try write(file.path, file.data) }
+                    } else {
+                        for file in SiteRenderer.searchIndexFiles(SearchIndex(entries: all)) { try write(file.path, file.data) }
+                    }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = done.compactMap({ $0 }).first { throw failure }
+            return cache
         }
         let index = SearchIndex(entries: entries)
         entries = []
