@@ -42,7 +42,7 @@ enum RevisionChecks {
                 checkStep(from: prior, to: mark, entry: entry, config: config, &sink)
             }
             if !document.hasUnreadableBody, let last = document.history.last, let sealed = last.digest, ContentDigest.isWellFormed(sealed) {
-                let actual = ContentDigest.digest(document, sources: context.set.sources)
+                let actual = context.set.contentDigest(of: document)
                 if actual != sealed {
                     sink.report(Rules.changedSinceRelease, at: last.location,
                                 "\(document.number) changed since \(last.revisionText) was released (its content no longer matches the sealed digest)",

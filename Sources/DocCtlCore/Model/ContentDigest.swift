@@ -32,14 +32,7 @@ public enum ContentDigest {
 
     /// The canonical bytes the digest is computed over.
     public static func canonical(_ document: Document, sources: [String: SourceFile]) -> Data {
-        var text = "docctl-content-digest 1\n"
-        text += "number: \(document.number)\n"
-        text += "title: \(document.title)\n"
-        text += "type: \(document.type.rawValue)\n"
-        text += "classification: \(document.classification?.value ?? "")\n"
-        text += "control: \(document.controlled ? "controlled" : "uncontrolled")\n"
-        text += "clauses: \(document.clauses.map(\.value).joined(separator: ","))\n"
-        text += "records: \(document.records.map(\.value).joined(separator: ","))\n"
+        var text = header(document)
         for body in document.bodyFiles {
             let normalised = normalize(sources[body.path]?.text ?? "")
             let name = body.path.split(separator: "/").last.map(String.init) ?? body.path
@@ -49,6 +42,26 @@ public enum ContentDigest {
         text += imageLines(document.images)
         text += dataLines(document.preamble + document.allSections.flatMap(\.blocks), sources: sources)
         return Data(text.utf8)
+    }
+
+    /// The lines before the first `file:` line.
+    static func header(_ document: Document) -> String {
+        var text = "docctl-content-digest 1\n"
+        text += "number: \(document.number)\n"
+        text += "title: \(document.title)\n"
+        text += "type: \(document.type.rawValue)\n"
+        text += "classification: \(document.classification?.value ?? "")\n"
+        text += "control: \(document.controlled ? "controlled" : "uncontrolled")\n"
+        text += "clauses: \(document.clauses.map(\.value).joined(separator: ","))\n"
+        text += "records: \(document.records.map(\.value).joined(separator: ","))\n"
+        return text
+    }
+
+    /// Everything the digest of `document` depends on but the body files' text: with the same
+    /// sources, the same key gives the same digest (``DocumentSet/contentDigest(of:)`` keeps them).
+    static func inputsBesidesText(_ document: Document, sources: [String: SourceFile]) -> String {
+        header(document) + document.bodyFiles.map { "file: \($0.path)\n" }.joined() + imageLines(document.images)
+            + dataLines(document.preamble + document.allSections.flatMap(\.blocks), sources: sources)
     }
 
     /// Set-level files a generated block of these blocks shows, which are the document's content

@@ -43,7 +43,7 @@ public struct ControlStatus: Sendable, Hashable {
 
     /// Computes the status of `document` in `set`.
     public static func of(_ document: Document, in set: DocumentSet) -> ControlStatus {
-        let digest = ContentDigest.digest(document, sources: set.sources)
+        let digest = set.contentDigest(of: document)
         var reasons: [Reason] = []
         var revision = document.current?.revision
         var revisionText = document.current?.revisionText ?? ""

@@ -133,7 +133,7 @@ public struct DocumentSet: Sendable {
     public var standard: ClauseTree?
     /// applicability.yaml, when the set has one.
     public var applicability: Applicability?
-    public var sources: [String: SourceFile] = [:]
+    public var sources: [String: SourceFile] = [:] { didSet { lookup = LookupIndex() } }
 
     public init(root: URL) { self.root = root }
 
@@ -141,6 +141,23 @@ public struct DocumentSet: Sendable {
     /// checks and renderers resolve every reference with them, and a linear search per reference made
     /// `check` quadratic in the number of documents.
     private var lookup = LookupIndex()
+
+    /// ``ContentDigest/digest(_:sources:)`` of `document` with this set's sources, computed once per
+    /// version of the set: `check` compares it with the sealed digest and the renderer's control status
+    /// shows it, and each was a hash of every body of the set.
+    public func contentDigest(of document: Document) -> String {
+        let key = ContentDigest.inputsBesidesText(document, sources: sources)
+        if let digest = lookup.digest(key) { return digest }
+        let digest = ContentDigest.digest(document, sources: sources)
+        lookup.store(digest: digest, key)
+        return digest
+    }
+
+    /// The position of the document numbered `number` in ``documents``: reading one field as
+    /// `documents[index].title` does not copy the whole ``Document`` as ``document(number:)`` does.
+    public func documentIndex(number: String) -> Int? {
+        lookup.documents(documents)[number]
+    }
 
     public func document(number: String) -> Document? {
         lookup.documents(documents)[number].map { documents[$0] }
@@ -167,6 +184,11 @@ final class LookupIndex: @unchecked Sendable {
     private var documentIndex: [String: Int]?
     private var recordIndex: [String: Int]?
     private var departmentIndex: (byID: [String: Int], byName: [String: Int])?
+    /// Content digests by ``ContentDigest/inputsBesidesText(_:sources:)``.
+    private var digests: [String: String] = [:]
+
+    func digest(_ key: String) -> String? { lock.withLock { digests[key] } }
+    func store(digest: String, _ key: String) { lock.withLock { digests[key] = digest } }
 
     func documents(_ documents: [Document]) -> [String: Int] {
         lock.withLock {

@@ -113,9 +113,19 @@ public enum DocumentArchive {
     }
 
     /// The serialised archive and what `schema` finds wrong with it.
-    static func data(_ document: Document, context: PageContext, buildDate: Day, schema: XMLSchema,
+    ///
+    /// With the built-in schema (`schemaIsBuiltIn`), the archive is written by ``XMLDirectWriter``
+    /// (the bytes libxml2 writes, without a libxml2 tree) and held against the schema by
+    /// ``ArchiveConformance``: valid by construction, the values the schema constrains checked one by
+    /// one. A `document.xsd` of the user's (`--templates`) is not known to docctl: the archive is
+    /// built as a libxml2 tree and validated with it, as before.
+    static func data(_ document: Document, context: PageContext, buildDate: Day, schema: XMLSchema, schemaIsBuiltIn: Bool = false,
                      rendered: RenderedBlocks?) -> (data: Data, issues: [XMLIssue]) {
-        XMLWriter.serialize(element(document, context: context, buildDate: buildDate, rendered: rendered), validatingWith: schema)
+        let root = element(document, context: context, buildDate: buildDate, rendered: rendered)
+        if schemaIsBuiltIn, let data = XMLDirectWriter.serialize(root) {
+            return (data, ArchiveConformance.issues(root))
+        }
+        return XMLWriter.serialize(root, validatingWith: schema)
     }
 
     /// An ``HTMLNode`` as XHTML (SVG keeps its own namespace; `xmlns` attributes are the writer's job).
@@ -238,9 +248,9 @@ public enum DocumentArchive {
                     if let pinned = PinnedReference(target), let referenced = set.document(number: pinned.number),
                        let entry = pinned.entry(in: referenced) {
                         add("document", target, from: anchor, text: "\(referenced.title)(\(entry.revisionText))", document: pinned.number)
-                    } else if let referenced = set.document(number: target) {
+                    } else if let index = set.documentIndex(number: target) {
                         // A document that is not published is named by its number only.
-                        add("document", target, from: anchor, text: context.shows(target) ? referenced.title : target, document: target)
+                        add("document", target, from: anchor, text: context.shows(target) ? set.documents[index].title : target, document: target)
                     } else if let record = set.record(id: target) {
                         add("record", target, from: anchor, text: record.title, document: context.site.recordList?.document,
                             anchor: SiteMap.recordAnchor(record.id))

@@ -240,11 +240,13 @@ public struct MarkdownRenderer: Sendable {
                                 title: "\(document.number) \(entry.revisionText) (\(context.labels.pinnedRevision))",
                                 [.text("《\(document.title)》(\(entry.revisionText))")])
         }
-        if let document = set.document(number: target) {
+        if let index = set.documentIndex(number: target) {
+            // By position: ``DocumentSet/document(number:)`` copies the whole document, for each reference.
+            let number = set.documents[index].number
             // A document that is not published is named by the number the author wrote, never its title.
-            guard context.shows(document.number) else { return .el("span", [("class", "ref ref-document")], text: target) }
-            return context.link(context.documentURL(document.number), class: "ref ref-document", title: document.number,
-                                [.text("《\(document.title)》")])
+            guard context.shows(number) else { return .el("span", [("class", "ref ref-document")], text: target) }
+            return context.link(context.documentURL(number), class: "ref ref-document", title: number,
+                                [.text("《\(set.documents[index].title)》")])
         }
         if let record = set.record(id: target) {
             return recordLink(record)
@@ -270,8 +272,8 @@ public struct MarkdownRenderer: Sendable {
     /// The document a reference names or points into, if any.
     func referencedDocument(_ written: String) -> String? {
         let target = context.set.standard?.canonical(written) ?? written
-        if let pinned = PinnedReference(written), context.set.document(number: pinned.number) != nil { return pinned.number }
-        if context.set.document(number: target) != nil { return target }
+        if let pinned = PinnedReference(written), context.set.documentIndex(number: pinned.number) != nil { return pinned.number }
+        if context.set.documentIndex(number: target) != nil { return target }
         if context.set.record(id: target) == nil, context.set.standard?.clause(target) != nil {
             return context.site.target(forClause: target)?.document
         }

@@ -22,6 +22,9 @@ public struct SiteRenderer: Sendable {
     /// Set for `build --draft`: the output is marked as a draft and can never be published.
     public let draft: DraftBuild?
     let schema: XMLSchema
+    /// Whether `document.xsd` is the built-in schema (not one of `--templates`): archives are then
+    /// valid by construction (``ArchiveConformance``) and need no libxml2 tree.
+    let schemaIsBuiltIn: Bool
 
     /// Prepares rendering; throws when the templates' resources (stylesheet, schema) are unusable.
     /// With `draft` (`build --draft`), every page is marked 草稿 / DRAFT and lists its problems.
@@ -40,6 +43,7 @@ public struct SiteRenderer: Sendable {
         self.builder = builder
         self.draft = draft
         let xsd = try templates.resource("document.xsd")
+        self.schemaIsBuiltIn = xsd == BuiltInResources.data("templates/document.xsd")
         do {
             self.schema = try XMLSchema(data: xsd, path: "document.xsd")
         } catch {
@@ -88,7 +92,8 @@ public struct SiteRenderer: Sendable {
 
     func archive(_ document: Document, rendered: RenderedBlocks?) throws(DocCtlError) -> Data {
         let context = builder.context(.site(depth: 2), document: document)
-        let (data, issues) = DocumentArchive.data(document, context: context, buildDate: buildDate, schema: schema, rendered: rendered)
+        let (data, issues) = DocumentArchive.data(document, context: context, buildDate: buildDate, schema: schema,
+                                                   schemaIsBuiltIn: schemaIsBuiltIn, rendered: rendered)
         if let first = issues.first(where: { $0.severity == .error }) {
             throw .io("internal error: the XML archive of \(document.number) does not conform to document.xsd "
                 + "(\(first.message)); please report this")
