@@ -128,6 +128,13 @@ import Testing
         return outcome
     }
 
+    /// A serve session of `root` building into `served` in `folder`, its stamps trusted at once (each
+    /// edit in these tests comes after the previous load has finished).
+    static func session(_ root: URL, in folder: TemporaryFolder) throws -> PreviewSession {
+        PreviewSession(set: root, output: folder.url.appendingPathComponent("served"), templates: try TemplateSet.bundled(),
+                       today: FixtureSet.today, environment: [:], documents: DocumentLoadCache(settledAfter: 0))
+    }
+
     @Test func afterRandomEditsTheServedFolderAndFindingsEqualACleanBuild() throws {
         var random = SeededGenerator()
         try TemporaryFolder.with { folder in
@@ -139,8 +146,7 @@ import Testing
                 try Data((String(decoding: try Data(contentsOf: body), as: UTF8.self) + "\n修订中。\n").utf8).write(to: body)
             }
             // Stamps trusted at once: each edit here comes after the previous load has finished.
-            let session = PreviewSession(set: root, output: folder.url.appendingPathComponent("served"), templates: try TemplateSet.bundled(),
-                                         today: FixtureSet.today, environment: [:], documents: DocumentLoadCache(settledAfter: 0))
+            let session = try Self.session(root, in: folder)
             let clean = folder.url.appendingPathComponent("clean")
             let first = try session.rebuild()
             #expect(first.reused == 0 && first.rendered > 20 && session.documents.lastRead == first.documents)
@@ -176,8 +182,7 @@ import Testing
         try TemporaryFolder.with { folder in
             let root = folder.url.appendingPathComponent("set")
             try FileManager.default.copyItem(at: Self.example, to: root)
-            let session = PreviewSession(set: root, output: folder.url.appendingPathComponent("served"), templates: try TemplateSet.bundled(),
-                                         today: FixtureSet.today, environment: [:], documents: DocumentLoadCache(settledAfter: 0))
+            let session = try Self.session(root, in: folder)
             let clean = folder.url.appendingPathComponent("clean")
             _ = try session.rebuild()
             let records = root.appendingPathComponent("records.yaml")
@@ -203,8 +208,7 @@ import Testing
         try TemporaryFolder.with { folder in
             let root = folder.url.appendingPathComponent("set")
             try FileManager.default.copyItem(at: Self.example, to: root)
-            let session = PreviewSession(set: root, output: folder.url.appendingPathComponent("served"), templates: try TemplateSet.bundled(),
-                                         today: FixtureSet.today, environment: [:], documents: DocumentLoadCache(settledAfter: 0))
+            let session = try Self.session(root, in: folder)
             let clean = folder.url.appendingPathComponent("clean")
             let first = try session.rebuild()
             let procedure = try #require(try CheckOutcome.check(root).set.documents.first { $0.number == "QP-03" })

@@ -13,20 +13,6 @@ public enum SectionBuilder {
     /// Characters that make a leading number a quantity (`2025年`, `12个月`, `3项`).
     static let quantityUnits: Set<Character> = ["年", "月", "日", "号", "个", "项", "次", "天", "周", "岁", "%", "％"]
 
-    /// Blanks around a heading's number and title: whitespace and the ideographic space.
-    static let headingBlanks = CharacterSet.whitespaces.union(["\u{3000}"])
-
-    /// `text.trimmingCharacters(in: set)` by Unicode scalars, without converting to UTF-16 and back
-    /// (Foundation's trimming and a CharacterSet built per call were most of the cost of headings).
-    static func trimming(_ text: Substring, _ set: CharacterSet) -> String {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, set.contains(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, set.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
-    }
-
     static let appendixPrefixes = ["附录", "附件", "附表", "Annex", "Appendix", "annex", "appendix"]
 
     /// Whether a heading's text starts with one of ``appendixPrefixes``, compared by UTF-8 bytes
@@ -46,7 +32,7 @@ public enum SectionBuilder {
     /// (`sec-前言`; the first 40 letters and digits, blanks as `-`). Nil when the title has neither.
     static func unnumberedAnchor(_ title: String, isAppendix: Bool) -> String? {
         if isAppendix, let prefix = appendixPrefix(of: title) {
-            let rest = title.unicodeScalars.dropFirst(prefix.unicodeScalars.count).drop { headingBlanks.contains($0) }
+            let rest = title.unicodeScalars.dropFirst(prefix.unicodeScalars.count).drop(while: Whitespace.isSpace)
             let label = String(String.UnicodeScalarView(rest.prefix { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }))
             if !label.isEmpty {
                 let kind = prefix == "附件" ? "attachment" : prefix == "附表" ? "schedule" : "appendix"
@@ -70,7 +56,7 @@ public enum SectionBuilder {
 
     /// Splits `8.6.1 事件管理 {clause=8.6.1}`.
     public static func parseHeading(_ text: String) -> HeadingParts {
-        var text = trimming(text[...], .whitespaces)
+        var text = Whitespace.trimming(text)
         var attributes: [(String, String)] = []
         if text.hasSuffix("}"), let open = text.lastIndex(of: "{") {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
@@ -88,7 +74,7 @@ public enum SectionBuilder {
                         attributes.append((String(item), ""))
                     }
                 }
-                text = trimming(text[..<open], .whitespaces)
+                text = Whitespace.trimming(text[..<open])
             }
         }
         var number: String? = nil
@@ -98,7 +84,7 @@ public enum SectionBuilder {
             let value = !inner.isEmpty && inner.allSatisfy({ $0.isASCII && $0.isNumber }) ? String(inner) : ChineseNumeral.value(inner).map(String.init)
             if let value {
                 number = value
-                text = trimming(text[text.index(after: end)...], headingBlanks)
+                text = Whitespace.trimming(text[text.index(after: end)...])
                 return HeadingParts(number: number, title: text, attributes: attributes)
             }
         }
@@ -123,7 +109,7 @@ public enum SectionBuilder {
                 // Digits and dots only: no empty part means no leading dot and no "..".
                 if candidate.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty }) {
                     number = candidate
-                    text = trimming(rest, headingBlanks)
+                    text = Whitespace.trimming(rest)
                 }
             }
         }
@@ -160,7 +146,7 @@ public enum SectionBuilder {
                 switch key {
                 case "clause", "clauses":
                     explicit = value == "none" || value.isEmpty ? [] :
-                        value.split(separator: ",").map { Located(Whitespace.trimming(String($0)), at: location) }
+                        value.split(separator: ",").map { Located(Whitespace.trimming($0), at: location) }
                             .filter { !$0.value.isEmpty }
                 case "id": anchor = value
                 default: break

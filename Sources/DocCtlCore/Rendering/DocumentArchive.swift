@@ -198,8 +198,6 @@ public enum DocumentArchive {
         }
     }
 
-    private static let whitespaces = CharacterSet.whitespaces
-
     /// The length in bytes of the scalar at `index` when it is in `.whitespaces`.
     private static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let lead = bytes[index]
@@ -220,7 +218,7 @@ public enum DocumentArchive {
     private static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
         var value = UInt32(bytes[start]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length { value = value << 6 | UInt32(bytes[start + offset] & 0x3F) }
-        return Unicode.Scalar(value).map { whitespaces.contains($0) } ?? false
+        return Unicode.Scalar(value).map(Whitespace.isSpace) ?? false
     }
 
     private static let plainTextBlocks: Set<String> = ["p", "li", "tr", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
