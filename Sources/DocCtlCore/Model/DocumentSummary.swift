@@ -143,8 +143,13 @@ extension DocumentSet {
 
     /// For each document, the SHA-256 of its own source files (path, length and text of each) and
     /// of the images it shows (source path and SHA-256): what it was loaded from besides the set's
-    /// files. Computed on every core.
+    /// files. Computed on every core, once per version of the set (the check's records and the
+    /// render keys both use it).
     public var ownSourceDigests: [String] {
+        lookup.ownSourceDigests { computeOwnSourceDigests() }
+    }
+
+    private func computeOwnSourceDigests() -> [String] {
         let owned = ownedSourcePaths
         let sources = self.sources
         let documents = self.documents

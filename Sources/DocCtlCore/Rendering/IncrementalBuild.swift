@@ -183,21 +183,11 @@ enum RenderKeys {
         let set = renderer.set
         let site = renderer.site
         let documents = set.documents
-        var folders: [String: Int] = [:]
-        for (index, document) in documents.enumerated() { folders[document.folder] = index }
         // Each source file goes to the document whose folder holds it, or to the set.
-        var owned: [[String]] = Array(repeating: [], count: documents.count)
-        var setFiles: [String] = []
-        for path in set.sources.keys.sorted() {
-            var owner: Int?
-            var prefix = Substring(path)
-            while let slash = prefix.lastIndex(of: "/") {
-                prefix = prefix[..<slash]
-                if let index = folders[String(prefix)] { owner = index; break }
-            }
-            if let owner { owned[owner].append(path) } else { setFiles.append(path) }
-        }
-        var context = "docctl-render-key 1\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
+        let owned = set.ownedSourcePaths
+        let ownedPaths = Set(owned.joined())
+        let setFiles = set.sources.keys.sorted().filter { !ownedPaths.contains($0) }
+        var context = "docctl-render-key 2\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
         context += "date \(renderer.buildDate) today \(renderer.builder.today) draft \(renderer.draft != nil)\n"
         for path in setFiles { append(path, set.sources[path]!.text, to: &context) }
         for document in documents {
@@ -217,11 +207,11 @@ enum RenderKeys {
         let contextHash = SHA256Hex.of(Data(context.utf8))
 
         let labels = Labels.for(set.config.language)
+        let ownSources = set.ownSourceDigests
         let own: [String] = documents.indices.map { index in
             let document = documents[index]
-            var text = "own \(document.number)\n"
-            for path in owned[index] { append(path, set.sources[path]!.text, to: &text) }
-            for image in document.images { text += "image \(image.source) \(image.sha256)\n" }
+            // Its own files and images, digested once per set (the check's records are keyed by it too).
+            var text = "own \(document.number)\n\(ownSources[index])\n"
             if let draft = renderer.draft {
                 let notice = draft.notice(labels, document: document)
                 text += "draft \(notice.summary)\n" + notice.problems.map { $0 + "\n" }.joined()
