@@ -66,8 +66,8 @@ struct SetSession {
 }
 
 /// Terminal helpers: stderr and colour detection.
-enum Terminal {
-    static func error(_ text: String, terminator: String = "\n") {
+package enum Terminal {
+    package static func error(_ text: String, terminator: String = "\n") {
         FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
