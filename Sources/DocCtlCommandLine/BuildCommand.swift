@@ -38,7 +38,8 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
-        let session = try SetSession.open(set, options: options)
+        // The check takes over the per-document findings the previous build in the folder kept.
+        let session = try SetSession.open(set, options: options, checks: clean ? nil : Build.checkCache(for: URL(fileURLWithPath: output)))
         if !session.diagnostics.isEmpty { session.report(options.format, toStandardError: options.format == .text) }
         let build = Build(checked: session.checked, templatesFolder: templates, today: try options.today.map { try DiagnosticOptions.day($0) },
                           draft: draft, incremental: !clean)

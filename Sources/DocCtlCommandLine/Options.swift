@@ -36,14 +36,15 @@ struct SetSession {
     var diagnostics: [Diagnostic] { checked.diagnostics }
 
     /// Loads and checks the set at `path`; environment failures become exit status 2.
-    static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true) throws -> SetSession {
-        try open(path, today: options.resolvedToday(), strict: options.strict, runChecks: runChecks)
+    /// `checks`: the per-document part of an earlier check to take over where unchanged (`build -o`).
+    static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true, checks: DocumentCheckCache? = nil) throws -> SetSession {
+        try open(path, today: options.resolvedToday(), strict: options.strict, runChecks: runChecks, checks: checks)
     }
 
-    static func open(_ path: String, today: Day, strict: Bool, runChecks: Bool = true) throws -> SetSession {
+    static func open(_ path: String, today: Day, strict: Bool, runChecks: Bool = true, checks: DocumentCheckCache? = nil) throws -> SetSession {
         do {
             return SetSession(path: path, checked: try CheckedSet.load(URL(fileURLWithPath: path), today: today, strict: strict,
-                                                                      runChecks: runChecks))
+                                                                      runChecks: runChecks, checks: checks))
         } catch {
             Terminal.error("error: \(error.description)")
             throw ExitCode(2)

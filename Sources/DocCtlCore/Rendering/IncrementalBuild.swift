@@ -27,48 +27,53 @@ public struct BuildCache: Sendable, Equatable {
     }
 
     /// The first line of the file: the format and the docctl that wrote it (another version renders everything again).
-    static var header: String { "docctl-build-cache 2 \(DocCtlVersion.number)\n" }
+    static var header: String { "docctl-build-cache 3 \(DocCtlVersion.number)\n" }
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
+    /// Document folder → the per-document part of the check (its summary and findings), which the
+    /// next build's check takes over for a document whose key is unchanged (``DocumentCheckRecord``).
+    public var checks: [String: DocumentCheckRecord] = [:]
     /// The documents this build took from the previous one (not written to the file).
     public var reused: Set<String> = []
 
     public init() {}
 
     /// The cache as bytes (same cache, same bytes): the header, a line `sha256 <hex>` over the
-    /// rest, then each document in number order as fields, each field its UTF-8 length in decimal,
-    /// a colon, its bytes and a line feed — written straight into one buffer, without a coding
-    /// container per search entry (JSONEncoder boxed every one: a memory peak at 1000 documents).
+    /// rest, then the number of documents and each document in number order, then the number of
+    /// check records and each in folder order, as fields (``FieldWriter``: each field its UTF-8
+    /// length in decimal, a colon, its bytes and a line feed) — written straight into one buffer,
+    /// without a coding container per search entry (JSONEncoder boxed every one: a memory peak at
+    /// 1000 documents).
     public var data: Data {
-        var body: [UInt8] = []
-        func field(_ text: String) {
-            body.append(contentsOf: String(text.utf8.count).utf8)
-            body.append(UInt8(ascii: ":"))
-            body.append(contentsOf: text.utf8)
-            body.append(UInt8(ascii: "\n"))
-        }
+        var body = FieldWriter()
+        body.count(documents.count)
         for (number, entry) in documents.sorted(by: { $0.key < $1.key }) {
-            field(number)
-            field(entry.key)
-            field(String(entry.files.count))
+            body.field(number)
+            body.field(entry.key)
+            body.count(entry.files.count)
             for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
-                field(path)
-                field(hash)
+                body.field(path)
+                body.field(hash)
             }
-            field(String(entry.entries.count))
+            body.count(entry.entries.count)
             for item in entry.entries {
-                for text in [item.number, item.document, item.section, item.url, item.text] { field(text) }
+                for text in [item.number, item.document, item.section, item.url, item.text] { body.field(text) }
             }
+        }
+        body.count(checks.count)
+        for (folder, record) in checks.sorted(by: { $0.key < $1.key }) {
+            body.field(folder)
+            record.write(to: &body)
         }
         var data = Data(Self.header.utf8)
-        data.append(contentsOf: "sha256 \(SHA256Hex.of(Data(body)))\n".utf8)
-        data.append(contentsOf: body)
+        data.append(contentsOf: "sha256 \(SHA256Hex.of(Data(body.bytes)))\n".utf8)
+        data.append(contentsOf: body.bytes)
         return data
     }
 
     /// The cache in `data`, or nil when it is not one this docctl wrote intact: another format or
     /// version, a checksum that does not match (a truncated or edited file), or fields that do not
-    /// parse. Any of those only means that every document is rendered again.
+    /// parse. Any of those only means that every document is rendered and checked again.
     public init?(data: Data) {
         let header = Array(Self.header.utf8)
         let bytes = [UInt8](data)
@@ -80,7 +85,8 @@ public struct BuildCache: Sendable, Equatable {
         guard SHA256Hex.of(Data(bytes[start...])) == recorded else { return nil }
         var reader = FieldReader(bytes: bytes, position: start)
         var documents: [String: Entry] = [:]
-        while !reader.atEnd {
+        guard let documentCount = reader.count() else { return nil }
+        for _ in 0..<documentCount {
             guard let number = reader.field(), let key = reader.field(), let fileCount = reader.count() else { return nil }
             var files: [String: String] = [:]
             for _ in 0..<fileCount {
@@ -97,36 +103,15 @@ public struct BuildCache: Sendable, Equatable {
             }
             documents[number] = Entry(key: key, files: files, entries: entries)
         }
+        guard let checkCount = reader.count() else { return nil }
+        var checks: [String: DocumentCheckRecord] = [:]
+        for _ in 0..<checkCount {
+            guard let folder = reader.field(), let record = DocumentCheckRecord(from: &reader) else { return nil }
+            checks[folder] = record
+        }
+        guard reader.atEnd else { return nil }
         self.documents = documents
-    }
-
-    /// Reads the fields of ``data``.
-    private struct FieldReader {
-        let bytes: [UInt8]
-        var position: Int
-        var atEnd: Bool { position >= bytes.count }
-
-        mutating func field() -> String? {
-            var length = 0
-            var digits = 0
-            while position < bytes.count, bytes[position] != UInt8(ascii: ":") {
-                let byte = bytes[position]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 10 else { return nil }
-                length = length * 10 + Int(byte - UInt8(ascii: "0"))
-                digits += 1
-                position += 1
-            }
-            let start = position + 1
-            guard digits > 0, start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\n") else { return nil }
-            position = start + length + 1
-            return String(decoding: bytes[start..<(start + length)], as: UTF8.self)
-        }
-
-        /// A field holding a count (bounded by what is left of the file, so a forged count cannot make a huge array).
-        mutating func count() -> Int? {
-            guard let text = field(), let value = Int(text), value >= 0, value <= bytes.count - position else { return nil }
-            return value
-        }
+        self.checks = checks
     }
 
     /// The cache of the build in `folder`, or nil when there is none or it is not usable.
@@ -198,21 +183,11 @@ enum RenderKeys {
         let set = renderer.set
         let site = renderer.site
         let documents = set.documents
-        var folders: [String: Int] = [:]
-        for (index, document) in documents.enumerated() { folders[document.folder] = index }
         // Each source file goes to the document whose folder holds it, or to the set.
-        var owned: [[String]] = Array(repeating: [], count: documents.count)
-        var setFiles: [String] = []
-        for path in set.sources.keys.sorted() {
-            var owner: Int?
-            var prefix = Substring(path)
-            while let slash = prefix.lastIndex(of: "/") {
-                prefix = prefix[..<slash]
-                if let index = folders[String(prefix)] { owner = index; break }
-            }
-            if let owner { owned[owner].append(path) } else { setFiles.append(path) }
-        }
-        var context = "docctl-render-key 1\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
+        let owned = set.ownedSourcePaths
+        let ownedPaths = Set(owned.joined())
+        let setFiles = set.sources.keys.sorted().filter { !ownedPaths.contains($0) }
+        var context = "docctl-render-key 2\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
         context += "date \(renderer.buildDate) today \(renderer.builder.today) draft \(renderer.draft != nil)\n"
         for path in setFiles { append(path, set.sources[path]!.text, to: &context) }
         for document in documents {
@@ -232,11 +207,11 @@ enum RenderKeys {
         let contextHash = SHA256Hex.of(Data(context.utf8))
 
         let labels = Labels.for(set.config.language)
+        let ownSources = set.ownSourceDigests
         let own: [String] = documents.indices.map { index in
             let document = documents[index]
-            var text = "own \(document.number)\n"
-            for path in owned[index] { append(path, set.sources[path]!.text, to: &text) }
-            for image in document.images { text += "image \(image.source) \(image.sha256)\n" }
+            // Its own files and images, digested once per set (the check's records are keyed by it too).
+            var text = "own \(document.number)\n\(ownSources[index])\n"
             if let draft = renderer.draft {
                 let notice = draft.notice(labels, document: document)
                 text += "draft \(notice.summary)\n" + notice.problems.map { $0 + "\n" }.joined()
