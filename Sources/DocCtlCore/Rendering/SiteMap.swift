@@ -12,7 +12,8 @@ public struct SiteMap: Sendable {
         public var title: String
     }
 
-    public let set: DocumentSet
+    /// The set mapped (its bodies may have been dropped since: see ``SiteRenderer/droppingBodies(_:)``).
+    public internal(set) var set: DocumentSet
     public let statuses: [String: ControlStatus]
     /// Numbers of documents that reach the site.
     public let published: Set<String>

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Parses document bodies again from their files, for a build that dropped them after the check:
+/// the parsed text of a whole set (about four times its Markdown) is then never in memory at once,
+/// only the bodies of the documents being rendered.
+///
+/// The text parsed again must be the text that was checked: each body file's SHA-256 is kept when
+/// the bodies are dropped, and a file that changed since (or can no longer be read) stops the
+/// build with a one-line error instead of rendering text the check never saw.
+public struct BodyReloader: Sendable {
+    public let root: URL
+    /// Body file path → SHA-256 of the text that was loaded and checked.
+    let stamps: [String: String]
+
+    /// Drops the parsed bodies of `set` (``Document/droppingBody()``) and the body files' text from
+    /// its sources; returns what parses them again.
+    public static func dropBodies(of set: inout DocumentSet) -> BodyReloader {
+        let paths = set.documents.flatMap { $0.bodyFiles.map(\.path) }
+        let sources = set.sources
+        let digests = Parallel.map(paths.count) { index in sources[paths[index]].map { SHA256Hex.of(Data($0.text.utf8)) } }
+        var stamps: [String: String] = [:]
+        for (path, digest) in zip(paths, digests) { stamps[path] = digest }
+        set.documents = set.documents.map { $0.droppingBody() }
+        set.sources = sources.filter { stamps[$0.key] == nil }
+        return BodyReloader(root: set.root, stamps: stamps)
+    }
+
+    /// `document` with its body parsed again from its files, as loading parsed it; `document`
+    /// itself when its body was not dropped.
+    public func reload(_ document: Document) throws(DocCtlError) -> Document {
+        guard document.bodyDropped else { return document }
+        var context = LoadContext(root: root)
+        var files: [[Block]] = []
+        var blocks: [Block] = []
+        for body in document.bodyFiles {
+            guard let file = context.readText(root.appendingPathComponent(body.path, isDirectory: false)),
+                  let stamp = stamps[body.path], SHA256Hex.of(Data(file.text.utf8)) == stamp else {
+                throw changed(body.path)
+            }
+            let parsed = MarkdownParser.parse(file.text, path: file.path)
+            files.append(parsed)
+            blocks.append(contentsOf: parsed)
+        }
+        let (preamble, sections) = SectionBuilder.build(blocks, numbering: document.numbering)
+        guard let restored = document.restoringBody(files: files, preamble: preamble, sections: sections) else {
+            throw changed(document.bodyFiles.first?.path ?? document.folder)
+        }
+        return restored
+    }
+
+    private func changed(_ path: String) -> DocCtlError {
+        .io("\(path) changed after the set was checked; nothing was written. Run the build again")
+    }
+}
