@@ -36,14 +36,15 @@ struct SetSession {
     var diagnostics: [Diagnostic] { checked.diagnostics }
 
     /// Loads and checks the set at `path`; environment failures become exit status 2.
-    static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true) throws -> SetSession {
-        try open(path, today: options.resolvedToday(), strict: options.strict, runChecks: runChecks)
+    /// With `dropsBodies` (`check`, `build`), the set holds no parsed bodies (see ``DocumentSetLoader/dropsBodies``).
+    static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true, dropsBodies: Bool = false) throws -> SetSession {
+        try open(path, today: options.resolvedToday(), strict: options.strict, runChecks: runChecks, dropsBodies: dropsBodies)
     }
 
-    static func open(_ path: String, today: Day, strict: Bool, runChecks: Bool = true) throws -> SetSession {
+    static func open(_ path: String, today: Day, strict: Bool, runChecks: Bool = true, dropsBodies: Bool = false) throws -> SetSession {
         do {
             return SetSession(path: path, checked: try CheckedSet.load(URL(fileURLWithPath: path), today: today, strict: strict,
-                                                                      runChecks: runChecks))
+                                                                      runChecks: runChecks, dropsBodies: dropsBodies))
         } catch {
             Terminal.error("error: \(error.description)")
             throw ExitCode(2)

@@ -20,6 +20,26 @@ public struct Checker {
             Checker.themes[index](context, &sink)
             return sink.diagnostics
         }
+        var diagnostics = found.flatMap { $0 }
+        if set.documents.contains(where: \.bodyDropped) { diagnostics += runOnBodies(context) }
+        return diagnostics
+    }
+
+    /// The rules on bodies, for a set loaded without them (``DocumentSetLoader/dropsBodies``): the
+    /// themes above saw no body; here each document's body is parsed again from the text the set
+    /// keeps and checked, then freed, one document at a time on each core. Diagnostics are sorted
+    /// when finalized, so they come out as from a set with its bodies.
+    func runOnBodies(_ context: CheckContext) -> [Diagnostic] {
+        let references = ReferenceChecks.Prepared(context.set)
+        let documents = context.set.documents
+        let found = Parallel.map(documents.count) { index in
+            var sink = DiagnosticSink()
+            // The text is the text loaded: the same section tree always comes back.
+            guard let document = BodyReloader.parsing(documents[index], sources: context.set.sources) else { return [Diagnostic]() }
+            SourceChecks.body(of: document, context, &sink)
+            ReferenceChecks.body(of: document, references, &sink)
+            return sink.diagnostics
+        }
         return found.flatMap { $0 }
     }
 }

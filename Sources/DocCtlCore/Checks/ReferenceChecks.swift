@@ -4,14 +4,35 @@ enum ReferenceChecks {
                                       "revision-history", "coverage-matrix", "document-list", "statement-of-applicability"]
 
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
-        let set = context.set
-        var titles = Set(set.documents.map(\.title) + set.records.map(\.title) + set.config.externalDocuments.map(\.title))
-        if let tree = set.standard { titles.formUnion([tree.titleZH, tree.titleEN, tree.designation]) }
-        let coveredClauses = Set(set.documents.flatMap { $0.allSections.flatMap(\.clauses) })
-        let allTargets = set.documents.map(\.number) + set.records.map(\.id)
-        // Sorted: the order of a Set changes from run to run, and with it the suggestion among equals.
-        lazy var sortedTitles = titles.sorted()
-        context.forEachInline { document, inline in
+        let prepared = Prepared(context.set)
+        for document in context.set.documents { body(of: document, prepared, &sink) }
+    }
+
+    /// What the rules on a body read of the whole set, gathered once.
+    struct Prepared: Sendable {
+        let set: DocumentSet
+        let titles: Set<String>
+        let coveredClauses: Set<String>
+        let allTargets: [String]
+        /// Sorted: the order of a Set changes from run to run, and with it the suggestion among equals.
+        let sortedTitles: [String]
+
+        init(_ set: DocumentSet) {
+            self.set = set
+            var titles = Set(set.documents.map(\.title) + set.records.map(\.title) + set.config.externalDocuments.map(\.title))
+            if let tree = set.standard { titles.formUnion([tree.titleZH, tree.titleEN, tree.designation]) }
+            self.titles = titles
+            self.coveredClauses = Set(set.documents.flatMap { $0.allSections.flatMap(\.clauses) })
+            self.allTargets = set.documents.map(\.number) + set.records.map(\.id)
+            self.sortedTitles = titles.sorted()
+        }
+    }
+
+    /// The rules on one document's body (its references, titles and placeholders).
+    static func body(of document: Document, _ prepared: Prepared, _ sink: inout DiagnosticSink) {
+        let set = prepared.set
+        let (titles, coveredClauses, allTargets, sortedTitles) = (prepared.titles, prepared.coveredClauses, prepared.allTargets, prepared.sortedTitles)
+        for inline in CheckContext.inlines(of: document) {
             switch inline {
             case .reference(let written, let location):
                 let target = set.standard?.canonical(written) ?? written
@@ -58,7 +79,7 @@ enum ReferenceChecks {
             default: break
             }
         }
-        context.forEachBlock { document, block in
+        for block in CheckContext.blocks(of: document) {
             if case .placeholder(let name, let location) = block, let first = document.repeatedPlaceholders[location] {
                 sink.report(Rules.duplicateGeneratedBlock, at: location, "{{\(name)}} is already generated in this document",
                             notes: [Diagnostic.Note("first placed here", at: first)],

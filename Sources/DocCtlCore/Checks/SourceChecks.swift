@@ -25,13 +25,18 @@ enum SourceChecks {
                             fix: "give each {id=…} a name of its own, unlike sec-<number> and appendix-<letter>")
             }
         }
-        context.forEachBlock { document, block in
+        for document in context.set.documents { body(of: document, context, &sink) }
+    }
+
+    /// The rules on one document's body: raw HTML, stray `**`, paths out of the set.
+    static func body(of document: Document, _ context: CheckContext, _ sink: inout DiagnosticSink) {
+        for block in CheckContext.blocks(of: document) {
             if case .html(let html, let location) = block {
                 sink.report(Rules.rawHTML, at: location, "raw HTML is not rendered: \(excerpt(html))",
                             fix: "write it in Markdown (tables, lists, emphasis) instead")
             }
         }
-        context.forEachInline { document, inline in
+        for inline in CheckContext.inlines(of: document) {
             switch inline {
             case .html(let html, let location):
                 sink.report(Rules.rawHTML, at: location, "raw HTML is not rendered: \(excerpt(html))",
@@ -44,8 +49,8 @@ enum SourceChecks {
             default: break
             }
         }
-        context.forEachBlock { _, block in
-            guard case .paragraph(let inlines, let location) = block else { return }
+        for block in CheckContext.blocks(of: document) {
+            guard case .paragraph(let inlines, let location) = block else { continue }
             if containsStrayEmphasis(inlines) {
                 sink.report(Rules.unparsedEmphasis, at: location,
                             "'**' was not read as bold here (CommonMark does not close '**' after full-width punctuation before a Han character)",

@@ -30,22 +30,41 @@ public struct BodyReloader: Sendable {
     public func reload(_ document: Document) throws(DocCtlError) -> Document {
         guard document.bodyDropped else { return document }
         var context = LoadContext(root: root)
-        var files: [[Block]] = []
-        var blocks: [Block] = []
+        var texts: [SourceFile] = []
         for body in document.bodyFiles {
             guard let file = context.readText(root.appendingPathComponent(body.path, isDirectory: false)),
                   let stamp = stamps[body.path], SHA256Hex.of(Data(file.text.utf8)) == stamp else {
                 throw changed(body.path)
             }
+            texts.append(file)
+        }
+        guard let restored = BodyReloader.parsing(document, texts: texts) else {
+            throw changed(document.bodyFiles.first?.path ?? document.folder)
+        }
+        return restored
+    }
+
+    /// `document` with its body parsed from `texts` (the text of each of its body files, in order),
+    /// as loading parses it; nil when that is not the section tree the document has.
+    public static func parsing(_ document: Document, texts: [SourceFile]) -> Document? {
+        guard document.bodyDropped else { return document }
+        var files: [[Block]] = []
+        var blocks: [Block] = []
+        for file in texts {
             let parsed = MarkdownParser.parse(file.text, path: file.path)
             files.append(parsed)
             blocks.append(contentsOf: parsed)
         }
         let (preamble, sections) = SectionBuilder.build(blocks, numbering: document.numbering)
-        guard let restored = document.restoringBody(files: files, preamble: preamble, sections: sections) else {
-            throw changed(document.bodyFiles.first?.path ?? document.folder)
-        }
-        return restored
+        return document.restoringBody(files: files, preamble: preamble, sections: sections)
+    }
+
+    /// `document` with its body parsed again from the text `sources` hold (a set loaded with
+    /// ``DocumentSetLoader/dropsBodies`` keeps the text, 1/4 of the parsed body).
+    public static func parsing(_ document: Document, sources: [String: SourceFile]) -> Document? {
+        let texts = document.bodyFiles.compactMap { sources[$0.path] }
+        guard texts.count == document.bodyFiles.count else { return nil }
+        return parsing(document, texts: texts)
     }
 
     private func changed(_ path: String) -> DocCtlError {

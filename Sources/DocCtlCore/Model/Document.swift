@@ -137,6 +137,14 @@ public struct Document: Sendable {
     /// Whether the blocks of the body were dropped (``droppingBody()``): only the section tree's
     /// titles, numbers, anchors and clauses are left, and rendering needs ``restoringBody(files:preamble:sections:)``.
     public internal(set) var bodyDropped = false
+    /// What the dropped body told of the document (set with ``bodyDropped``).
+    public internal(set) var droppedBody: DroppedDocumentBody? = nil
+
+    /// The names of the own `{{…}}` blocks of the preamble and of every section, in document order
+    /// (also once the body was dropped).
+    public var placeholderNames: [String] {
+        (droppedBody?.preamblePlaceholders ?? Block.placeholderNames(preamble)) + allSections.flatMap(\.placeholderNames)
+    }
 
     /// The current revision: the last history entry.
     public var current: HistoryEntry? { history.last }

@@ -1,17 +1,67 @@
+import Foundation
+
 /// What a section's blocks told of it, kept when the blocks are dropped (see ``Document/droppingBody()``).
 public struct DroppedSectionBody: Sendable, Hashable {
     public var isStub: Bool
     public var hadBlocks: Bool
+    /// The names of the section's own `{{…}}` blocks (not nested ones), in order.
+    public var placeholders: [String]
+}
+
+/// What a document's dropped body told of it beyond its sections: what the content digest, the
+/// render keys and the site map read of the bodies of documents other than the one rendered.
+public struct DroppedDocumentBody: Sendable, Hashable {
+    /// The names of the preamble's own `{{…}}` blocks, in order.
+    public var preamblePlaceholders: [String]
+    /// Whether a `{{…}}` block stands anywhere in the body, nested ones included.
+    public var hasGeneratedBlock: Bool
+    /// The documents a `[[number#anchor]]` or `[[number@revision]]` reference names (see ``RenderKeys``).
+    public var referencedNumbers: Set<String>
+}
+
+extension Section {
+    /// The names of this section's own `{{…}}` blocks, in order (also once its blocks were dropped).
+    public var placeholderNames: [String] {
+        droppedBody?.placeholders ?? Block.placeholderNames(blocks)
+    }
+}
+
+extension Block {
+    /// The names of the `{{…}}` blocks among `blocks` themselves (not nested ones), in order.
+    public static func placeholderNames(_ blocks: [Block]) -> [String] {
+        blocks.compactMap { if case .placeholder(let name, _) = $0 { name } else { nil } }
+    }
 }
 
 extension Document {
+    /// What the body tells of the document beyond its sections (kept when the body is dropped).
+    public var bodySummary: DroppedDocumentBody {
+        if let droppedBody { return droppedBody }
+        var numbers = Set<String>()
+        var generated = false
+        for body in bodyFiles {
+            for block in body.blocks {
+                block.forEachBlock { if case .placeholder = $0 { generated = true } }
+                block.forEachInline { inline in
+                    if case .reference(let target, _) = inline, target.contains(where: { $0 == "#" || $0 == "@" }) {
+                        numbers.insert(String(target.prefix { $0 != "#" && $0 != "@" }).trimmingCharacters(in: .whitespaces))
+                    }
+                }
+            }
+        }
+        return DroppedDocumentBody(preamblePlaceholders: Block.placeholderNames(preamble), hasGeneratedBlock: generated,
+                                   referencedNumbers: numbers)
+    }
+
     /// This document without the blocks of its body — every section keeps its number, title,
     /// anchor, clauses and children, and what its blocks told of it (``Section/isStub``,
     /// ``Section/isUnwritten``). A build drops the bodies once the set is checked, so that the
     /// parsed text of the whole set is never in memory at once: each document's body is parsed
     /// again from its files when it is rendered (``restoringBody(files:sections:)``).
     public func droppingBody() -> Document {
+        guard !bodyDropped else { return self }
         var copy = self
+        copy.droppedBody = bodySummary
         copy.preamble = []
         copy.bodyFiles = bodyFiles.map { BodyFile(path: $0.path, blocks: []) }
         copy.sections = sections.map(Document.dropBlocks)
@@ -21,7 +71,8 @@ extension Document {
 
     private static func dropBlocks(_ section: Section) -> Section {
         var copy = section
-        copy.droppedBody = DroppedSectionBody(isStub: section.isStub, hadBlocks: !section.blocks.isEmpty)
+        copy.droppedBody = DroppedSectionBody(isStub: section.isStub, hadBlocks: !section.blocks.isEmpty,
+                                              placeholders: Block.placeholderNames(section.blocks))
         copy.blocks = []
         copy.children = section.children.map(dropBlocks)
         return copy
@@ -40,6 +91,7 @@ extension Document {
         guard let restored = Document.restore(sections, from: parsed) else { return nil }
         copy.sections = restored
         copy.bodyDropped = false
+        copy.droppedBody = nil
         return copy
     }
 

@@ -264,19 +264,8 @@ enum RenderKeys {
     /// The documents whose own files `document` shows something of (see ``RenderKeys``), or all of
     /// them when it holds a generated block.
     static func dependencies(_ document: Document) -> Dependencies {
-        var numbers = Set<String>()
-        var generated = false
-        for body in document.bodyFiles {
-            for block in body.blocks {
-                block.forEachBlock { if case .placeholder = $0 { generated = true } }
-                block.forEachInline { inline in
-                    if case .reference(let target, _) = inline, target.contains(where: { $0 == "#" || $0 == "@" }) {
-                        numbers.insert(String(target.prefix { $0 != "#" && $0 != "@" }).trimmingCharacters(in: .whitespaces))
-                    }
-                }
-            }
-        }
-        return generated ? .all : .some(numbers)
+        let body = document.bodySummary
+        return body.hasGeneratedBlock ? .all : .some(body.referencedNumbers)
     }
 
     private static func append(_ path: String, _ text: String, to context: inout String) {

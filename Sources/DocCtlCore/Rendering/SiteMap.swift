@@ -76,7 +76,7 @@ public struct SiteMap: Sendable {
                 let target = SectionTarget(document: document.number, anchor: section.anchor, number: section.number,
                                            title: section.title)
                 for clause in section.clauses where targets[clause] == nil { targets[clause] = target }
-                if recordList == nil, section.blocks.contains(where: { if case .placeholder("record-list", _) = $0 { true } else { false } }) {
+                if recordList == nil, section.placeholderNames.contains("record-list") {
                     recordList = target
                 }
             }
