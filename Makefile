@@ -10,9 +10,10 @@ DESTDIR ?=
 # Where the release build goes (`make install BUILD_PATH=/tmp/docctl-release` keeps it apart from
 # the debug build of `swift build`, so that both can run at once).
 BUILD_PATH ?= .build
-# Static Swift libraries: FoundationNetworking (linked through the preview server's HTTP library)
-# needs the system's libcurl named explicitly.
-RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xlinker -lcurl --scratch-path $(BUILD_PATH)
+# Static Swift libraries: FoundationNetworking (linked into docctl-serve through the preview
+# server's HTTP library) needs the system's libcurl named explicitly; docctl itself links neither
+# (the linker leaves an unused -lcurl out: --as-needed).
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xlinker --as-needed -Xlinker -lcurl --scratch-path $(BUILD_PATH)
 
 .PHONY: run test build release install man deps bench fuzz clean
 
@@ -32,10 +33,12 @@ build: deps
 
 # The binary to install: optimised, with the Swift runtime linked in (no Swift toolchain needed
 # where it runs; starts ~10 ms faster). Clause trees, schemas, templates and assets are compiled
-# into it: the one file is all docctl needs (besides libxml2 and cmark-gfm).
+# into it: the one file is all docctl needs (besides libxml2 and cmark-gfm). `docctl serve` starts
+# the second program, docctl-serve, installed next to it.
 release: deps
 	$(RELEASE) --product docctl
-	@echo "make: $$($(RELEASE) --show-bin-path)/docctl"
+	$(RELEASE) --product docctl-serve
+	@echo "make: $$($(RELEASE) --show-bin-path)/docctl and docctl-serve"
 
 # The man page, from the command definitions (swift-argument-parser's generate-manual plugin, run
 # on the debug build so that it leaves the static release binary alone).
@@ -56,11 +59,12 @@ install: man release
 	  "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" \
 	  "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"; \
 	install -m 755 "$$bin" "$(DESTDIR)$(PREFIX)/bin/docctl"; \
+	install -m 755 "$$bin-serve" "$(DESTDIR)$(PREFIX)/bin/docctl-serve"; \
 	"$$bin" --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/docctl"; \
 	"$$bin" --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_docctl"; \
 	"$$bin" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/docctl.fish"; \
 	install -m 644 .build/man/docctl.1 "$(DESTDIR)$(PREFIX)/share/man/man1/docctl.1"; \
-	echo "make: installed $(DESTDIR)$(PREFIX)/bin/docctl ($$("$$bin" --version)), completions and man page"
+	echo "make: installed $(DESTDIR)$(PREFIX)/bin/docctl ($$("$$bin" --version)) and docctl-serve, completions and man page"
 
 run: build
 	$(SWIFT) run docctl check manual-src

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docctl", targets: ["docctl"]),
+        // `docctl serve`'s server, a program of its own (ServeCommand): only it links the HTTP library.
+        .executable(name: "docctl-serve", targets: ["docctl-serve"]),
         .library(name: "DocCtlCore", targets: ["DocCtlCore"]),
         .library(name: "DocCtlImport", targets: ["DocCtlImport"]),
     ],
@@ -29,6 +31,13 @@ let package = Package(
             dependencies: [
                 "DocCtlCore",
                 "DocCtlImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "docctl-serve",
+            dependencies: [
+                "DocCtlCommandLine",
                 "DocCtlServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

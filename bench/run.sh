@@ -39,13 +39,15 @@ fi
 # The binary as shipped (`make release`): the Swift runtime and Foundation linked in, which saves
 # the dynamic linking of every start (~10 ms, a fifth of `check` on the example).
 # BENCH_DYNAMIC=1 measures a dynamically linked build instead.
-LINK_FLAGS=(--static-swift-stdlib -Xlinker -lcurl)
+LINK_FLAGS=(--static-swift-stdlib -Xlinker --as-needed -Xlinker -lcurl)
 [ "${BENCH_DYNAMIC:-0}" != 1 ] || LINK_FLAGS=()
 # BENCH_HOSTILE_BIN (with `hostile`) measures that binary and builds nothing.
 [ -z "${BENCH_HOSTILE_BIN:-}" ] || BENCH_SKIP_BUILD=1
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     say "building docctl (release ${LINK_FLAGS[*]:-dynamic}, scratch path $SCRATCH)"
     swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --product docctl >&2
+    # `docctl serve` starts the docctl-serve program next to docctl (the preview section).
+    swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --product docctl-serve >&2
 fi
 BIN=${BENCH_HOSTILE_BIN:-$(swift build -c release "${LINK_FLAGS[@]}" --scratch-path "$SCRATCH" --show-bin-path)/docctl}
 [ -x "$BIN" ] || { say "no release binary at $BIN"; exit 2; }

@@ -38,7 +38,9 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
-        let session = try SetSession.open(set, options: options, dropsBodies: true)
+        // The check takes over the per-document findings the previous build in the folder kept.
+        let session = try SetSession.open(set, options: options, checks: clean ? nil : Build.checkCache(for: URL(fileURLWithPath: output)),
+                                          dropsBodies: true)
         if !session.diagnostics.isEmpty { session.report(options.format, toStandardError: options.format == .text) }
         let diagnostics = session.diagnostics
         // Consumed: the build drops the set's parsed bodies once it is checked, and only frees

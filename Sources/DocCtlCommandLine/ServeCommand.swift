@@ -1,9 +1,15 @@
 import ArgumentParser
 import DocCtlCore
-import DocCtlServe
 import Foundation
 
 /// `docctl serve`: a live preview of the set while it is written (issue 18).
+///
+/// The preview's HTTP server lives in a program of its own, `docctl-serve`, installed next to
+/// `docctl`: the server library brings in FoundationNetworking and with it libcurl and some thirty
+/// system libraries, which the dynamic loader would otherwise map and bind at every start of every
+/// other command (about 5 ms of the example's `check`; BENCHMARKS.md). This command parses the
+/// options (so that help, the man page and the completions describe them), then replaces itself
+/// with `docctl-serve` and the same options.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -18,117 +24,80 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The document set folder.")
-    var set = "manual-src"
-
-    @Option(help: "The port to listen on (0: any free port).")
-    var port: UInt16 = 8000
-
-    @Option(help: "The address to listen on; anything but a loopback address makes the preview visible to the network.")
-    var host = "127.0.0.1"
-
-    @Option(help: "A folder of templates to use instead of the built-in ones (see templates/).")
-    var templates: String?
-
-    @Flag(help: "Compare file sizes and times a few times a second instead of using inotify.")
-    var poll = false
-
-    @Option(help: "The date to check periodic reviews against (YYYY-MM-DD); defaults to today.")
-    var today: String?
+    @OptionGroup var options: ServeOptions
 
     func run() throws {
-        let root = URL(fileURLWithPath: set).standardizedFileURL
+        try options.validateSet()
+        guard let program = ServeOptions.serveProgram() else {
+            Terminal.error("error: docctl serve needs the docctl-serve program installed next to docctl (\(ServeOptions.executableFolder?.path ?? "?")); `make install` installs both")
+            throw ExitCode(2)
+        }
+        let arguments = [program.path] + options.arguments
+        let pointers = arguments.map { strdup($0) } + [nil]
+        execv(program.path, pointers)
+        let reason = String(cString: strerror(errno))
+        Terminal.error("error: cannot start \(program.path): \(reason)")
+        throw ExitCode(2)
+    }
+}
+
+/// The options of `docctl serve`, shared with the `docctl-serve` program that runs the preview.
+package struct ServeOptions: ParsableArguments {
+    @Argument(help: "The document set folder.")
+    package var set = "manual-src"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    package var port: UInt16 = 8000
+
+    @Option(help: "The address to listen on; anything but a loopback address makes the preview visible to the network.")
+    package var host = "127.0.0.1"
+
+    @Option(help: "A folder of templates to use instead of the built-in ones (see templates/).")
+    package var templates: String?
+
+    @Flag(help: "Compare file sizes and times a few times a second instead of using inotify.")
+    package var poll = false
+
+    @Option(help: "The date to check periodic reviews against (YYYY-MM-DD); defaults to today.")
+    package var today: String?
+
+    package init() {}
+
+    /// The options again as command-line arguments, for `docctl-serve`.
+    package var arguments: [String] {
+        var result = [set, "--port", String(port), "--host", host]
+        if let templates { result += ["--templates", templates] }
+        if poll { result.append("--poll") }
+        if let today { result += ["--today", today] }
+        return result
+    }
+
+    /// A usage error (exit status 2) for a `--today` that is not a date, before anything starts.
+    package func validate() throws { _ = try day() }
+
+    /// `--today`, or the current date.
+    package func day() throws -> Day { try DiagnosticOptions.day(today) }
+
+    /// Fails with exit status 2 when the set folder is missing.
+    package func validateSet() throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: set).standardizedFileURL.path, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
             Terminal.error("error: \(set): no such document set folder")
             throw ExitCode(2)
         }
-        let day = try DiagnosticOptions.day(today)
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("docctl-serve-\(ProcessInfo.processInfo.processIdentifier)")
-        let output = work.appendingPathComponent("site")
-        do {
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            let templateSet = try templates.map { try TemplateSet(folder: URL(fileURLWithPath: $0)) } ?? TemplateSet.bundled()
-            let session = PreviewSession(set: root, output: output, templates: templateSet, today: day)
-            Terminal.error("serve: built \(try session.rebuild())")
-            let server = try PreviewServer(root: output, host: host, port: port)
-            try Self.serve(session, server: server, host: host, poll: poll, set: set)
-        } catch let error as ExitCode {
-            try? FileManager.default.removeItem(at: work)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: work)
-            Terminal.error("error: \(error)")
-            throw ExitCode(2)
-        }
-        try? FileManager.default.removeItem(at: work)
-        Terminal.error("serve: stopped")
     }
 
-    /// Runs the server and the watcher until SIGINT or SIGTERM.
-    static func serve(_ session: PreviewSession, server: PreviewServer, host: String, poll: Bool, set: String) throws {
-        let stop = StopFlag()
-        let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let signals = [SIGINT, SIGTERM].map { number in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.set() }
-            source.resume()
-            return source
-        }
-        defer { signals.forEach { $0.cancel() } }
-        Task {
-            do { try await server.run() } catch { failure.set(error); stop.set() }
-            done.signal()
-        }
-        let listening = DispatchSemaphore(value: 0)
-        let portBox = FailureBox()
-        Task {
-            do { portBox.port = try await server.waitUntilListening(timeout: 10) } catch { failure.set(error); stop.set() }
-            listening.signal()
-        }
-        listening.wait()
-        if let error = failure.error {
-            Terminal.error("error: cannot listen on \(host): \(error)")
-            throw ExitCode(2)
-        }
-        let shown = host.contains(":") ? "[\(host)]" : host
-        Terminal.error("serve: http://\(shown):\(portBox.port)/ (Ctrl-C to stop)")
-        if !PreviewServer.isLoopback(host) {
-            Terminal.error("serve: warning: listening on \(host): anyone who can reach this machine can read the preview")
-        }
-        let watcher = SourceWatcher(root: session.setRoot, forcePolling: poll)
-        Terminal.error("serve: watching \(set) (\(watcher.mode.rawValue))")
-        session.watch(watcher, server: server, shouldStop: { stop.isSet }) { Terminal.error("serve: \($0)") }
-        let stopped = DispatchSemaphore(value: 0)
-        Task {
-            await server.stop()
-            stopped.signal()
-        }
-        _ = stopped.wait(timeout: .now() + 5)
-        _ = done.wait(timeout: .now() + 5)
+    /// The folder of the running executable (symbolic links resolved, as the loader found it).
+    static var executableFolder: URL? {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
+        return path.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent() }
     }
-}
 
-/// Set once from a signal handler, read by the watch loop.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-}
-
-/// An error from the server task, and the port it listens on.
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-    private var storedPort: UInt16 = 0
-    func set(_ error: any Error) { lock.lock(); if stored == nil { stored = error }; lock.unlock() }
-    var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return stored }
-    var port: UInt16 {
-        get { lock.lock(); defer { lock.unlock() }; return storedPort }
-        set { lock.lock(); storedPort = newValue; lock.unlock() }
+    /// `docctl-serve` next to this executable, when it is there and executable.
+    static func serveProgram() -> URL? {
+        guard let candidate = executableFolder?.appendingPathComponent("docctl-serve", isDirectory: false),
+              FileManager.default.isExecutableFile(atPath: candidate.path) else { return nil }
+        return candidate
     }
 }

@@ -30,6 +30,8 @@ public final class PreviewSession: @unchecked Sendable {
     let environment: [String: String]
     /// The parsed documents of the last load: only changed folders are read again.
     public let documents: DocumentLoadCache
+    /// The per-document part of the last check: only changed documents are walked and checked again.
+    public let checks = DocumentCheckCache()
     /// The findings of the last rebuild, as `check` reports them (shown on the draft pages).
     public private(set) var diagnostics: [Diagnostic] = []
     /// What the last rebuild rendered (render keys, file hashes, search entries), and the SHA-256
@@ -70,7 +72,8 @@ public final class PreviewSession: @unchecked Sendable {
         }
         let (set, loadDiagnostics) = try DocumentSetLoader().load(setRoot, cache: documents)
         lap("load")
-        let diagnostics = CheckedSet.checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: false).diagnostics
+        let diagnostics = CheckedSet.checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: false,
+                                              checks: checks).diagnostics
         lap("check")
         // As `build --today`: SOURCE_DATE_EPOCH when set, else the day checked against.
         let settings = RenderSettings(templates: templates, buildDate: try RenderSettings.buildDate(for: set, today: today, environment: environment),

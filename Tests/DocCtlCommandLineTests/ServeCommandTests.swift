@@ -21,6 +21,33 @@ import Testing
         return "/\(number)/\(revision)/"
     }
 
+    /// `docctl serve` runs the docctl-serve program installed next to docctl; a docctl copied alone
+    /// says so in one line and exits with 2, and a symbolic link to docctl still finds it.
+    @Test func serveStartsDocctlServeNextToTheRealDocctl() throws {
+        try TemporaryFolder.with { folder in
+            let docctl = try #require(DocCtlProcess.executable)
+            let alone = folder.url.appendingPathComponent("alone")
+            try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: docctl, to: alone.appendingPathComponent("docctl"))
+            let set = try Self.example(folder)
+            let missing = try DocCtlProcess.run(["serve", set.path, "--port", "0"], executable: alone.appendingPathComponent("docctl"))
+            #expect(missing.status == 2)
+            #expect(missing.stderr == "error: docctl serve needs the docctl-serve program installed next to docctl (\(alone.path)); `make install` installs both\n")
+            // Options are checked before: a wrong --today is a usage error, a missing set a one-line error.
+            let badDay = try DocCtlProcess.run(["serve", set.path, "--today", "2026-02-30"], executable: alone.appendingPathComponent("docctl"))
+            #expect(badDay.status == 64 || badDay.status == 2)
+            #expect(badDay.stderr.contains("--today must be a date"))
+            // Through a symbolic link elsewhere, the real docctl's folder is searched.
+            let linked = folder.url.appendingPathComponent("bin")
+            try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: linked.appendingPathComponent("docctl"), withDestinationURL: docctl)
+            let serve = try ServeProcess(set: set, arguments: ["--today", "2026-11-29"], executable: linked.appendingPathComponent("docctl"))
+            defer { serve.stop() }
+            #expect(try HTTPProbe.get("/", port: serve.port).status == 200)
+            #expect(serve.stop() == 0)
+        }
+    }
+
     @Test func pagesAreServedWithTheReloadScriptAndTheServePolicy() throws {
         try TemporaryFolder.with { folder in
             let serve = try ServeProcess(set: try Self.example(folder), arguments: ["--today", "2026-11-29"])

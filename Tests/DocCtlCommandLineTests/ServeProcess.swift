@@ -12,9 +12,10 @@ final class ServeProcess: @unchecked Sendable {
 
     /// Starts `docctl serve set --port 0 arguments…` and waits (at most `timeout` seconds) until it
     /// listens and watches.
-    init(set: URL, arguments: [String] = [], timeout: TimeInterval = 120, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        process.executableURL = try #require(DocCtlProcess.executable, "the docctl executable was not found; run `swift build`",
-                                             sourceLocation: sourceLocation)
+    init(set: URL, arguments: [String] = [], timeout: TimeInterval = 120, executable: URL? = nil,
+         sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        process.executableURL = try executable ?? #require(DocCtlProcess.executable, "the docctl executable was not found; run `swift build`",
+                                                           sourceLocation: sourceLocation)
         process.arguments = ["serve", set.path, "--port", "0"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

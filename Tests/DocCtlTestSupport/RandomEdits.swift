@@ -10,7 +10,7 @@ public enum RandomEdits {
             try transform(String(decoding: try Data(contentsOf: url), as: UTF8.self)).write(to: url, atomically: false, encoding: .utf8)
         }
         let body = bodies.randomElement(using: &random)!
-        switch Int.random(in: 0..<6, using: &random) {
+        switch Int.random(in: 0..<9, using: &random) {
         case 0:
             try change(body) { $0 + "\n增量构建检验段落 \(random.next() % 1000)。\n" }
             return "paragraph appended to \(body)"
@@ -31,6 +31,44 @@ public enum RandomEdits {
         case 4:
             try change("records.yaml") { $0 + "\n# \(random.next() % 1000)\n" }
             return "comment appended to records.yaml"
+        case 6:
+            // A set-level YAML file: the records other documents list and refer to.
+            var removed = "none"
+            try change("records.yaml") { text in
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let entries = lines.indices.filter { lines[$0].hasPrefix("- ") }
+                guard !entries.isEmpty else { return text }
+                let index = entries[Int.random(in: 0..<entries.count, using: &random)]
+                removed = String(lines[index].prefix(20))
+                lines.remove(at: index)
+                return lines.joined(separator: "\n")
+            }
+            return "record removed from records.yaml (\(removed))"
+        case 7:
+            // A heading other documents refer to ([[8.6.1]] resolves to the section covering the
+            // clause): its number cut, so the clause is covered by no section any more.
+            let headings = bodies.filter { $0.hasPrefix("manual/") }
+            let target = (headings.isEmpty ? bodies : headings).randomElement(using: &random)!
+            let pick = Int.random(in: 0..<8, using: &random)
+            try change(target) { text in
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let numbered = lines.indices.filter { lines[$0].hasPrefix("#") && lines[$0].contains(where: \.isNumber) }
+                guard !numbered.isEmpty else { return text }
+                var edited = lines.map(String.init)
+                let index = numbered[pick % numbered.count]
+                let words = edited[index].split(separator: " ", maxSplits: 2)
+                if words.count == 3 { edited[index] = "\(words[0]) \(words[2])" }
+                return edited.joined(separator: "\n")
+            }
+            return "heading number cut in \(target)"
+        case 8:
+            // Only a referenced document changes: withdrawn, its referrers are warned.
+            let yaml = yamls.randomElement(using: &random)!
+            try change(yaml) { text in
+                text.contains("\nstatus: ") ? text.replacingOccurrences(of: "\nstatus: active", with: "\nstatus: withdrawn")
+                                            : text + (text.hasSuffix("\n") ? "" : "\n") + "status: withdrawn\n"
+            }
+            return "document withdrawn in \(yaml)"
         default:
             try change(body) { text in
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

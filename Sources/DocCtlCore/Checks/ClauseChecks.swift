@@ -1,47 +1,21 @@
 /// Rules on how sections map to clauses: known ids, hierarchy, order, titles, duplicates.
 enum ClauseChecks {
+    /// The set-level part: a clause mapped by sections of two documents (or two sections), and the
+    /// clauses declared not applicable.
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
         guard let tree = context.tree else { return }
         var primary: [String: (Document, Section)] = [:]
-        // An integrated manual's headings in clauses 4–10 may name the system without its discipline.
-        let integrated = tree.isCombined && context.set.config.harmonized?.value == true
-        for document in context.set.documents {
-            for clause in document.clauses where tree.clause(clause.value) == nil {
-                unknown(clause.value, at: clause.location, in: "clauses of \(document.number)", tree, &sink)
-            }
-            checkTree(document.sections, parentNumber: nil, document: document, tree: tree, sink: &sink)
+        for document in context.set.documents where document.type == .manual || context.set.config.coverageFrom.contains(document.type) {
             for section in document.allSections {
-                if let explicit = section.explicitClauses {
-                    for clause in explicit where tree.clause(clause.value) == nil {
-                        unknown(clause.value, at: section.location, in: "the attribute block of section '\(section.title)'", tree, &sink)
+                for clause in section.clauses where tree.clause(clause) != nil {
+                    if let (firstDocument, first) = primary[clause] {
+                        sink.report(Rules.duplicatePrimaryClause, at: section.location,
+                                    "clause \(tree.display(clause)) is mapped by section '\(section.number.map { $0 + " " } ?? "")\(section.title)' and also by '\(first.number.map { $0 + " " } ?? "")\(first.title)' in \(firstDocument.number)",
+                                    notes: [Diagnostic.Note("first mapped here", at: first.location)],
+                                    fix: "map the clause in one section and reference it with [[\(clause)]] elsewhere")
+                    } else {
+                        primary[clause] = (document, section)
                     }
-                } else if document.numbering == .standard, let number = section.number, let clause = section.clauses.first {
-                    if tree.clause(clause) == nil {
-                        unknown(number, at: section.location, in: "the heading '\(number) \(section.title)'", tree, &sink)
-                    } else if !tree.titleMatches(section.title, clause: clause, acrossDisciplines: integrated && StandardMapping.isHarmonized(number)),
-                              let expected = tree.clause(clause) {
-                        sink.report(Rules.clauseTitleMismatch, at: section.location,
-                                    "section \(number) is titled '\(section.title)', but clause \(tree.display(clause)) of \(tree.designation(of: clause)) is '\(expected.title(context.set.config.language))'",
-                                    notes: [Diagnostic.Note("known titles: " + ([expected.titleZH, expected.titleEN].compactMap { $0 } + expected.aliases).joined(separator: " / "))],
-                                    fix: "use the clause title, or map the section explicitly with {clause=\(clause)}")
-                    }
-                }
-                if document.type == .manual || context.set.config.coverageFrom.contains(document.type) {
-                    for clause in section.clauses where tree.clause(clause) != nil {
-                        if let (firstDocument, first) = primary[clause] {
-                            sink.report(Rules.duplicatePrimaryClause, at: section.location,
-                                        "clause \(tree.display(clause)) is mapped by section '\(section.number.map { $0 + " " } ?? "")\(section.title)' and also by '\(first.number.map { $0 + " " } ?? "")\(first.title)' in \(firstDocument.number)",
-                                        notes: [Diagnostic.Note("first mapped here", at: first.location)],
-                                        fix: "map the clause in one section and reference it with [[\(clause)]] elsewhere")
-                        } else {
-                            primary[clause] = (document, section)
-                        }
-                    }
-                }
-                if section.isStub {
-                    sink.report(Rules.unfinishedSection, at: section.location,
-                                "section '\(section.number.map { $0 + " " } ?? "")\(section.title)' has no content yet",
-                                fix: "write what the organisation does for this clause")
                 }
             }
         }
@@ -51,6 +25,40 @@ enum ClauseChecks {
                 continue
             }
             checkExclusion(known, justification: justification.value, at: justification.location, in: "not-applicable", tree, &sink)
+        }
+    }
+
+    /// The per-document part (see ``DocumentChecks``): the document's clauses and headings against
+    /// the set's clause tree (known ids, hierarchy, order, titles) and unfinished sections.
+    static func checkDocument(_ document: Document, set: DocumentSet, _ sink: inout DiagnosticSink) {
+        guard let tree = set.standard else { return }
+        // An integrated manual's headings in clauses 4–10 may name the system without its discipline.
+        let integrated = tree.isCombined && set.config.harmonized?.value == true
+        for clause in document.clauses where tree.clause(clause.value) == nil {
+            unknown(clause.value, at: clause.location, in: "clauses of \(document.number)", tree, &sink)
+        }
+        checkTree(document.sections, parentNumber: nil, document: document, tree: tree, sink: &sink)
+        for section in document.allSections {
+            if let explicit = section.explicitClauses {
+                for clause in explicit where tree.clause(clause.value) == nil {
+                    unknown(clause.value, at: section.location, in: "the attribute block of section '\(section.title)'", tree, &sink)
+                }
+            } else if document.numbering == .standard, let number = section.number, let clause = section.clauses.first {
+                if tree.clause(clause) == nil {
+                    unknown(number, at: section.location, in: "the heading '\(number) \(section.title)'", tree, &sink)
+                } else if !tree.titleMatches(section.title, clause: clause, acrossDisciplines: integrated && StandardMapping.isHarmonized(number)),
+                          let expected = tree.clause(clause) {
+                    sink.report(Rules.clauseTitleMismatch, at: section.location,
+                                "section \(number) is titled '\(section.title)', but clause \(tree.display(clause)) of \(tree.designation(of: clause)) is '\(expected.title(set.config.language))'",
+                                notes: [Diagnostic.Note("known titles: " + ([expected.titleZH, expected.titleEN].compactMap { $0 } + expected.aliases).joined(separator: " / "))],
+                                fix: "use the clause title, or map the section explicitly with {clause=\(clause)}")
+                }
+            }
+            if section.isStub {
+                sink.report(Rules.unfinishedSection, at: section.location,
+                            "section '\(section.number.map { $0 + " " } ?? "")\(section.title)' has no content yet",
+                            fix: "write what the organisation does for this clause")
+            }
         }
     }
 

@@ -3,38 +3,19 @@ enum ReferenceChecks {
     public static let placeholders = ["procedure-list", "record-list", "responsibility-matrix", "org-chart",
                                       "revision-history", "coverage-matrix", "document-list", "statement-of-applicability"]
 
+    /// The set-level part: every document's references and cited titles (from its summary)
+    /// resolved against the whole set.
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
-        let prepared = Prepared(context.set)
-        for document in context.set.documents { body(of: document, prepared, &sink) }
-    }
-
-    /// What the rules on a body read of the whole set, gathered once.
-    struct Prepared: Sendable {
-        let set: DocumentSet
-        let titles: Set<String>
-        let coveredClauses: Set<String>
-        let allTargets: [String]
-        /// Sorted: the order of a Set changes from run to run, and with it the suggestion among equals.
-        let sortedTitles: [String]
-
-        init(_ set: DocumentSet) {
-            self.set = set
-            var titles = Set(set.documents.map(\.title) + set.records.map(\.title) + set.config.externalDocuments.map(\.title))
-            if let tree = set.standard { titles.formUnion([tree.titleZH, tree.titleEN, tree.designation]) }
-            self.titles = titles
-            self.coveredClauses = Set(set.documents.flatMap { $0.allSections.flatMap(\.clauses) })
-            self.allTargets = set.documents.map(\.number) + set.records.map(\.id)
-            self.sortedTitles = titles.sorted()
-        }
-    }
-
-    /// The rules on one document's body (its references, titles and placeholders).
-    static func body(of document: Document, _ prepared: Prepared, _ sink: inout DiagnosticSink) {
-        let set = prepared.set
-        let (titles, coveredClauses, allTargets, sortedTitles) = (prepared.titles, prepared.coveredClauses, prepared.allTargets, prepared.sortedTitles)
-        for inline in CheckContext.inlines(of: document) {
-            switch inline {
-            case .reference(let written, let location):
+        let set = context.set
+        var titles = Set(set.documents.map(\.title) + set.records.map(\.title) + set.config.externalDocuments.map(\.title))
+        if let tree = set.standard { titles.formUnion([tree.titleZH, tree.titleEN, tree.designation]) }
+        let coveredClauses = Set(set.documents.flatMap { $0.allSections.flatMap(\.clauses) })
+        let allTargets = set.documents.map(\.number) + set.records.map(\.id)
+        // Sorted: the order of a Set changes from run to run, and with it the suggestion among equals.
+        lazy var sortedTitles = titles.sorted()
+        for summary in context.summaries {
+            for reference in summary.references {
+                let (written, location) = (reference.value, reference.location)
                 let target = set.standard?.canonical(written) ?? written
                 if let tree = set.standard, let clause = tree.clause(target) {
                     // SPEC §4: clauses below coverage-depth (and untitled paragraphs) are covered by
@@ -70,22 +51,38 @@ enum ReferenceChecks {
                                 "[[\(target)]] is not a clause, a document number or a record id",
                                 fix: Spelling.closest(to: target, in: allTargets + (set.standard?.order ?? [])).map { "did you mean [[\($0)]]?" })
                 }
-            case .citedTitle(let title, let location):
+            }
+            for cited in summary.citedTitles {
+                let (title, location) = (cited.value, cited.location)
                 if !titles.contains(title) {
                     sink.report(Rules.unknownTitle, at: location, "《\(title)》 is not the title of a document, a record or an external document",
                                 fix: Spelling.closest(to: title, in: sortedTitles).map { "did you mean 《\($0)》?" }
                                     ?? "add it to external-documents in docset.yaml, or write the exact title")
                 }
+            }
+        }
+    }
+
+    /// The per-document part (see ``DocumentChecks``): generated blocks known and not repeated; the
+    /// references and cited titles go into `summary`.
+    static func checkDocument(_ document: Document, blocks: [Block], inlines: [Inline], _ summary: inout DocumentSummary,
+                              _ sink: inout DiagnosticSink) {
+        for inline in inlines {
+            switch inline {
+            case .reference(let written, let location): summary.references.append(Located(written, at: location))
+            case .citedTitle(let title, let location): summary.citedTitles.append(Located(title, at: location))
             default: break
             }
         }
-        for block in CheckContext.blocks(of: document) {
-            if case .placeholder(let name, let location) = block, let first = document.repeatedPlaceholders[location] {
+        for block in blocks {
+            guard case .placeholder(let name, let location) = block else { continue }
+            summary.generatesBlocks = true
+            if let first = document.repeatedPlaceholders[location] {
                 sink.report(Rules.duplicateGeneratedBlock, at: location, "{{\(name)}} is already generated in this document",
                             notes: [Diagnostic.Note("first placed here", at: first)],
                             fix: "keep one {{\(name)}} and link to its section from elsewhere")
             }
-            if case .placeholder(let name, let location) = block, !placeholders.contains(name) {
+            if !placeholders.contains(name) {
                 sink.report(Rules.unknownPlaceholder, at: location, "{{\(name)}} is not a generated block",
                             notes: [Diagnostic.Note("known blocks: " + placeholders.map { "{{\($0)}}" }.joined(separator: ", "))],
                             fix: Spelling.closest(to: name, in: placeholders).map { "did you mean {{\($0)}}?" })

@@ -2,6 +2,8 @@ import Foundation
 
 /// Rules on the sources themselves: duplicate numbers, raw HTML, stray `**`, paths out of the set.
 enum SourceChecks {
+    /// The set-level part: numbers and site folders of all documents, records, and every
+    /// document's links (from its summary: a linked file may be another document's).
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
         var seen: [String: Document] = [:]
         for document in context.set.documents {
@@ -15,46 +17,49 @@ enum SourceChecks {
             }
         }
         checkFolderNames(context.set.documents, &sink)
-        checkBidiControls(context.set, &sink)
-        for document in context.set.documents {
-            for section in document.allSections {
-                guard let taken = section.anchorTakenAt else { continue }
-                sink.report(Rules.duplicateAnchor, at: section.location,
-                            "section '\(section.title)' cannot have its anchor: an earlier section of \(document.number) has it; it became #\(section.anchor)",
-                            notes: [Diagnostic.Note("the anchor is taken here", at: taken)],
-                            fix: "give each {id=…} a name of its own, unlike sec-<number> and appendix-<letter>")
-            }
+        for record in context.set.records {
+            checkBidi(record.id, "record id", at: record.location, &sink)
+            checkBidi(record.title, "the title of record \(record.id)", at: record.location, &sink)
         }
-        for document in context.set.documents { body(of: document, context, &sink) }
+        for (document, summary) in zip(context.set.documents, context.summaries) {
+            for link in summary.links { checkPath(link.value, from: document, at: link.location, context, &sink) }
+        }
     }
 
-    /// The rules on one document's body: raw HTML, stray `**`, paths out of the set.
-    static func body(of document: Document, _ context: CheckContext, _ sink: inout DiagnosticSink) {
-        for block in CheckContext.blocks(of: document) {
-            if case .html(let html, let location) = block {
+    /// The per-document part (see ``DocumentChecks``): bidirectional controls in the number, title
+    /// and headings, taken anchors, raw HTML and stray `**`; the links go into `summary`.
+    static func checkDocument(_ document: Document, blocks: [Block], inlines: [Inline], _ summary: inout DocumentSummary,
+                              _ sink: inout DiagnosticSink) {
+        checkBidi(document.number, "document number", at: document.numberLocation ?? document.location, &sink)
+        checkBidi(document.title, "the title of \(document.number)", at: document.titleLocation ?? document.location, &sink)
+        for section in document.allSections {
+            checkBidi(section.title, "a section title", at: section.location, &sink)
+            guard let taken = section.anchorTakenAt else { continue }
+            sink.report(Rules.duplicateAnchor, at: section.location,
+                        "section '\(section.title)' cannot have its anchor: an earlier section of \(document.number) has it; it became #\(section.anchor)",
+                        notes: [Diagnostic.Note("the anchor is taken here", at: taken)],
+                        fix: "give each {id=…} a name of its own, unlike sec-<number> and appendix-<letter>")
+        }
+        for block in blocks {
+            switch block {
+            case .html(let html, let location):
                 sink.report(Rules.rawHTML, at: location, "raw HTML is not rendered: \(excerpt(html))",
                             fix: "write it in Markdown (tables, lists, emphasis) instead")
+            case .paragraph(let inlines, let location) where containsStrayEmphasis(inlines):
+                sink.report(Rules.unparsedEmphasis, at: location,
+                            "'**' was not read as bold here (CommonMark does not close '**' after full-width punctuation before a Han character)",
+                            fix: "move the punctuation outside the markers: **注**：")
+            default: break
             }
         }
-        for inline in CheckContext.inlines(of: document) {
+        for inline in inlines {
             switch inline {
             case .html(let html, let location):
                 sink.report(Rules.rawHTML, at: location, "raw HTML is not rendered: \(excerpt(html))",
                             fix: "write it in Markdown instead")
-            case .text(let text) where hasDoubleAsterisk(text):
-                // Text nodes carry no position; the paragraph check below reports those with one.
-                break
             case .link(let url, _, _, let location):
-                checkPath(url, from: document, at: location, context, &sink)
+                summary.links.append(Located(url, at: location))
             default: break
-            }
-        }
-        for block in CheckContext.blocks(of: document) {
-            guard case .paragraph(let inlines, let location) = block else { continue }
-            if containsStrayEmphasis(inlines) {
-                sink.report(Rules.unparsedEmphasis, at: location,
-                            "'**' was not read as bold here (CommonMark does not close '**' after full-width punctuation before a Han character)",
-                            fix: "move the punctuation outside the markers: **注**：")
             }
         }
     }
@@ -99,23 +104,12 @@ enum SourceChecks {
         }
     }
 
-    static func checkBidiControls(_ set: DocumentSet, _ sink: inout DiagnosticSink) {
-        func check(_ text: String, _ what: String, at location: SourceLocation) {
-            guard let scalar = text.unicodeScalars.first(where: isBidiControl) else { return }
-            let code = "U+" + String(scalar.value, radix: 16, uppercase: true)
-            sink.report(Rules.bidiControl, at: location,
-                        "\(what) holds the bidirectional control \(code): it shows in another order than it is written",
-                        fix: "delete the invisible control character")
-        }
-        for document in set.documents {
-            check(document.number, "document number", at: document.numberLocation ?? document.location)
-            check(document.title, "the title of \(document.number)", at: document.titleLocation ?? document.location)
-            for section in document.allSections { check(section.title, "a section title", at: section.location) }
-        }
-        for record in set.records {
-            check(record.id, "record id", at: record.location)
-            check(record.title, "the title of record \(record.id)", at: record.location)
-        }
+    static func checkBidi(_ text: String, _ what: String, at location: SourceLocation, _ sink: inout DiagnosticSink) {
+        guard let scalar = text.unicodeScalars.first(where: isBidiControl) else { return }
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true)
+        sink.report(Rules.bidiControl, at: location,
+                    "\(what) holds the bidirectional control \(code): it shows in another order than it is written",
+                    fix: "delete the invisible control character")
     }
 
     static func containsStrayEmphasis(_ inlines: [Inline]) -> Bool {

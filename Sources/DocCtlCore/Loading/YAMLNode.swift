@@ -1,4 +1,4 @@
-import Yams
+import CYaml
 
 /// A YAML scalar exactly as written: clause ids, revisions and copy numbers stay strings
 /// (`8.10` is not `8.1`, `01` is not `1`).
@@ -42,9 +42,15 @@ public indirect enum YAMLNode: Sendable {
     }
 }
 
-/// Parses YAML text into ``YAMLNode``s with Yams, turning its errors into diagnostics.
+/// Parses YAML text into ``YAMLNode``s, turning its errors into diagnostics.
+///
+/// The events come straight from libyaml (the C parser inside Yams, `CYaml`): building Yams'
+/// `Node` tree (tags, hashing every key to find duplicates, anchors kept as objects) and then
+/// converting it was a sixth of the example's `check`. What Yams' composer does is kept: one
+/// document, aliases stand for the anchored value, a key written twice in a mapping is an error,
+/// and positions are libyaml's marks plus one (columns count Unicode scalars).
 public enum YAMLParser {
-    /// Flow collections nested deeper than this are refused before Yams (recursive) sees them.
+    /// Flow collections nested deeper than this are refused before libyaml (recursive) sees them.
     public static let maximumDepth = 64
 
     public static func parse(_ text: String, path: String, into sink: inout DiagnosticSink) -> YAMLNode? {
@@ -53,112 +59,40 @@ public enum YAMLParser {
                         "YAML nests deeper than \(maximumDepth) levels; simplify the structure")
             return nil
         }
-        let node: Node?
-        do {
-            // The basic resolver: docctl reads every scalar as the text written (ids, dates and revision
-            // marks stay strings), so the default resolver's regular expressions per scalar were pure cost;
-            // the explicit encoding spares Yams reading the whole environment for every file.
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            if case .duplicatedKeysInMapping(let duplicates, let context) = error {
-                // Yams reports the whole mapping as context; point at the repeated key instead.
-                let key = duplicates.sorted().first ?? ""
-                let first = SourceLocation(path: path, line: context.mark.line, column: context.mark.column)
-                sink.report(Rules.invalidValue, at: repeatedKey(key, after: first, in: text) ?? first,
-                            "key '\(key)' appears twice in a mapping",
-                            notes: [Diagnostic.Note("first written here", at: first)], fix: "remove one of them")
-                return nil
-            }
-            let (message, mark) = describe(error)
-            sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 0),
-                        "YAML syntax error: \(message)",
-                        notes: [Diagnostic.Note("check indentation, a missing ':' or an unclosed quote or bracket")])
-            return nil
-        } catch {
-            sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: 1), "YAML could not be read: \(error)")
-            return nil
+        var text = text
+        let result: Result<YAMLNode?, YAMLEventComposer.Failure> = text.withUTF8 { bytes in
+            let composer = YAMLEventComposer(path: path, bytes: bytes)
+            defer { composer.close() }
+            return Result { try composer.document() }.mapError { $0 as? YAMLEventComposer.Failure ?? .memory }
         }
-        guard let node else { return nil }
-        var limits = ConversionLimits()
-        let converted = convert(node, path: path, depth: 0, limits: &limits)
-        if limits.depthExceeded {
+        switch result {
+        case .success(let node):
+            return node
+        case .failure(.syntax(let message, let location)):
+            sink.report(Rules.yamlSyntax, at: location, "YAML syntax error: \(message)",
+                        notes: [Diagnostic.Note("check indentation, a missing ':' or an unclosed quote or bracket")])
+        case .failure(.unreadable(let problem)):
+            sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: 1, column: 0), "YAML syntax error: \(problem)",
+                        notes: [Diagnostic.Note("check indentation, a missing ':' or an unclosed quote or bracket")])
+        case .failure(.repeatedKey(let key, let first, let again)):
+            sink.report(Rules.invalidValue, at: again, "key '\(key)' appears twice in a mapping",
+                        notes: [Diagnostic.Note("first written here", at: first)], fix: "remove one of them")
+        case .failure(.tooDeep):
             sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: 1),
                         "YAML nests deeper than \(maximumDepth) levels; simplify the structure")
-            return nil
-        }
-        if limits.remainingValues < 0 {
+        case .failure(.tooManyValues):
             sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: 1),
                         "YAML holds more than \(maximumValues) values once aliases (*name) are expanded; write the values out")
-            return nil
-        }
-        return converted
-    }
-
-    static func location(_ mark: Mark?, _ path: String) -> SourceLocation {
-        SourceLocation(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0)
-    }
-
-    /// Bounds on converting one file. Yams shares the node of an anchor with every alias of it,
-    /// so nine levels of ten aliases each ("billion laughs") are a billion values to walk.
-    struct ConversionLimits {
-        var depthExceeded = false
-        var remainingValues = YAMLParser.maximumValues
-    }
-
-    /// Values a file may hold after alias expansion; the largest real register has a few thousand.
-    public static let maximumValues = 200_000
-
-    static func convert(_ node: Node, path: String, depth: Int, limits: inout ConversionLimits) -> YAMLNode {
-        limits.remainingValues -= 1
-        if depth > maximumDepth || limits.remainingValues < 0 {
-            if depth > maximumDepth { limits.depthExceeded = true }
-            return .scalar(YAMLScalar(text: "", isQuoted: false, location: location(node.mark, path)))
-        }
-        switch node {
-        case .scalar(let scalar):
-            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-                || scalar.style == .literal || scalar.style == .folded
-            return .scalar(YAMLScalar(text: scalar.string, isQuoted: quoted, location: location(node.mark, path)))
-        case .mapping(let mapping):
-            var pairs: [(key: YAMLScalar, value: YAMLNode)] = []
-            for (key, value) in mapping {
-                let keyScalar = YAMLScalar(text: key.scalar?.string ?? (key.string ?? ""), isQuoted: false,
-                                           location: location(key.mark, path))
-                pairs.append((keyScalar, convert(value, path: path, depth: depth + 1, limits: &limits)))
-            }
-            return .mapping(pairs, location(node.mark, path))
-        case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, path: path, depth: depth + 1, limits: &limits) },
-                             location(node.mark, path))
-        case .alias:
-            return .scalar(YAMLScalar(text: "", isQuoted: false, location: location(node.mark, path)))
-        }
-    }
-
-    /// The next line after `first` that starts with `key:` at the same column.
-    static func repeatedKey(_ key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
-        let indent = String(repeating: " ", count: max(first.column - 1, 0))
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where index + 1 > first.line && line.hasPrefix(indent + key) {
-            let rest = line.dropFirst(indent.count + key.count).drop { $0 == " " }
-            if rest.hasPrefix(":") { return SourceLocation(path: first.path, line: index + 1, column: first.column) }
+        case .failure(.memory):
+            sink.report(Rules.yamlSyntax, at: SourceLocation(path: path, line: 1), "YAML could not be read: out of memory")
         }
         return nil
     }
 
-    static func describe(_ error: YamlError) -> (String, Mark?) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return (text, mark)
-        case .reader(let problem, _, _, _):
-            return (problem, nil)
-        default:
-            return ("\(error)", nil)
-        }
-    }
+    /// Values a file may hold after alias expansion; the largest real register has a few thousand.
+    /// (An alias stands for its anchor's whole value: nine levels of ten aliases each, "billion
+    /// laughs", would be a billion values to walk.)
+    public static let maximumValues = 200_000
 
     /// The line where flow brackets or indentation nest beyond ``maximumDepth``, if any.
     static func depthProblem(_ text: String) -> Int? {
@@ -200,5 +134,154 @@ public enum YAMLParser {
             }
         }
         return nil
+    }
+}
+
+/// One pass over libyaml's events for one file, building ``YAMLNode``s as they come.
+final class YAMLEventComposer {
+    enum Failure: Error {
+        case syntax(String, SourceLocation)
+        /// libyaml's reader refused the bytes (a control character); it gives no line.
+        case unreadable(String)
+        case repeatedKey(String, first: SourceLocation, again: SourceLocation)
+        case tooDeep
+        case tooManyValues
+        case memory
+    }
+
+    private var parser = yaml_parser_t()
+    private var event = yaml_event_t()
+    private var hasEvent = false
+    private let path: String
+    /// Each anchor's value and how many values it holds, which every alias of it adds again.
+    private var anchors: [String: (node: YAMLNode, values: Int)] = [:]
+    private var remainingValues = YAMLParser.maximumValues
+
+    /// `bytes` must stay valid until ``close()``.
+    init(path: String, bytes: UnsafeBufferPointer<UInt8>) {
+        self.path = path
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+    }
+
+    func close() {
+        if hasEvent { yaml_event_delete(&event) }
+        hasEvent = false
+        yaml_parser_delete(&parser)
+    }
+
+    /// The file's one document, or nil when it has none.
+    func document() throws -> YAMLNode? {
+        try next()  // stream start
+        try next()
+        guard event.type == YAML_DOCUMENT_START_EVENT else { return nil }
+        try next()
+        let (root, _) = try node(depth: 0)
+        try next()  // document end
+        try next()
+        if event.type != YAML_STREAM_END_EVENT {
+            throw Failure.syntax("expected a single document in the stream, but found another document", mark(event.start_mark))
+        }
+        return root
+    }
+
+    private func next() throws {
+        if hasEvent { yaml_event_delete(&event) }
+        hasEvent = false
+        guard yaml_parser_parse(&parser, &event) == 1 else { throw failure() }
+        hasEvent = true
+    }
+
+    private func mark(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(path: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    private func failure() -> Failure {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            return .memory
+        case YAML_READER_ERROR:
+            return .unreadable(problem)
+        default:
+            let context = parser.context.map { String(cString: $0) }
+            let message = [context, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return .syntax(message, mark(parser.problem_mark))
+        }
+    }
+
+    /// The node that starts at the current event (its last event is current on return), and how
+    /// many values it holds.
+    private func node(depth: Int) throws -> (YAMLNode, Int) {
+        if depth > YAMLParser.maximumDepth { throw Failure.tooDeep }
+        remainingValues -= 1
+        if remainingValues < 0 { throw Failure.tooManyValues }
+        let location = mark(event.start_mark)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE && scalar.style != YAML_ANY_SCALAR_STYLE
+            let node = YAMLNode.scalar(YAMLScalar(text: text, isQuoted: quoted, location: location))
+            if let anchor = Self.string(scalar.anchor) { anchors[anchor] = (node, 1) }
+            return (node, 1)
+        case YAML_ALIAS_EVENT:
+            remainingValues += 1
+            guard let name = Self.string(event.data.alias.anchor), let anchored = anchors[name] else {
+                throw Failure.syntax("found undefined alias", location)
+            }
+            remainingValues -= anchored.values
+            if remainingValues < 0 { throw Failure.tooManyValues }
+            return (anchored.node, anchored.values)
+        case YAML_SEQUENCE_START_EVENT:
+            let anchor = Self.string(event.data.sequence_start.anchor)
+            var items: [YAMLNode] = []
+            var values = 1
+            try next()
+            while event.type != YAML_SEQUENCE_END_EVENT {
+                let (item, count) = try node(depth: depth + 1)
+                items.append(item)
+                values += count
+                try next()
+            }
+            let node = YAMLNode.sequence(items, location)
+            if let anchor { anchors[anchor] = (node, values) }
+            return (node, values)
+        case YAML_MAPPING_START_EVENT:
+            let anchor = Self.string(event.data.mapping_start.anchor)
+            var pairs: [(key: YAMLScalar, value: YAMLNode)] = []
+            var values = 1
+            var seen: [String: SourceLocation] = [:]
+            var repeated: (key: String, first: SourceLocation, again: SourceLocation)?
+            try next()
+            while event.type != YAML_MAPPING_END_EVENT {
+                let (keyNode, keyCount) = try node(depth: depth + 1)
+                let key = keyNode.scalar ?? YAMLScalar(text: "", isQuoted: false, location: keyNode.location)
+                if keyNode.scalar != nil {
+                    if let first = seen[key.text] {
+                        // As Yams: of the keys written twice, the first in sorted order.
+                        if repeated == nil || key.text < repeated!.key { repeated = (key.text, first, key.location) }
+                    } else {
+                        seen[key.text] = key.location
+                    }
+                }
+                try next()
+                let (value, count) = try node(depth: depth + 1)
+                pairs.append((YAMLScalar(text: key.text, isQuoted: false, location: key.location), value))
+                values += keyCount + count
+                try next()
+            }
+            if let repeated { throw Failure.repeatedKey(repeated.key, first: repeated.first, again: repeated.again) }
+            let node = YAMLNode.mapping(pairs, location)
+            if let anchor { anchors[anchor] = (node, values) }
+            return (node, values)
+        default:
+            throw Failure.syntax("unexpected YAML event", location)
+        }
     }
 }

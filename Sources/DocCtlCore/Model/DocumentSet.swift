@@ -140,7 +140,7 @@ public struct DocumentSet: Sendable {
     /// Look-ups by number, id and name, built on first use and dropped whenever the arrays change:
     /// checks and renderers resolve every reference with them, and a linear search per reference made
     /// `check` quadratic in the number of documents.
-    private var lookup = LookupIndex()
+    var lookup = LookupIndex()
 
     /// ``ContentDigest/digest(_:sources:)`` of `document` with this set's sources, computed once per
     /// version of the set: `check` compares it with the sealed digest and the renderer's control status
@@ -187,7 +187,18 @@ final class LookupIndex: @unchecked Sendable {
     /// Content digests by ``ContentDigest/inputsBesidesText(_:sources:)``.
     private var digests: [String: String] = [:]
 
+    /// ``DocumentSet/ownSourceDigests``, once computed.
+    private var own: [String]?
+
     func digest(_ key: String) -> String? { lock.withLock { digests[key] } }
+
+    /// `compute()` the first time (outside the lock: it runs on every core), the kept value after.
+    func ownSourceDigests(_ compute: () -> [String]) -> [String] {
+        if let own = lock.withLock({ own }) { return own }
+        let computed = compute()
+        lock.withLock { own = computed }
+        return computed
+    }
     func store(digest: String, _ key: String) { lock.withLock { digests[key] = digest } }
 
     func documents(_ documents: [Document]) -> [String: Int] {

@@ -27,83 +27,56 @@ public struct BuildCache: Sendable, Equatable {
     }
 
     /// The first line of the file: the format and the docctl that wrote it (another version renders everything again).
-    static var header: String { "docctl-build-cache 2 \(DocCtlVersion.number)\n" }
+    static var header: String { "docctl-build-cache 3 \(DocCtlVersion.number)\n" }
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
+    /// Document folder → the per-document part of the check (its summary and findings), which the
+    /// next build's check takes over for a document whose key is unchanged (``DocumentCheckRecord``).
+    public var checks: [String: DocumentCheckRecord] = [:]
     /// The documents this build took from the previous one (not written to the file).
     public var reused: Set<String> = []
 
     public init() {}
 
     /// The cache as bytes (same cache, same bytes): the header, a line `sha256 <hex>` over the
-    /// rest, then each document in number order as fields, each field its UTF-8 length in decimal,
-    /// a colon, its bytes and a line feed — written straight into one buffer, without a coding
-    /// container per search entry (JSONEncoder boxed every one: a memory peak at 1000 documents).
-    ///
-    /// Written into one buffer of the exact size, the checksum filled in at the end: at 1000 large
-    /// documents the cache is ~95 MB, and a growing body, its copy for the checksum and the copy
-    /// behind the header were each that much again at the build's end.
+    /// rest, then the number of documents and each document in number order, then the number of
+    /// check records and each in folder order, as fields (``FieldWriter``: each field its UTF-8
+    /// length in decimal, a colon, its bytes and a line feed) — written straight into one buffer,
+    /// without a coding container per search entry (JSONEncoder boxed every one: a memory peak at
+    /// 1000 documents).
     public var data: Data {
-        let ordered = documents.sorted(by: { $0.key < $1.key })
-        func forEachField(_ visit: (String) -> Void) {
-            for (number, entry) in ordered {
-                visit(number)
-                visit(entry.key)
-                visit(String(entry.files.count))
-                for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
-                    visit(path)
-                    visit(hash)
-                }
-                visit(String(entry.entries.count))
-                for item in entry.entries {
-                    for text in [item.number, item.document, item.section, item.url, item.text] { visit(text) }
-                }
+        var body = FieldWriter()
+        body.count(documents.count)
+        for (number, entry) in documents.sorted(by: { $0.key < $1.key }) {
+            body.field(number)
+            body.field(entry.key)
+            body.count(entry.files.count)
+            for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
+                body.field(path)
+                body.field(hash)
+            }
+            body.count(entry.entries.count)
+            for item in entry.entries {
+                for text in [item.number, item.document, item.section, item.url, item.text] { body.field(text) }
             }
         }
-        var size = 0
-        forEachField { text in
-            let count = text.utf8.count
-            size += String(count).utf8.count + count + 2
+        body.count(checks.count)
+        for (folder, record) in checks.sorted(by: { $0.key < $1.key }) {
+            body.field(folder)
+            record.write(to: &body)
         }
-        let head = Array(Self.header.utf8) + Array("sha256 ".utf8)
-        let bodyStart = head.count + 65
-        var data = Data(count: bodyStart + size)
-        var position = 0
-        var hasher = SHA256()
-        data.withUnsafeMutableBytes { buffer in
-            func put<Bytes: Sequence>(_ part: Bytes) where Bytes.Element == UInt8 {
-                for byte in part {
-                    buffer[position] = byte
-                    position += 1
-                }
-            }
-            put(head)
-            position = bodyStart
-            buffer[bodyStart - 1] = UInt8(ascii: "\n")
-            forEachField { text in
-                let start = position
-                put(String(text.utf8.count).utf8)
-                put(CollectionOfOne(UInt8(ascii: ":")))
-                var text = text
-                text.withUTF8 { utf8 in
-                    UnsafeMutableRawBufferPointer(rebasing: buffer[position..<position + utf8.count]).copyMemory(from: UnsafeRawBufferPointer(utf8))
-                    position += utf8.count
-                }
-                put(CollectionOfOne(UInt8(ascii: "\n")))
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[start..<position]))
-            }
-            var at = head.count
-            for byte in SHA256Hex.string(hasher.finalize()).utf8 {
-                buffer[at] = byte
-                at += 1
-            }
-        }
+        // Hashed in place and copied once into a buffer of the final size: at 1000 large documents
+        // the body is ~95 MB, and its copy for the checksum and a growing result were each that much again.
+        let head = Self.header + "sha256 \(SHA256Hex.string(SHA256.hash(data: body.bytes)))\n"
+        var data = Data(capacity: head.utf8.count + body.bytes.count)
+        data.append(contentsOf: head.utf8)
+        data.append(contentsOf: body.bytes)
         return data
     }
 
     /// The cache in `data`, or nil when it is not one this docctl wrote intact: another format or
     /// version, a checksum that does not match (a truncated or edited file), or fields that do not
-    /// parse. Any of those only means that every document is rendered again.
+    /// parse. Any of those only means that every document is rendered and checked again.
     public init?(data: Data) {
         let header = Array(Self.header.utf8)
         let bytes = [UInt8](data)
@@ -115,7 +88,8 @@ public struct BuildCache: Sendable, Equatable {
         guard SHA256Hex.of(Data(bytes[start...])) == recorded else { return nil }
         var reader = FieldReader(bytes: bytes, position: start)
         var documents: [String: Entry] = [:]
-        while !reader.atEnd {
+        guard let documentCount = reader.count() else { return nil }
+        for _ in 0..<documentCount {
             guard let number = reader.field(), let key = reader.field(), let fileCount = reader.count() else { return nil }
             var files: [String: String] = [:]
             for _ in 0..<fileCount {
@@ -132,36 +106,15 @@ public struct BuildCache: Sendable, Equatable {
             }
             documents[number] = Entry(key: key, files: files, entries: entries)
         }
+        guard let checkCount = reader.count() else { return nil }
+        var checks: [String: DocumentCheckRecord] = [:]
+        for _ in 0..<checkCount {
+            guard let folder = reader.field(), let record = DocumentCheckRecord(from: &reader) else { return nil }
+            checks[folder] = record
+        }
+        guard reader.atEnd else { return nil }
         self.documents = documents
-    }
-
-    /// Reads the fields of ``data``.
-    private struct FieldReader {
-        let bytes: [UInt8]
-        var position: Int
-        var atEnd: Bool { position >= bytes.count }
-
-        mutating func field() -> String? {
-            var length = 0
-            var digits = 0
-            while position < bytes.count, bytes[position] != UInt8(ascii: ":") {
-                let byte = bytes[position]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 10 else { return nil }
-                length = length * 10 + Int(byte - UInt8(ascii: "0"))
-                digits += 1
-                position += 1
-            }
-            let start = position + 1
-            guard digits > 0, start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\n") else { return nil }
-            position = start + length + 1
-            return String(decoding: bytes[start..<(start + length)], as: UTF8.self)
-        }
-
-        /// A field holding a count (bounded by what is left of the file, so a forged count cannot make a huge array).
-        mutating func count() -> Int? {
-            guard let text = field(), let value = Int(text), value >= 0, value <= bytes.count - position else { return nil }
-            return value
-        }
+        self.checks = checks
     }
 
     /// The cache of the build in `folder`, or nil when there is none or it is not usable.
@@ -233,21 +186,11 @@ enum RenderKeys {
         let set = renderer.set
         let site = renderer.site
         let documents = set.documents
-        var folders: [String: Int] = [:]
-        for (index, document) in documents.enumerated() { folders[document.folder] = index }
         // Each source file goes to the document whose folder holds it, or to the set.
-        var owned: [[String]] = Array(repeating: [], count: documents.count)
-        var setFiles: [String] = []
-        for path in set.sources.keys.sorted() {
-            var owner: Int?
-            var prefix = Substring(path)
-            while let slash = prefix.lastIndex(of: "/") {
-                prefix = prefix[..<slash]
-                if let index = folders[String(prefix)] { owner = index; break }
-            }
-            if let owner { owned[owner].append(path) } else { setFiles.append(path) }
-        }
-        var context = "docctl-render-key 1\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
+        let owned = set.ownedSourcePaths
+        let ownedPaths = Set(owned.joined())
+        let setFiles = set.sources.keys.sorted().filter { !ownedPaths.contains($0) }
+        var context = "docctl-render-key 2\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
         context += "date \(renderer.buildDate) today \(renderer.builder.today) draft \(renderer.draft != nil)\n"
         for path in setFiles { append(path, set.sources[path]!.text, to: &context) }
         for document in documents {
@@ -267,11 +210,11 @@ enum RenderKeys {
         let contextHash = SHA256Hex.of(Data(context.utf8))
 
         let labels = Labels.for(set.config.language)
+        let ownSources = set.ownSourceDigests
         let own: [String] = documents.indices.map { index in
             let document = documents[index]
-            var text = "own \(document.number)\n"
-            for path in owned[index] { append(path, set.sources[path]!.text, to: &text) }
-            for image in document.images { text += "image \(image.source) \(image.sha256)\n" }
+            // Its own files and images, digested once per set (the check's records are keyed by it too).
+            var text = "own \(document.number)\n\(ownSources[index])\n"
             if let draft = renderer.draft {
                 let notice = draft.notice(labels, document: document)
                 text += "draft \(notice.summary)\n" + notice.problems.map { $0 + "\n" }.joined()

@@ -72,7 +72,7 @@ public struct Build: Sendable {
         let previous = incremental ? Build.previousBuild(in: output, draft: draft) : nil
         let counts: (rendered: Int, reused: Int)
         do {
-            counts = try Build.renderAndSwap(renderer, into: output, previous: previous)
+            counts = try Build.renderAndSwap(renderer, into: output, previous: previous, checks: checked.documentChecks)
         } catch {
             throw .environment(error.description)
         }
@@ -107,22 +107,35 @@ public struct Build: Sendable {
         PreviousBuild.at(output.standardizedFileURL, draft: draft)
     }
 
+    /// The per-document part of the check kept by the build in `output` (see ``BuildCache/checks``),
+    /// to pass to ``CheckedSet/load(_:today:strict:runChecks:cache:checks:)`` before an incremental
+    /// build: documents whose key is unchanged are not walked nor checked again. Empty when there is
+    /// no build there or its cache is not intact (a draft's is used too: the records do not depend on it).
+    public static func checkCache(for output: URL) -> DocumentCheckCache {
+        let folder = output.standardizedFileURL
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OutputWriter.marker).path),
+              let cache = BuildCache.read(from: folder) else { return DocumentCheckCache() }
+        return DocumentCheckCache(records: cache.checks)
+    }
+
     /// Stage 4: renders the site into a new folder beside `output` and moves it into place
     /// atomically (see ``OutputWriter``); documents whose render key is unchanged in `previous` are
-    /// taken from it. Returns how many documents were rendered and how many were reused.
-    public static func renderAndSwap(_ renderer: SiteRenderer, into output: URL,
-                                     previous: PreviousBuild?) throws(DocCtlError) -> (rendered: Int, reused: Int) {
+    /// taken from it; `checks` (``CheckedSet/documentChecks``) go into the new cache. Returns how many
+    /// documents were rendered and how many were reused.
+    public static func renderAndSwap(_ renderer: SiteRenderer, into output: URL, previous: PreviousBuild?,
+                                     checks: [String: DocumentCheckRecord] = [:]) throws(DocCtlError) -> (rendered: Int, reused: Int) {
         var counts = (rendered: 0, reused: 0)
         try OutputWriter.replace(output) { folder throws(DocCtlError) in
             if renderer.draft != nil {
                 try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
                                        to: DraftBuild.marker, in: folder)
             }
-            let cache = try renderer.render(previous: previous, appending: { path, data throws(DocCtlError) in
+            var cache = try renderer.render(previous: previous, appending: { path, data throws(DocCtlError) in
                 try OutputWriter.write(data, to: path, in: folder, appending: true)
             }) { path, data throws(DocCtlError) in
                 try OutputWriter.write(data, to: path, in: folder)
             }
+            cache.checks = checks
             try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)
             counts.reused = cache.reused.count
             counts.rendered = cache.documents.count - counts.reused
@@ -135,8 +148,9 @@ extension SiteRenderer {
     /// Stages 3 and 4 of ``Build`` for a caller that holds a renderer already (`docctl serve`, tests):
     /// renders the site into `output` atomically, reusing an earlier build there unless `incremental` is false.
     @discardableResult
-    public func write(to output: URL, incremental: Bool = true) throws(DocCtlError) -> (rendered: Int, reused: Int) {
+    public func write(to output: URL, incremental: Bool = true,
+                      checks: [String: DocumentCheckRecord] = [:]) throws(DocCtlError) -> (rendered: Int, reused: Int) {
         let previous = incremental ? Build.previousBuild(in: output, draft: draft != nil) : nil
-        return try Build.renderAndSwap(self, into: output, previous: previous)
+        return try Build.renderAndSwap(self, into: output, previous: previous, checks: checks)
     }
 }

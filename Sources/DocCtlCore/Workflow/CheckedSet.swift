@@ -9,31 +9,42 @@ public struct CheckedSet: Sendable {
     public let set: DocumentSet
     /// Finalized: what `check` prints, in its order.
     public let diagnostics: [Diagnostic]
+    /// The per-document part of the check, by document folder (``DocumentCheckRecord``): `build -o`
+    /// keeps them in the build cache for the next build. Empty when the rules did not run.
+    public let documentChecks: [String: DocumentCheckRecord]
 
-    public init(set: DocumentSet, diagnostics: [Diagnostic]) {
+    public init(set: DocumentSet, diagnostics: [Diagnostic], documentChecks: [String: DocumentCheckRecord] = [:]) {
         self.set = set
         self.diagnostics = diagnostics
+        self.documentChecks = documentChecks
     }
 
     /// Loads the set at `root` and, unless `runChecks` is false, runs the rules as of `today`.
     /// Throws only when the folder is not a readable document set (exit status 2); every problem
     /// in its content is a diagnostic.
-    /// `cache` (`docctl serve`) keeps the documents of folders that did not change since the last load.
-    /// With `dropsBodies` (`check`, `build`), the parsed bodies are not kept (see ``DocumentSetLoader/dropsBodies``).
+    /// `cache` (`docctl serve`) keeps the documents of folders that did not change since the last load;
+    /// `checks` (serve, `build -o`) the per-document part of the last check. With `dropsBodies`
+    /// (`check`, `build`), the parsed bodies are not kept (see ``DocumentSetLoader/dropsBodies``).
     public static func load(_ root: URL, today: Day, strict: Bool, runChecks: Bool = true,
-                            cache: DocumentLoadCache? = nil, dropsBodies: Bool = false) throws(DocCtlError) -> CheckedSet {
+                            cache: DocumentLoadCache? = nil, checks: DocumentCheckCache? = nil,
+                            dropsBodies: Bool = false) throws(DocCtlError) -> CheckedSet {
         let (set, loadDiagnostics) = try DocumentSetLoader(dropsBodies: dropsBodies).load(root, cache: cache)
-        return checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: strict, runChecks: runChecks)
+        return checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: strict, runChecks: runChecks, checks: checks)
     }
 
     /// The second half of ``load(_:today:strict:runChecks:cache:)`` for a set already loaded (serve
     /// times the two halves apart): the rules run and the diagnostics finalized.
     public static func checking(_ set: DocumentSet, loadDiagnostics: [Diagnostic], today: Day, strict: Bool,
-                                runChecks: Bool = true) -> CheckedSet {
+                                runChecks: Bool = true, checks: DocumentCheckCache? = nil) -> CheckedSet {
         var raw = loadDiagnostics
-        if runChecks { raw += Checker(today: today).run(set) }
+        var records: [String: DocumentCheckRecord] = [:]
+        if runChecks {
+            let result = Checker(today: today).check(set, cache: checks)
+            raw += result.diagnostics
+            records = result.records
+        }
         let engine = DiagnosticEngine(overrides: set.config.ruleSeverities, strict: strict)
-        return CheckedSet(set: set, diagnostics: engine.finalize(raw))
+        return CheckedSet(set: set, diagnostics: engine.finalize(raw), documentChecks: records)
     }
 
     /// 0 clean or warnings only, 1 rule errors, 2 environment errors.

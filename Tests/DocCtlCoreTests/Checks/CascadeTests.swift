@@ -28,7 +28,8 @@ import Testing
     }
 }
 
-/// The themes run on both cores; the diagnostics must be those of running them one by one, in order.
+/// The per-document parts run on every core and the set-level themes on both; the diagnostics
+/// must be those of running them one by one, in order.
 @Suite struct ParallelCheckTests {
     @Test func parallelThemesReportWhatSequentialThemesReport() throws {
         var fixture = FixtureSet.valid()
@@ -40,7 +41,13 @@ import Testing
         let checker = Checker(today: FixtureSet.today)
         let parallel = checker.run(set)
         var sink = DiagnosticSink()
-        let context = CheckContext(set: set, today: FixtureSet.today, coverage: CoverageReport.compute(set))
+        var summaries: [DocumentSummary] = []
+        for document in set.documents {
+            let record = DocumentChecks.record(document, set: set, key: "")
+            sink.append(contentsOf: record.findings)
+            summaries.append(record.summary)
+        }
+        let context = CheckContext(set: set, today: FixtureSet.today, coverage: CoverageReport.compute(set), summaries: summaries)
         for theme in Checker.themes { theme(context, &sink) }
         #expect(parallel.count >= 3)
         #expect(parallel.map { String(describing: $0) } == sink.diagnostics.map { String(describing: $0) })

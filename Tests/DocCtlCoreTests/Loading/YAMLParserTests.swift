@@ -1,7 +1,11 @@
 import DocCtlCore
+import DocCtlTestSupport
+import Foundation
 import Testing
+import Yams
 
-/// YAML through Yams nodes: values kept as written, positions kept, errors as diagnostics.
+/// YAML from libyaml's events: values kept as written, positions kept, errors as diagnostics, and
+/// the same nodes Yams' composer gives.
 @Suite struct YAMLParserTests {
     static func parse(_ text: String) -> (YAMLNode?, [Diagnostic]) {
         var sink = DiagnosticSink()
@@ -93,5 +97,91 @@ import Testing
         #expect(node == nil)
         #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
         #expect(diagnostics.first?.message.contains("aliases") == true)
+    }
+
+    @Test func aKeyWrittenTwiceIsReportedAtTheSecondWithTheFirstAsANote() throws {
+        let (node, diagnostics) = Self.parse("number: QP-01\ntitle: 程序\nnumber: QP-02\n")
+        #expect(node == nil)
+        let finding = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1 && finding.rule == "invalid-value")
+        #expect(finding.message == "key 'number' appears twice in a mapping")
+        #expect(finding.location == SourceLocation(path: "t.yaml", line: 3, column: 1))
+        #expect(finding.notes.first?.location == SourceLocation(path: "t.yaml", line: 1, column: 1))
+        // In a flow mapping too, where no line starts with the key.
+        let (_, flow) = Self.parse("a: {x: 1, y: 2, x: 3}\n")
+        #expect(flow.first?.location == SourceLocation(path: "t.yaml", line: 1, column: 17))
+        #expect(flow.first?.notes.first?.location == SourceLocation(path: "t.yaml", line: 1, column: 5))
+    }
+
+    @Test func aSecondDocumentAndAnUndefinedAliasAreSyntaxErrors() {
+        let (node, second) = Self.parse("a: 1\n---\nb: 2\n")
+        #expect(node == nil)
+        #expect(second.map(\.message) == ["YAML syntax error: expected a single document in the stream, but found another document"])
+        #expect(second.first?.location?.line == 2)
+        let (_, alias) = Self.parse("a: *nowhere\n")
+        #expect(alias.map(\.message) == ["YAML syntax error: found undefined alias"])
+        #expect(alias.first?.location == SourceLocation(path: "t.yaml", line: 1, column: 4))
+        let (empty, none) = Self.parse("# only a comment\n")
+        #expect(empty == nil && none.isEmpty)
+    }
+
+    /// Every YAML file of the example, and of the test fixtures, gives the nodes Yams' composer
+    /// gives (the reader docctl used before): same shape, text, quoting and positions.
+    @Test func nodesEqualYamsComposersOnEveryYAMLFileOfTheRepository() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        var files: [URL] = []
+        for folder in ["manual-src", "Tests", "templates", "docs"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                if ["yaml", "yml"].contains(url.pathExtension) { files.append(url) }
+            }
+        }
+        #expect(files.count > 40)
+        var compared = 0
+        for file in files {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            var sink = DiagnosticSink()
+            let ours = YAMLParser.parse(text, path: "f", into: &sink)
+            // The hostile fixtures (nesting, alias bombs) are refused by docctl's own bounds.
+            if sink.diagnostics.contains(where: { $0.message.contains("nests deeper") || $0.message.contains("once aliases") }) { continue }
+            guard let theirs = try? Yams.compose(yaml: text, .basic, .default, .utf8) else {
+                #expect(ours == nil, "\(file.path): Yams refuses it, docctl read it")
+                continue
+            }
+            let same = Self.describe(ours) == Self.describe(theirs)
+            #expect(same, "\(file.path): not the nodes Yams composes")
+            compared += 1
+        }
+        #expect(compared > 40)
+    }
+
+    /// A node as text: kind, text, quoting and position of every value.
+    static func describe(_ node: YAMLNode?) -> String {
+        guard let node else { return "nil" }
+        switch node {
+        case .scalar(let scalar): return "s(\(scalar.text)|\(scalar.isQuoted)|\(scalar.location.line):\(scalar.location.column))"
+        case .sequence(let items, let location): return "q\(location.line):\(location.column)[" + items.map { describe($0) }.joined(separator: ",") + "]"
+        case .mapping(let pairs, let location):
+            return "m\(location.line):\(location.column){" + pairs.map {
+                "\($0.key.text)@\($0.key.location.line):\($0.key.location.column)=" + describe($0.value)
+            }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func describe(_ node: Node?) -> String {
+        guard let node else { return "nil" }
+        let mark = "\(node.mark?.line ?? 0):\(node.mark?.column ?? 0)"
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted || scalar.style == .literal || scalar.style == .folded
+            return "s(\(scalar.string)|\(quoted)|\(mark))"
+        case .sequence(let sequence): return "q\(mark)[" + sequence.map { describe($0) }.joined(separator: ",") + "]"
+        case .mapping(let mapping):
+            return "m\(mark){" + mapping.map { key, value in
+                "\(key.string ?? "")@\(key.mark?.line ?? 0):\(key.mark?.column ?? 0)=" + describe(value)
+            }.joined(separator: ",") + "}"
+        case .alias: return "alias"
+        }
     }
 }

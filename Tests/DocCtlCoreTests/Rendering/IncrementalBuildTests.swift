@@ -9,13 +9,23 @@ import Testing
     static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("manual-src")
 
-    /// Builds the set at `root` into `output` as `docctl build --draft` does (draft: edits may leave errors).
+    /// Builds the set at `root` into `output` as `docctl build --draft` does (draft: edits may leave
+    /// errors), the check taking over the per-document records of the build in `output` unless it
+    /// is a clean build.
     @discardableResult
     static func build(_ root: URL, into output: URL, incremental: Bool = true) throws -> (rendered: Int, reused: Int) {
-        let outcome = try CheckOutcome.check(root)
-        let renderer = try SiteRenderer(set: outcome.set, templates: TemplateSet.bundled(), buildDate: FixtureSet.today,
-                                        draft: DraftBuild(diagnostics: outcome.diagnostics))
-        return try renderer.write(to: output, incremental: incremental)
+        try buildChecked(root, into: output, incremental: incremental).counts
+    }
+
+    /// ``build(_:into:incremental:)`` with what the check found and how many documents it took over.
+    static func buildChecked(_ root: URL, into output: URL, incremental: Bool = true) throws
+        -> (counts: (rendered: Int, reused: Int), checked: CheckedSet, checksReused: Int) {
+        let checks = incremental ? Build.checkCache(for: output) : nil
+        let checked = try CheckedSet.load(root, today: FixtureSet.today, strict: false, checks: checks)
+        let renderer = try SiteRenderer(set: checked.set, templates: TemplateSet.bundled(), buildDate: FixtureSet.today,
+                                        draft: DraftBuild(diagnostics: checked.diagnostics))
+        let counts = try renderer.write(to: output, incremental: incremental, checks: checked.documentChecks)
+        return (counts, checked, checks?.reusedCount ?? 0)
     }
 
     static func copyExample(to folder: TemporaryFolder) throws -> URL {
@@ -43,9 +53,9 @@ import Testing
             let numbers = set.documents.map(\.number)
             let bodies = set.documents.flatMap { $0.bodyFiles.map(\.path) }.sorted()
             let yamls = set.documents.map { "\($0.folder)/document.yaml" }.sorted()
-            var reusedInAll = 0
+            var reusedInAll = 0, checksReusedInAll = 0
             var done: [String] = []
-            for _ in 0..<2 {
+            for _ in 0..<3 {
                 for _ in 0..<Int.random(in: 1...2, using: &random) {
                     done.append(try RandomEdits.edit(root, numbers: numbers, bodies: bodies, yamls: yamls, using: &random))
                 }
@@ -55,16 +65,23 @@ import Testing
                 let tampered = recorded[Int.random(in: 0..<recorded.count, using: &random)]
                 try Data("tampered".utf8).write(to: incremental.appendingPathComponent(tampered))
                 done.append("tampered \(tampered)")
-                reusedInAll += try Self.build(root, into: incremental).reused
+                let built = try Self.buildChecked(root, into: incremental)
+                reusedInAll += built.counts.reused
+                checksReusedInAll += built.checksReused
+                // The check that took over the records finds what a check from scratch finds.
+                let expected = try CheckedSet.load(root, today: FixtureSet.today, strict: false)
+                #expect(built.checked.diagnostics == expected.diagnostics, "after \(done.joined(separator: "; ")) — \(random)")
                 try Self.build(root, into: clean, incremental: false)
                 let differences = RandomEdits.differences(incremental, clean)
                 #expect(differences.isEmpty, "after \(done.joined(separator: "; ")): \(differences.prefix(10)) — \(random)")
             }
+            // Documents whose sources no edit touched are not checked again (docset.yaml is never edited here).
+            #expect(checksReusedInAll > 3 * (numbers.count - 6), "\(done) — \(random)")
             // A title or a set file re-renders everything, and so does a change to the manual's
             // headings (a renamed or cut heading changes which clauses are covered, and every draft
             // page shows the set's problems); otherwise most documents are taken over.
             let everything = done.contains { edit in
-                edit.contains("title") || edit.contains("records.yaml")
+                edit.contains("title") || edit.contains("records.yaml") || edit.contains("withdrawn") || edit.hasPrefix("heading number cut")
                     || (edit.contains("manual/") && (edit.hasPrefix("heading renamed") || edit.hasPrefix("last quarter")))
             }
             if !everything {
@@ -152,8 +169,8 @@ import Testing
             }
             try Data(bytes).write(to: file)
             #expect(BuildCache.read(from: output) == nil)
-            let again = try Self.build(root, into: output)
-            #expect(again == (rendered: first.rendered, reused: 0))
+            let again = try Self.buildChecked(root, into: output)
+            #expect(again.counts == (rendered: first.rendered, reused: 0) && again.checksReused == 0)
             try Self.build(root, into: clean, incremental: false)
             #expect(RandomEdits.differences(output, clean).isEmpty)
         }
@@ -195,6 +212,8 @@ import Testing
             #expect(cache.documents.count > 20)
             #expect(cache.documents.values.contains { $0.entries.contains { $0.text.contains("\n") || $0.section.contains(":") } })
             #expect(cache.documents.values.allSatisfy { entry in entry.files.keys.contains { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 2 } })
+            // Every document checked, the one withheld by publish-up-to too.
+            #expect(cache.checks.count == (try CheckOutcome.check(root)).set.documents.count)
             #expect(cache.data == bytes)
             #expect(BuildCache(data: bytes.dropLast()) == nil)
         }

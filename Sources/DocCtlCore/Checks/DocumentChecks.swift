@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+
+/// The per-document part of `check`: the rules that walk a document's body and headings and read
+/// nothing of the other documents. Each theme puts its part here (`checkDocument`) and keeps its
+/// set-level part in `run`, which reads the documents' ``DocumentSummary`` instead of their bodies.
+///
+/// What these rules read, and so what a record's key must cover (``DocumentCheckRecord/key(ownSources:setInputs:)``):
+/// - the document as loaded: its own files (document.yaml, history.yaml, body files, and the images
+///   it shows), which is all a document's load reads besides docset.yaml;
+/// - the set's clause tree, which maps and checks its headings: built-in trees come with docctl's
+///   version, the set's own from `standards/`, the choice and `harmonized` from docset.yaml;
+/// - docset.yaml's language (the messages quote clause titles in it).
+/// ``setInputs(_:)`` digests docset.yaml and `standards/` whole.
+enum DocumentChecks {
+    /// The SHA-256 of the set files the per-document rules depend on: docset.yaml and every file under `standards/`.
+    static func setInputs(_ set: DocumentSet) -> String {
+        var hasher = SHA256()
+        for path in set.sources.keys.sorted() where path == "docset.yaml" || path.hasPrefix("standards/") {
+            let text = set.sources[path]!.text
+            hasher.update(data: Data("file \(path) \(text.utf8.count)\n".utf8))
+            hasher.update(data: Data(text.utf8))
+        }
+        return SHA256Hex.string(hasher.finalize())
+    }
+
+    /// Walks `document` once: its summary and the findings of every theme's per-document part.
+    static func record(_ document: Document, set: DocumentSet, key: String) -> DocumentCheckRecord {
+        var sink = DiagnosticSink()
+        var summary = DocumentSummary()
+        let blocks = CheckContext.blocks(of: document)
+        let inlines = CheckContext.inlines(of: document)
+        SourceChecks.checkDocument(document, blocks: blocks, inlines: inlines, &summary, &sink)
+        ClauseChecks.checkDocument(document, set: set, &sink)
+        ReferenceChecks.checkDocument(document, blocks: blocks, inlines: inlines, &summary, &sink)
+        return DocumentCheckRecord(key: key, summary: summary, findings: sink.diagnostics)
+    }
+
+    /// The record of every document (in the set's order), from `cache` where its key is unchanged,
+    /// made on every core otherwise; `cache` then holds exactly these.
+    static func records(_ set: DocumentSet, cache: DocumentCheckCache?) -> [DocumentCheckRecord] {
+        let inputs = setInputs(set)
+        let own = set.ownSourceDigests
+        let documents = set.documents
+        let records = Parallel.map(documents.count) { index in
+            let key = DocumentCheckRecord.key(ownSources: own[index], setInputs: inputs)
+            if let kept = cache?.record(documents[index].folder, key: key) { return kept }
+            // A set loaded without its parsed bodies (``DocumentSetLoader/dropsBodies``): this body is
+            // parsed again from the text the set keeps, checked, and freed with this closure. The
+            // text is the text loaded, so the same section tree always comes back.
+            let document = documents[index].bodyDropped
+                ? BodyReloader.parsing(documents[index], sources: set.sources) ?? documents[index] : documents[index]
+            return record(document, set: set, key: key)
+        }
+        cache?.replace(with: Dictionary(zip(documents.map(\.folder), records), uniquingKeysWith: { first, _ in first }))
+        return records
+    }
+}
