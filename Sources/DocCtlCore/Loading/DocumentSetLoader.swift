@@ -9,7 +9,7 @@ public struct DocumentSetLoader {
     /// Drop each document's parsed body as soon as it is loaded (``Document/droppingBody()``), keeping
     /// its text in the set's sources: `check` and `build` then never hold the parsed bodies of the
     /// whole set (about four times its Markdown); the checks parse each body again, one document at
-    /// a time on each core (``Checker``). Not with a `cache`.
+    /// a time on each core, in the per-document part of the check. Not with a `cache`.
     public var dropsBodies: Bool
 
     public init(standards: StandardsLibrary = .builtIn, dropsBodies: Bool = false) {

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `check` and `build` load a set without keeping its parsed bodies (``DocumentSetLoader/dropsBodies``)
-/// and check each body on its own (``Checker/runOnBodies(_:)``): the same findings as a set held whole.
+/// and check each body on its own (``DocumentChecks/records(_:cache:)``): the same findings as a set held whole.
 @Suite struct DroppedBodyCheckTests {
     /// A procedure body breaking every rule that reads bodies.
     static func fixture() -> FixtureSet {
