@@ -57,7 +57,7 @@ extension Document {
     /// anchor, clauses and children, and what its blocks told of it (``Section/isStub``,
     /// ``Section/isUnwritten``). A build drops the bodies once the set is checked, so that the
     /// parsed text of the whole set is never in memory at once: each document's body is parsed
-    /// again from its files when it is rendered (``restoringBody(files:sections:)``).
+    /// again from its files when it is rendered (``restoringBody(files:preamble:sections:)``).
     public func droppingBody() -> Document {
         guard !bodyDropped else { return self }
         var copy = self
