@@ -45,7 +45,12 @@ enum DocumentChecks {
         let records = Parallel.map(documents.count) { index in
             let key = DocumentCheckRecord.key(ownSources: own[index], setInputs: inputs)
             if let kept = cache?.record(documents[index].folder, key: key) { return kept }
-            return record(documents[index], set: set, key: key)
+            // A set loaded without its parsed bodies (``DocumentSetLoader/dropsBodies``): this body is
+            // parsed again from the text the set keeps, checked, and freed with this closure. The
+            // text is the text loaded, so the same section tree always comes back.
+            let document = documents[index].bodyDropped
+                ? BodyReloader.parsing(documents[index], sources: set.sources) ?? documents[index] : documents[index]
+            return record(document, set: set, key: key)
         }
         cache?.replace(with: Dictionary(zip(documents.map(\.folder), records), uniquingKeysWith: { first, _ in first }))
         return records

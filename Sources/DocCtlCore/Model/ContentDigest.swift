@@ -40,7 +40,7 @@ public enum ContentDigest {
             text += normalised
         }
         text += imageLines(document.images)
-        text += dataLines(document.preamble + document.allSections.flatMap(\.blocks), sources: sources)
+        text += dataLines(names: document.placeholderNames, sources: sources)
         return Data(text.utf8)
     }
 
@@ -61,7 +61,7 @@ public enum ContentDigest {
     /// sources, the same key gives the same digest (``DocumentSet/contentDigest(of:)`` keeps them).
     static func inputsBesidesText(_ document: Document, sources: [String: SourceFile]) -> String {
         header(document) + document.bodyFiles.map { "file: \($0.path)\n" }.joined() + imageLines(document.images)
-            + dataLines(document.preamble + document.allSections.flatMap(\.blocks), sources: sources)
+            + dataLines(names: document.placeholderNames, sources: sources)
     }
 
     /// Set-level files a generated block of these blocks shows, which are the document's content
@@ -69,8 +69,13 @@ public enum ContentDigest {
     /// file's normalised text, so changing an applicability decision unseals the SoA document like
     /// any change of its text. Empty when no such block is shown (digests sealed before stay valid).
     static func dataLines(_ blocks: [Block], sources: [String: SourceFile]) -> String {
+        dataLines(names: Block.placeholderNames(blocks), sources: sources)
+    }
+
+    /// ``dataLines(_:sources:)`` of blocks whose own `{{…}}` blocks are `names`.
+    static func dataLines(names: [String], sources: [String: SourceFile]) -> String {
         var text = ""
-        for (block, file) in dataFiles where blocks.contains(where: { if case .placeholder(block, _) = $0 { true } else { false } }) {
+        for (block, file) in dataFiles where names.contains(block) {
             guard let source = sources[file] else { continue }
             let normalised = normalize(source.text)
             text += "data: \(file) \(normalised.utf8.count)\n" + normalised
