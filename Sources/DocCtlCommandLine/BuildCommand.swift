@@ -39,17 +39,21 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         // The check takes over the per-document findings the previous build in the folder kept.
-        let session = try SetSession.open(set, options: options, checks: clean ? nil : Build.checkCache(for: URL(fileURLWithPath: output)))
+        let session = try SetSession.open(set, options: options, checks: clean ? nil : Build.checkCache(for: URL(fileURLWithPath: output)),
+                                          dropsBodies: true)
         if !session.diagnostics.isEmpty { session.report(options.format, toStandardError: options.format == .text) }
-        let build = Build(checked: session.checked, templatesFolder: templates, today: try options.today.map { try DiagnosticOptions.day($0) },
-                          draft: draft, incremental: !clean)
+        let diagnostics = session.diagnostics
+        // Consumed: the build drops the set's parsed bodies once it is checked, and only frees
+        // them if nothing here still holds the set.
+        let build = Build(checked: (consume session).checked, templatesFolder: templates,
+                          today: try options.today.map { try DiagnosticOptions.day($0) }, draft: draft, incremental: !clean)
         let outcome: Build.Outcome
         do {
-            outcome = try build.run(to: URL(fileURLWithPath: output))
+            outcome = try (consume build).run(to: URL(fileURLWithPath: output))
         } catch {
             switch error {
             case .stopped(let status):
-                Terminal.error("build stopped: \(DiagnosticFormatter.summary(session.diagnostics)); \(output) was not touched")
+                Terminal.error("build stopped: \(DiagnosticFormatter.summary(diagnostics)); \(output) was not touched")
                 throw ExitCode(status)
             case .environment(let message):
                 Terminal.error("error: \(message)")
@@ -59,7 +63,7 @@ struct BuildCommand: ParsableCommand {
         let count = outcome.published.count
         var line = "built \(draft ? "a draft of " : "")\(count) document\(count == 1 ? "" : "s") into \(output)/"
         if draft {
-            line += " (\(DiagnosticFormatter.summary(session.diagnostics)), listed on the pages; every page is marked 草稿 / DRAFT, never publish it)"
+            line += " (\(DiagnosticFormatter.summary(diagnostics)), listed on the pages; every page is marked 草稿 / DRAFT, never publish it)"
         }
         if outcome.reused > 0 { line += " (\(outcome.reused) unchanged, taken from the previous build)" }
         if !outcome.withheld.isEmpty {

@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
-        let session = try SetSession.open(set, options: options)
+        let session = try SetSession.open(set, options: options, dropsBodies: true)
         session.report(options.format, toStandardError: false)
         if options.format == .text {
             let documents = session.set.documents.count

@@ -37,14 +37,17 @@ struct SetSession {
 
     /// Loads and checks the set at `path`; environment failures become exit status 2.
     /// `checks`: the per-document part of an earlier check to take over where unchanged (`build -o`).
-    static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true, checks: DocumentCheckCache? = nil) throws -> SetSession {
-        try open(path, today: options.resolvedToday(), strict: options.strict, runChecks: runChecks, checks: checks)
+    /// With `dropsBodies` (`check`, `build`), the set holds no parsed bodies (see ``DocumentSetLoader/dropsBodies``).
+    static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true, checks: DocumentCheckCache? = nil,
+                     dropsBodies: Bool = false) throws -> SetSession {
+        try open(path, today: options.resolvedToday(), strict: options.strict, runChecks: runChecks, checks: checks, dropsBodies: dropsBodies)
     }
 
-    static func open(_ path: String, today: Day, strict: Bool, runChecks: Bool = true, checks: DocumentCheckCache? = nil) throws -> SetSession {
+    static func open(_ path: String, today: Day, strict: Bool, runChecks: Bool = true, checks: DocumentCheckCache? = nil,
+                     dropsBodies: Bool = false) throws -> SetSession {
         do {
             return SetSession(path: path, checked: try CheckedSet.load(URL(fileURLWithPath: path), today: today, strict: strict,
-                                                                      runChecks: runChecks, checks: checks))
+                                                                      runChecks: runChecks, checks: checks, dropsBodies: dropsBodies))
         } catch {
             Terminal.error("error: \(error.description)")
             throw ExitCode(2)

@@ -171,8 +171,23 @@ public struct CheckOutcome: Sendable {
     }
 
     /// Loads and checks the set at `root` as `docctl check` does.
+    ///
+    /// The set is loaded twice, with its parsed bodies kept (the outcome's set) and dropped as
+    /// `docctl check` and `build` load it (``DocumentSetLoader/dropsBodies``): when the two give
+    /// other diagnostics, the outcome holds one more, `test-dropped-bodies`, naming the difference,
+    /// so that every rule test also holds the body-less check to the same findings.
     public static func check(_ root: URL, today: Day = FixtureSet.today, strict: Bool = false) throws(DocCtlError) -> CheckOutcome {
         let checked = try CheckedSet.load(root, today: today, strict: strict)
-        return CheckOutcome(set: checked.set, diagnostics: checked.diagnostics)
+        let dropped = try CheckedSet.load(root, today: today, strict: strict, dropsBodies: true)
+        var diagnostics = checked.diagnostics
+        if dropped.diagnostics != checked.diagnostics {
+            let kept = Set(checked.diagnostics), without = Set(dropped.diagnostics)
+            let differences = checked.diagnostics.filter { !without.contains($0) }.map { "only with bodies: \($0.rule) \($0.message)" }
+                + dropped.diagnostics.filter { !kept.contains($0) }.map { "only without bodies: \($0.rule) \($0.message)" }
+            diagnostics.append(Diagnostic(.error, rule: "test-dropped-bodies", at: nil,
+                                          "the set checked without its parsed bodies gives other diagnostics: "
+                                              + (differences.isEmpty ? "the same ones in another order" : differences.joined(separator: "; "))))
+        }
+        return CheckOutcome(set: checked.set, diagnostics: diagnostics)
     }
 }

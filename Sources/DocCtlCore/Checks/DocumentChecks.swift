@@ -54,7 +54,12 @@ enum DocumentChecks {
                 if let digest = kept.summary.contentDigest { set.rememberContentDigest(digest, of: documents[index]) }
                 return kept
             }
-            return record(documents[index], set: set, key: key)
+            // A set loaded without its parsed bodies (``DocumentSetLoader/dropsBodies``): this body is
+            // parsed again from the text the set keeps, checked, and freed with this closure. The
+            // text is the text loaded, so the same section tree always comes back.
+            let document = documents[index].bodyDropped
+                ? BodyReloader.parsing(documents[index], sources: set.sources) ?? documents[index] : documents[index]
+            return record(document, set: set, key: key)
         }
         cache?.replace(with: Dictionary(zip(documents.map(\.folder), records), uniquingKeysWith: { first, _ in first }))
         return records

@@ -6,9 +6,15 @@ import Foundation
 /// goes on, so one run reports everything.
 public struct DocumentSetLoader {
     public var standards: StandardsLibrary
+    /// Drop each document's parsed body as soon as it is loaded (``Document/droppingBody()``), keeping
+    /// its text in the set's sources: `check` and `build` then never hold the parsed bodies of the
+    /// whole set (about four times its Markdown); the checks parse each body again, one document at
+    /// a time on each core, in the per-document part of the check. Not with a `cache`.
+    public var dropsBodies: Bool
 
-    public init(standards: StandardsLibrary = .builtIn) {
+    public init(standards: StandardsLibrary = .builtIn, dropsBodies: Bool = false) {
         self.standards = standards
+        self.dropsBodies = dropsBodies
     }
 
     /// Loads the set at `root`. Throws only when `root` is not a document set at all. With `cache`
@@ -29,6 +35,7 @@ public struct DocumentSetLoader {
         set.config = ConfigLoader.load(&context)
         let config = set.config
         let library = standards
+        let dropsBodies = dropsBodies && cache == nil
         // The set's own files (clause trees, organisation, matrix, records) are read on one thread
         // while the documents are found and read on the others: each part reports into a context of
         // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
@@ -51,7 +58,8 @@ public struct DocumentSetLoader {
                 let stamp = cache?.stamp(of: folders[index].path)
                 if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
                 var local = LoadContext(root: root)
-                let document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
+                var document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
+                if dropsBodies { document = document?.droppingBody() }
                 let fresh = LoadedDocument(document: document, context: local)
                 cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
                 return fresh

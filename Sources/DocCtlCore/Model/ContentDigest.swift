@@ -40,7 +40,7 @@ public enum ContentDigest {
             text += normalised
         }
         text += imageLines(document.images)
-        text += dataLines(of: document, sources: sources)
+        text += dataLines(names: document.placeholderNames, sources: sources)
         return Data(text.utf8)
     }
 
@@ -61,7 +61,7 @@ public enum ContentDigest {
     /// sources, the same key gives the same digest (``DocumentSet/contentDigest(of:)`` keeps them).
     static func inputsBesidesText(_ document: Document, sources: [String: SourceFile]) -> String {
         header(document) + document.bodyFiles.map { "file: \($0.path)\n" }.joined() + imageLines(document.images)
-            + dataLines(of: document, sources: sources)
+            + dataLines(names: document.placeholderNames, sources: sources)
     }
 
     /// Set-level files a generated block of these blocks shows, which are the document's content
@@ -69,28 +69,13 @@ public enum ContentDigest {
     /// file's normalised text, so changing an applicability decision unseals the SoA document like
     /// any change of its text. Empty when no such block is shown (digests sealed before stay valid).
     static func dataLines(_ blocks: [Block], sources: [String: SourceFile]) -> String {
-        dataLines(showing: { shown($0, among: blocks) }, sources: sources)
+        dataLines(names: Block.placeholderNames(blocks), sources: sources)
     }
 
-    private static func shown(_ name: String, among blocks: [Block]) -> Bool {
-        blocks.contains { if case .placeholder(name, _) = $0 { true } else { false } }
-    }
-
-    /// ``dataLines(_:sources:)`` of the preamble and every section's blocks, without gathering them into one array.
-    static func dataLines(of document: Document, sources: [String: SourceFile]) -> String {
-        func shows(_ name: String) -> Bool {
-            if shown(name, among: document.preamble) { return true }
-            var found = false
-            document.forEachSection { if !found && shown(name, among: $0.blocks) { found = true } }
-            return found
-        }
-        return dataLines(showing: shows, sources: sources)
-    }
-
-    /// The `data:` lines of the set files whose generated block `shows` says is shown.
-    private static func dataLines(showing shows: (String) -> Bool, sources: [String: SourceFile]) -> String {
+    /// ``dataLines(_:sources:)`` of blocks whose own `{{…}}` blocks are `names`.
+    static func dataLines(names: [String], sources: [String: SourceFile]) -> String {
         var text = ""
-        for (block, file) in dataFiles where shows(block) {
+        for (block, file) in dataFiles where names.contains(block) {
             guard let source = sources[file] else { continue }
             let normalised = normalize(source.text)
             text += "data: \(file) \(normalised.utf8.count)\n" + normalised
@@ -101,7 +86,9 @@ public enum ContentDigest {
     /// Whether `blocks` (nested ones included, as the check walks them) show a generated block that
     /// seals a set file (``dataFiles``): the digest then depends on that file too.
     public static func showsSetData(_ blocks: [Block]) -> Bool {
-        dataFiles.contains { shown($0.block, among: blocks) }
+        blocks.contains { block in
+            if case .placeholder(let name, _) = block { dataFiles.contains { $0.block == name } } else { false }
+        }
     }
 
     /// Generated block → the set file (relative to the set) whose text is part of a document showing it.

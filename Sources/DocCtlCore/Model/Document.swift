@@ -62,6 +62,9 @@ public struct Section: Sendable {
     /// The anchor asked for (`{id=…}`, or the one docctl makes) was an `{id=…}` or a made anchor of
     /// an earlier section, at this place: this one got a suffix instead (`duplicate-anchor`).
     public var anchorTakenAt: SourceLocation? = nil
+    /// Set when ``blocks`` were dropped to save memory (``Document/droppingBody()``): what the
+    /// blocks told of the section, so that ``isStub`` and ``isUnwritten`` keep their answers.
+    public var droppedBody: DroppedSectionBody? = nil
 
     /// This section and all its descendants, in document order.
     public var flattened: [Section] { [self] + children.flatMap(\.flattened) }
@@ -70,13 +73,16 @@ public struct Section: Sendable {
     /// starting with `TODO` (the stub `docctl init` puts in every section). `unfinished-section`
     /// reports these.
     public var isStub: Bool {
-        blocks.isEmpty && children.isEmpty
+        if let droppedBody { return droppedBody.isStub }
+        return blocks.isEmpty && children.isEmpty
             || blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText.hasPrefix("TODO") } else { false } }
     }
 
     /// Whether nothing under this heading is written yet: a stub, or only a heading over stubs.
     /// Such a section covers no clause (a fresh `docctl init` set is 0 % covered, not 100 %).
-    public var isUnwritten: Bool { isStub || blocks.isEmpty && children.allSatisfy(\.isUnwritten) }
+    public var isUnwritten: Bool {
+        isStub || !(droppedBody?.hadBlocks ?? !blocks.isEmpty) && children.allSatisfy(\.isUnwritten)
+    }
 }
 
 /// One controlled document: a folder holding document.yaml.
@@ -128,6 +134,17 @@ public struct Document: Sendable {
     public var images: [DocumentImage] = []
     /// Image target as written in the Markdown → ``DocumentImage/source`` of the image it loaded.
     public var imageSources: [String: String] = [:]
+    /// Whether the blocks of the body were dropped (``droppingBody()``): only the section tree's
+    /// titles, numbers, anchors and clauses are left, and rendering needs ``restoringBody(files:preamble:sections:)``.
+    public internal(set) var bodyDropped = false
+    /// What the dropped body told of the document (set with ``bodyDropped``).
+    public internal(set) var droppedBody: DroppedDocumentBody? = nil
+
+    /// The names of the own `{{…}}` blocks of the preamble and of every section, in document order
+    /// (also once the body was dropped).
+    public var placeholderNames: [String] {
+        (droppedBody?.preamblePlaceholders ?? Block.placeholderNames(preamble)) + allSections.flatMap(\.placeholderNames)
+    }
 
     /// The current revision: the last history entry.
     public var current: HistoryEntry? { history.last }

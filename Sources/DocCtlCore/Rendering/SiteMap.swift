@@ -12,7 +12,8 @@ public struct SiteMap: Sendable {
         public var title: String
     }
 
-    public let set: DocumentSet
+    /// The set mapped (its bodies may have been dropped since: see ``SiteRenderer/droppingBodies(_:)``).
+    public internal(set) var set: DocumentSet
     public let statuses: [String: ControlStatus]
     /// Numbers of documents that reach the site.
     public let published: Set<String>
@@ -75,7 +76,7 @@ public struct SiteMap: Sendable {
                 let target = SectionTarget(document: document.number, anchor: section.anchor, number: section.number,
                                            title: section.title)
                 for clause in section.clauses where targets[clause] == nil { targets[clause] = target }
-                if recordList == nil, section.blocks.contains(where: { if case .placeholder("record-list", _) = $0 { true } else { false } }) {
+                if recordList == nil, section.placeholderNames.contains("record-list") {
                     recordList = target
                 }
             }

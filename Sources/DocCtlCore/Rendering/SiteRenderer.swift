@@ -13,11 +13,14 @@ import Foundation
 /// Documents classified above `publish-up-to` are left out (and never linked). The same set,
 /// templates and dates always give the same bytes.
 public struct SiteRenderer: Sendable {
-    public let set: DocumentSet
+    /// Parses a document's body again when the set's bodies were dropped (see ``droppingBodies(_:)``).
+    public typealias BodyLoader = @Sendable (Document) throws(DocCtlError) -> Document
+
+    public private(set) var set: DocumentSet
     public let templates: TemplateSet
-    public let site: SiteMap
+    public private(set) var site: SiteMap
     public let coverage: CoverageReport?
-    public let builder: PageBuilder
+    public private(set) var builder: PageBuilder
     public let buildDate: Day
     /// Set for `build --draft`: the output is marked as a draft and can never be published.
     public let draft: DraftBuild?
@@ -25,6 +28,10 @@ public struct SiteRenderer: Sendable {
     /// Whether `document.xsd` is the built-in schema (not one of `--templates`): archives are then
     /// valid by construction (``ArchiveConformance``) and need no libxml2 tree.
     let schemaIsBuiltIn: Bool
+    /// Set by ``droppingBodies(_:)``: what parses each document's body again before it is rendered,
+    /// and the render keys, computed while the bodies were there.
+    private var bodies: BodyLoader?
+    private var keys: [String: String]?
 
     /// Prepares rendering; throws when the templates' resources (stylesheet, schema) are unusable.
     /// With `draft` (`build --draft`), every page is marked 草稿 / DRAFT and lists its problems.
@@ -49,6 +56,26 @@ public struct SiteRenderer: Sendable {
         } catch {
             throw .io("internal error: document.xsd is not a usable schema: \(error.description)")
         }
+    }
+
+    /// This renderer with the parsed bodies of its set dropped by `drop` (which returns what parses a
+    /// body again): everything the site needs of the whole set — the site map, coverage, control
+    /// statuses and render keys — is computed first, then `render` parses, renders and frees one
+    /// document at a time on each core. The set's parsed bodies are about four times its Markdown;
+    /// a build of 1000 large documents held them all from the check to the last page.
+    public consuming func droppingBodies(_ drop: (inout DocumentSet) -> BodyLoader) -> SiteRenderer {
+        let keys = self.keys ?? RenderKeys.compute(self)
+        var stripped = set
+        let loader = drop(&stripped)
+        var renderer = self
+        renderer.set = stripped
+        renderer.site.set = stripped
+        var builder = renderer.builder
+        builder.site = renderer.site
+        renderer.builder = builder
+        renderer.bodies = loader
+        renderer.keys = keys
+        return renderer
     }
 
     // MARK: Pages
@@ -240,7 +267,7 @@ public struct SiteRenderer: Sendable {
                        documentsDone: ((_ cache: BuildCache) throws(DocCtlError) -> Void)? = nil,
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
-        let keys = RenderKeys.compute(self)
+        let keys = self.keys ?? RenderKeys.compute(self)
         // Task 0 renders the site pages (master list, coverage), alongside the documents.
         let pagesLater = documentsDone != nil
         let results = Parallel.map(documents.count + 1) { index -> Result<(String, BuildCache.Entry?, [SearchIndex.Entry], Bool), DocCtlError> in
@@ -265,7 +292,12 @@ public struct SiteRenderer: Sendable {
                 let revisionFolder = site.documentFolders[document.number].flatMap { folder in
                     site.revisionFolders[document.number].map { "\(folder)/\($0)" }
                 }
-                let rendered = try renderDocument(document, revisionFolderKept: revisionFolder.map(kept.contains) ?? false)
+                // With the bodies dropped, this document's is parsed again here and freed with it.
+                var body = document
+                if let bodies, site.published.contains(document.number), site.held[document.number] == nil {
+                    body = try bodies(document)
+                }
+                let rendered = try renderDocument(body, revisionFolderKept: revisionFolder.map(kept.contains) ?? false)
                 var hashes: [String: String] = [:]
                 let pointer = site.documentFolders[document.number].map { "\($0)/index.html" }
                 for file in rendered.files {

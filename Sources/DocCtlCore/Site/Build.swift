@@ -56,9 +56,19 @@ public struct Build: Sendable {
     }
 
     /// Builds into `output`, stage by stage; nothing is written unless every stage before the swap succeeded.
-    public func run(to output: URL) throws(Failure) -> Outcome {
+    ///
+    /// Once the renderer is planned, the parsed bodies of the set are dropped (here and in the
+    /// renderer) and each document's body is parsed again from its files when it is rendered, its
+    /// text checked against the text that was checked (``BodyReloader``): the build then holds the
+    /// bodies of the documents being rendered, not the whole set's. The memory is freed only when
+    /// nothing else holds the set: pass a `Build` no one else holds (`(consume build).run(to:)`).
+    public consuming func run(to output: URL) throws(Failure) -> Outcome {
         try gate()
-        let renderer = try plan()
+        let renderer = try plan().droppingBodies { set in
+            let reloader = BodyReloader.dropBodies(of: &set)
+            return { document throws(DocCtlError) in try reloader.reload(document) }
+        }
+        checked = CheckedSet(set: renderer.set, diagnostics: checked.diagnostics)
         let previous = incremental ? Build.previousBuild(in: output, draft: draft) : nil
         let counts: (rendered: Int, reused: Int)
         do {

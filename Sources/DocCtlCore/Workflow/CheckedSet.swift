@@ -23,10 +23,12 @@ public struct CheckedSet: Sendable {
     /// Throws only when the folder is not a readable document set (exit status 2); every problem
     /// in its content is a diagnostic.
     /// `cache` (`docctl serve`) keeps the documents of folders that did not change since the last load;
-    /// `checks` (serve, `build -o`) the per-document part of the last check.
+    /// `checks` (serve, `build -o`) the per-document part of the last check. With `dropsBodies`
+    /// (`check`, `build`), the parsed bodies are not kept (see ``DocumentSetLoader/dropsBodies``).
     public static func load(_ root: URL, today: Day, strict: Bool, runChecks: Bool = true,
-                            cache: DocumentLoadCache? = nil, checks: DocumentCheckCache? = nil) throws(DocCtlError) -> CheckedSet {
-        let (set, loadDiagnostics) = try DocumentSetLoader().load(root, cache: cache)
+                            cache: DocumentLoadCache? = nil, checks: DocumentCheckCache? = nil,
+                            dropsBodies: Bool = false) throws(DocCtlError) -> CheckedSet {
+        let (set, loadDiagnostics) = try DocumentSetLoader(dropsBodies: dropsBodies).load(root, cache: cache)
         return checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: strict, runChecks: runChecks, checks: checks)
     }
 

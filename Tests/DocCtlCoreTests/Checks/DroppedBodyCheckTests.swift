@@ -1,0 +1,77 @@
+@testable import DocCtlCore
+import DocCtlTestSupport
+import Foundation
+import Testing
+
+/// `check` and `build` load a set without keeping its parsed bodies (``DocumentSetLoader/dropsBodies``)
+/// and check each body on its own (``DocumentChecks/records(_:cache:)``): the same findings as a set held whole.
+@Suite struct DroppedBodyCheckTests {
+    /// A procedure body breaking every rule that reads bodies.
+    static func fixture() -> FixtureSet {
+        var fixture = FixtureSet.valid()
+        fixture.write("\(FixtureSet.procedureFolder)/body.md", """
+            # 1 目的
+
+            <div>原始 HTML</div>
+
+            规定成文信息的控制方法，见[[QP-99]]和[[9.9.9]]，以及[[QP-01@Z/9]]与《不存在的文件》。<b>粗</b>
+
+            # 2 范围
+
+            **注：**本条适用于全部文件。另见[外部](../../../etc/passwd)。
+
+            {{nope}}
+
+            # 3 职责
+
+            TODO
+
+            {{document-list}}
+
+            # 4 工作程序
+
+            {{document-list}}
+
+            """)
+        return fixture
+    }
+
+    @Test func aSetCheckedWithoutItsBodiesHasTheFindingsOfTheWholeSet() throws {
+        try TemporaryFolder.with { folder in
+            try Self.fixture().materialize(in: folder.url)
+            let whole = try CheckedSet.load(folder.url, today: FixtureSet.today, strict: false)
+            let dropped = try CheckedSet.load(folder.url, today: FixtureSet.today, strict: false, dropsBodies: true)
+            #expect(dropped.set.documents.allSatisfy { $0.bodyDropped })
+            #expect(!whole.set.documents.contains { $0.bodyDropped })
+            let rules = Set(whole.diagnostics.map(\.rule))
+            for rule in ["raw-html", "unresolved-reference", "unknown-title", "unknown-placeholder", "duplicate-generated-block",
+                         "unparsed-emphasis", "unfinished-section"] {
+                #expect(rules.contains(rule), "the fixture must break \(rule): \(rules.sorted())")
+            }
+            #expect(dropped.diagnostics == whole.diagnostics)
+            // The bodies' text stays (digests, snippets); their parsed blocks do not.
+            for document in dropped.set.documents {
+                #expect(document.allSections.allSatisfy { $0.blocks.isEmpty } && document.preamble.isEmpty)
+                for body in document.bodyFiles { #expect(dropped.set.sources[body.path] != nil) }
+            }
+        }
+    }
+
+    @Test func theContentDigestAndRenderKeysOfADroppedBodyAreThoseOfTheBody() throws {
+        try TemporaryFolder.with { folder in
+            try RenderingFixtures.fullSet().materialize(in: folder.url)
+            let whole = try CheckedSet.load(folder.url, today: FixtureSet.today, strict: false)
+            let dropped = try CheckedSet.load(folder.url, today: FixtureSet.today, strict: false, dropsBodies: true)
+            for (kept, without) in zip(whole.set.documents, dropped.set.documents) {
+                #expect(dropped.set.contentDigest(of: without) == whole.set.contentDigest(of: kept))
+                #expect(without.placeholderNames == kept.placeholderNames)
+                #expect(without.bodySummary == kept.bodySummary)
+            }
+            let settings = try RenderSettings.resolve(for: whole.set, templatesFolder: nil, today: FixtureSet.today,
+                                                      environment: BuildTests.environment)
+            let keys = RenderKeys.compute(try settings.renderer(for: whole.set, draft: nil))
+            #expect(RenderKeys.compute(try settings.renderer(for: dropped.set, draft: nil)) == keys)
+            #expect(try settings.renderer(for: dropped.set, draft: nil).site.recordList == settings.renderer(for: whole.set, draft: nil).site.recordList)
+        }
+    }
+}
