@@ -46,7 +46,8 @@ struct BuildCommand: ParsableCommand {
         // Consumed: the build drops the set's parsed bodies once it is checked, and only frees
         // them if nothing here still holds the set.
         let build = Build(checked: (consume session).checked, templatesFolder: templates,
-                          today: try options.today.map { try DiagnosticOptions.day($0) }, draft: draft, incremental: !clean)
+                          today: try options.today.map { try DiagnosticOptions.day($0) }, draft: draft, incremental: !clean,
+                          keepsBodiesUnder: SetSession.keptBodiesBudget)
         let outcome: Build.Outcome
         do {
             outcome = try (consume build).run(to: URL(fileURLWithPath: output))

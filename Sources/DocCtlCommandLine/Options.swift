@@ -37,7 +37,8 @@ struct SetSession {
 
     /// Loads and checks the set at `path`; environment failures become exit status 2.
     /// `checks`: the per-document part of an earlier check to take over where unchanged (`build -o`).
-    /// With `dropsBodies` (`check`, `build`), the set holds no parsed bodies (see ``DocumentSetLoader/dropsBodies``).
+    /// With `dropsBodies` (`check`, `build`), the set holds no parsed bodies (see ``DocumentSetLoader/dropsBodies``)
+    /// when its Markdown is at least ``keptBodiesBudget`` bytes.
     static func open(_ path: String, options: DiagnosticOptions, runChecks: Bool = true, checks: DocumentCheckCache? = nil,
                      dropsBodies: Bool = false) throws -> SetSession {
         try open(path, today: options.resolvedToday(), strict: options.strict, runChecks: runChecks, checks: checks, dropsBodies: dropsBodies)
@@ -47,7 +48,8 @@ struct SetSession {
                      dropsBodies: Bool = false) throws -> SetSession {
         do {
             return SetSession(path: path, checked: try CheckedSet.load(URL(fileURLWithPath: path), today: today, strict: strict,
-                                                                      runChecks: runChecks, checks: checks, dropsBodies: dropsBodies))
+                                                                      runChecks: runChecks, checks: checks, dropsBodies: dropsBodies,
+                                                                      keepsBodiesUnder: keptBodiesBudget))
         } catch {
             Terminal.error("error: \(error.description)")
             throw ExitCode(2)
@@ -55,6 +57,14 @@ struct SetSession {
     }
 
     var exitStatus: Int32 { checked.exitStatus }
+
+    /// The Markdown under which `check` and `build` keep the parsed bodies:
+    /// ``DocumentSetLoader/keptBodiesBudget``, or `DOCCTL_KEEP_BODIES_UNDER` (bytes; 0 drops them
+    /// in every set).
+    static var keptBodiesBudget: Int {
+        ProcessInfo.processInfo.environment["DOCCTL_KEEP_BODIES_UNDER"].flatMap { Int($0) }.map { max(0, $0) }
+            ?? DocumentSetLoader.keptBodiesBudget
+    }
 
     func formatter(colour: Bool) -> DiagnosticFormatter {
         DiagnosticFormatter(pathPrefix: path, sources: set.sources, colour: colour)

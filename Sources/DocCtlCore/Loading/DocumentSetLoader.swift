@@ -11,10 +11,33 @@ public struct DocumentSetLoader {
     /// whole set (about four times its Markdown); the checks parse each body again, one document at
     /// a time on each core, in the per-document part of the check. Not with a `cache`.
     public var dropsBodies: Bool
+    /// With ``dropsBodies``: keep the parsed bodies after all while the set's Markdown is smaller
+    /// than this many bytes (0: always drop). Parsing every body again costs a third to a half more
+    /// processor time; below ``keptBodiesBudget`` the memory it saves is not worth it.
+    public var keepsBodiesUnder: Int
 
-    public init(standards: StandardsLibrary = .builtIn, dropsBodies: Bool = false) {
+    /// The Markdown under which `check` and `build` keep the parsed bodies: 24 MiB, about 100 MB
+    /// parsed; a set twice that size peaks where a set of any size that drops them does.
+    public static let keptBodiesBudget = 24 << 20
+
+    public init(standards: StandardsLibrary = .builtIn, dropsBodies: Bool = false, keepsBodiesUnder: Int = 0) {
         self.standards = standards
         self.dropsBodies = dropsBodies
+        self.keepsBodiesUnder = keepsBodiesUnder
+    }
+
+    /// The bytes of the Markdown body files (`*.md`) directly in `folders`, from the file system.
+    static func markdownBytes(in folders: [URL]) -> Int {
+        Parallel.map(folders.count) { index -> Int in
+            let folder = folders[index].path
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            var bytes = 0
+            var status = stat()
+            for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") {
+                if stat(folder + "/" + name, &status) == 0 { bytes += Int(status.st_size) }
+            }
+            return bytes
+        }.reduce(0, +)
     }
 
     /// Loads the set at `root`. Throws only when `root` is not a document set at all. With `cache`
@@ -35,7 +58,7 @@ public struct DocumentSetLoader {
         set.config = ConfigLoader.load(&context)
         let config = set.config
         let library = standards
-        let dropsBodies = dropsBodies && cache == nil
+        let (dropsBodies, keepsBodiesUnder) = (self.dropsBodies && cache == nil, self.keepsBodiesUnder)
         // The set's own files (clause trees, organisation, matrix, records) are read on one thread
         // while the documents are found and read on the others: each part reports into a context of
         // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
@@ -53,6 +76,7 @@ public struct DocumentSetLoader {
             // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
             found.folders = Discovery.documentFolders(in: root, context: &found.context)
             let folders = found.folders
+            let dropsBodies = dropsBodies && (keepsBodiesUnder == 0 || Self.markdownBytes(in: folders) >= keepsBodiesUnder)
             found.loaded = Parallel.map(folders.count) { index in
                 let relative = LoadContext(root: root).relative(folders[index])
                 let stamp = cache?.stamp(of: folders[index].path)

@@ -44,15 +44,21 @@ public struct Build: Sendable {
     public var incremental: Bool
     /// The process environment (`SOURCE_DATE_EPOCH`).
     public var environment: [String: String]
+    /// Keep the parsed bodies the check left while the set's Markdown is under this many bytes
+    /// (0: always drop them and parse each again when it is rendered); see
+    /// ``DocumentSetLoader/keptBodiesBudget``.
+    public var keepsBodiesUnder: Int
 
     public init(checked: CheckedSet, templatesFolder: String? = nil, today: Day? = nil, draft: Bool = false,
-                incremental: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                incremental: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment,
+                keepsBodiesUnder: Int = 0) {
         self.checked = checked
         self.templatesFolder = templatesFolder
         self.today = today
         self.draft = draft
         self.incremental = incremental
         self.environment = environment
+        self.keepsBodiesUnder = keepsBodiesUnder
     }
 
     /// Builds into `output`, stage by stage; nothing is written unless every stage before the swap succeeded.
@@ -64,7 +70,8 @@ public struct Build: Sendable {
     /// nothing else holds the set: pass a `Build` no one else holds (`(consume build).run(to:)`).
     public consuming func run(to output: URL) throws(Failure) -> Outcome {
         try gate()
-        let renderer = try plan().droppingBodies { set in
+        let planned = try plan()
+        let renderer = keepsBodies ? planned : planned.droppingBodies { set in
             let reloader = BodyReloader.dropBodies(of: &set)
             return { document throws(DocCtlError) in try reloader.reload(document) }
         }
@@ -80,6 +87,18 @@ public struct Build: Sendable {
         return Outcome(published: documents.filter { renderer.site.published.contains($0.number) }.map(\.number),
                        withheld: documents.filter { !renderer.site.published.contains($0.number) }.map(SiteMap.withheldLabel),
                        rendered: counts.rendered, reused: counts.reused)
+    }
+
+    /// Whether the set's parsed bodies stay for rendering: all of them are there (none dropped at
+    /// the load) and its Markdown is under ``keepsBodiesUnder``.
+    var keepsBodies: Bool {
+        let set = checked.set
+        guard keepsBodiesUnder > 0, !set.documents.contains(where: \.bodyDropped) else { return false }
+        var bytes = 0
+        for document in set.documents {
+            for body in document.bodyFiles { bytes += set.sources[body.path]?.text.utf8.count ?? 0 }
+        }
+        return bytes < keepsBodiesUnder
     }
 
     // MARK: Stages

@@ -24,11 +24,13 @@ public struct CheckedSet: Sendable {
     /// in its content is a diagnostic.
     /// `cache` (`docctl serve`) keeps the documents of folders that did not change since the last load;
     /// `checks` (serve, `build -o`) the per-document part of the last check. With `dropsBodies`
-    /// (`check`, `build`), the parsed bodies are not kept (see ``DocumentSetLoader/dropsBodies``).
+    /// (`check`, `build`), the parsed bodies are not kept (see ``DocumentSetLoader/dropsBodies``),
+    /// unless the set's Markdown is under `keepsBodiesUnder` bytes.
     public static func load(_ root: URL, today: Day, strict: Bool, runChecks: Bool = true,
                             cache: DocumentLoadCache? = nil, checks: DocumentCheckCache? = nil,
-                            dropsBodies: Bool = false) throws(DocCtlError) -> CheckedSet {
-        let (set, loadDiagnostics) = try DocumentSetLoader(dropsBodies: dropsBodies).load(root, cache: cache)
+                            dropsBodies: Bool = false, keepsBodiesUnder: Int = 0) throws(DocCtlError) -> CheckedSet {
+        let loader = DocumentSetLoader(dropsBodies: dropsBodies, keepsBodiesUnder: keepsBodiesUnder)
+        let (set, loadDiagnostics) = try loader.load(root, cache: cache)
         return checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: strict, runChecks: runChecks, checks: checks)
     }
 

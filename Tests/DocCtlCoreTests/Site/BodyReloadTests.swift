@@ -70,4 +70,37 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: output.path))
         }
     }
+
+    /// `check` and `build` drop the parsed bodies only in a set whose Markdown reaches the budget:
+    /// below it the bodies stay from the load to the render, parsed once.
+    @Test func bodiesAreDroppedOnlyPastTheBudget() throws {
+        try TemporaryFolder.with { folder in
+            let root = folder.url.appendingPathComponent("set")
+            try RenderingFixtures.fullSet().materialize(in: root)
+            let kept = try CheckedSet.load(root, today: FixtureSet.today, strict: false, dropsBodies: true, keepsBodiesUnder: 1 << 20)
+            #expect(!kept.set.documents.isEmpty && !kept.set.documents.contains(where: \.bodyDropped))
+            let dropped = try CheckedSet.load(root, today: FixtureSet.today, strict: false, dropsBodies: true, keepsBodiesUnder: 16)
+            #expect(!dropped.set.documents.contains { !$0.bodyDropped })
+            #expect(kept.diagnostics == dropped.diagnostics)
+
+            // Under the budget the build renders the bodies it checked: a body changed since is not read.
+            var build = BuildTests.build(kept, incremental: false)
+            build.keepsBodiesUnder = 1 << 20
+            #expect(build.keepsBodies)
+            let expected = try build.plan().render()
+            let body = root.appendingPathComponent("\(FixtureSet.procedureFolder)/body.md")
+            try (try String(contentsOf: body, encoding: .utf8) + "\n未经检查的新段落。\n").write(to: body, atomically: true, encoding: .utf8)
+            let output = folder.url.appendingPathComponent("out")
+            _ = try build.run(to: output)
+            for (path, data) in expected {
+                #expect(FileManager.default.contents(atPath: output.appendingPathComponent(path).path) == data, "\(path) differs")
+            }
+            // Past it (or with no budget), the same build parses the bodies again and sees the change.
+            var small = BuildTests.build(kept, incremental: false)
+            small.keepsBodiesUnder = 16
+            #expect(!small.keepsBodies)
+            #expect(throws: Build.Failure.self) { try small.run(to: folder.url.appendingPathComponent("out2")) }
+        }
+    }
 }
+
