@@ -33,6 +33,12 @@ enum DocumentChecks {
         SourceChecks.checkDocument(document, blocks: blocks, inlines: inlines, &summary, &sink)
         ClauseChecks.checkDocument(document, set: set, &sink)
         ReferenceChecks.checkDocument(document, blocks: blocks, inlines: inlines, &summary, &sink)
+        // The content digest of a sealed document, which the revision rules compare and every page
+        // shows the status of: kept only when it is made from the document's own files alone (what
+        // the key covers). Unsealed documents are not digested here (`check` does not need it).
+        if document.current?.digest != nil && !ContentDigest.showsSetData(blocks) {
+            summary.contentDigest = set.contentDigest(of: document)
+        }
         return DocumentCheckRecord(key: key, summary: summary, findings: sink.diagnostics)
     }
 
@@ -44,7 +50,10 @@ enum DocumentChecks {
         let documents = set.documents
         let records = Parallel.map(documents.count) { index in
             let key = DocumentCheckRecord.key(ownSources: own[index], setInputs: inputs)
-            if let kept = cache?.record(documents[index].folder, key: key) { return kept }
+            if let kept = cache?.record(documents[index].folder, key: key) {
+                if let digest = kept.summary.contentDigest { set.rememberContentDigest(digest, of: documents[index]) }
+                return kept
+            }
             // A set loaded without its parsed bodies (``DocumentSetLoader/dropsBodies``): this body is
             // parsed again from the text the set keeps, checked, and freed with this closure. The
             // text is the text loaded, so the same section tree always comes back.

@@ -9,7 +9,8 @@ enum ReferenceChecks {
         let set = context.set
         var titles = Set(set.documents.map(\.title) + set.records.map(\.title) + set.config.externalDocuments.map(\.title))
         if let tree = set.standard { titles.formUnion([tree.titleZH, tree.titleEN, tree.designation]) }
-        let coveredClauses = Set(set.documents.flatMap { $0.allSections.flatMap(\.clauses) })
+        var coveredClauses = Set<String>()
+        for document in set.documents { document.forEachSection { coveredClauses.formUnion($0.clauses) } }
         let allTargets = set.documents.map(\.number) + set.records.map(\.id)
         // Sorted: the order of a Set changes from run to run, and with it the suggestion among equals.
         lazy var sortedTitles = titles.sorted()

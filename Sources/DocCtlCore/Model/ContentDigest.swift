@@ -83,6 +83,14 @@ public enum ContentDigest {
         return text
     }
 
+    /// Whether `blocks` (nested ones included, as the check walks them) show a generated block that
+    /// seals a set file (``dataFiles``): the digest then depends on that file too.
+    public static func showsSetData(_ blocks: [Block]) -> Bool {
+        blocks.contains { block in
+            if case .placeholder(let name, _) = block { dataFiles.contains { $0.block == name } } else { false }
+        }
+    }
+
     /// Generated block → the set file (relative to the set) whose text is part of a document showing it.
     static let dataFiles: [(block: String, file: String)] = [("statement-of-applicability", "applicability.yaml")]
 

@@ -152,6 +152,19 @@ public struct Document: Sendable {
     /// Every section in document order.
     public var allSections: [Section] { sections.flatMap(\.flattened) }
 
+    /// Visits every section in document order, as ``allSections`` lists them, without building
+    /// that array (a copy of every section: the most expensive part of a check that takes over
+    /// the per-document records, which reads every document's sections).
+    public func forEachSection(_ visit: (Section) -> Void) {
+        func walk(_ sections: [Section]) {
+            for section in sections {
+                visit(section)
+                walk(section.children)
+            }
+        }
+        walk(sections)
+    }
+
     /// Whether `path` (relative to the set) is one of this document's files: diagnostics there concern it.
     public func owns(path: String) -> Bool {
         path.hasPrefix(folder + "/") || path == folder

@@ -18,14 +18,19 @@ public struct DocumentSummary: Sendable, Equatable {
     public var links: [Located<String>] = []
     /// The body holds a generated block (`{{…}}`).
     public var generatesBlocks = false
+    /// The content digest (``ContentDigest``) when it depends on the document's own files only (no
+    /// generated block that seals a set file, such as `{{statement-of-applicability}}`); nil otherwise.
+    public var contentDigest: String?
 
     public init() {}
 
-    public init(references: [Located<String>], citedTitles: [Located<String>], links: [Located<String>], generatesBlocks: Bool) {
+    public init(references: [Located<String>], citedTitles: [Located<String>], links: [Located<String>], generatesBlocks: Bool,
+                contentDigest: String? = nil) {
         self.references = references
         self.citedTitles = citedTitles
         self.links = links
         self.generatesBlocks = generatesBlocks
+        self.contentDigest = contentDigest
     }
 }
 
@@ -62,6 +67,7 @@ public struct DocumentCheckRecord: Sendable, Equatable {
             }
         }
         writer.field(summary.generatesBlocks ? "1" : "0")
+        writer.optional(summary.contentDigest)
         writer.count(findings.count)
         for finding in findings {
             writer.field(finding.severity.rawValue)
@@ -89,7 +95,8 @@ public struct DocumentCheckRecord: Sendable, Equatable {
             }
             lists.append(list)
         }
-        guard let generates = reader.field(), generates == "0" || generates == "1", let count = reader.count() else { return nil }
+        guard let generates = reader.field(), generates == "0" || generates == "1", let digest = reader.optional(),
+              let count = reader.count() else { return nil }
         var findings: [Diagnostic] = []
         for _ in 0..<count {
             guard let severity = reader.field().flatMap(Severity.init(rawValue:)), let rule = reader.field(),
@@ -103,7 +110,7 @@ public struct DocumentCheckRecord: Sendable, Equatable {
             findings.append(Diagnostic(severity, rule: rule, at: location, message, notes: notes, fix: fix))
         }
         self.init(key: key, summary: DocumentSummary(references: lists[0], citedTitles: lists[1], links: lists[2],
-                                                     generatesBlocks: generates == "1"),
+                                                     generatesBlocks: generates == "1", contentDigest: digest),
                   findings: findings)
     }
 
@@ -163,5 +170,14 @@ extension DocumentSet {
             for image in documents[index].images { hasher.update(data: Data("image \(image.source) \(image.sha256)\n".utf8)) }
             return SHA256Hex.string(hasher.finalize())
         }
+    }
+}
+
+extension DocumentSet {
+    /// Gives ``contentDigest(of:)`` of `document` the digest its check record kept (see
+    /// ``DocumentSummary/contentDigest``): the record's key covers every file the digest is made
+    /// from, so it is the digest of the document as loaded now and need not be computed again.
+    public func rememberContentDigest(_ digest: String, of document: Document) {
+        lookup.store(digest: digest, ContentDigest.inputsBesidesText(document, sources: sources))
     }
 }

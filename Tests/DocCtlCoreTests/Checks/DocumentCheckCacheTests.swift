@@ -112,6 +112,24 @@ import Testing
         }
     }
 
+    /// A sealed document's content digest is kept with its record and given to the set when the
+    /// record is taken over: it is the digest of the document as it is now, and a document
+    /// changed since release is still reported (its key changed, so it is digested again).
+    @Test func aKeptContentDigestIsTheDigestOfTheDocumentNow() throws {
+        try TemporaryFolder.with { folder in
+            let cache = DocumentCheckCache()
+            let (root, documents) = try Self.primed(folder, cache)
+            #expect(cache.current.values.contains { $0.summary.contentDigest != nil })
+            try Self.edit(root, "procedures/QP-06-change/body.md") { $0 + "\n发布后的修改。\n" }
+            let after = try Self.check(root, cache)
+            #expect(cache.reusedCount == documents - 1)
+            for document in after.set.documents {
+                #expect(after.set.contentDigest(of: document) == ContentDigest.digest(document, sources: after.set.sources), "\(document.number)")
+            }
+            #expect(after.diagnostics.contains { $0.rule == Rules.changedSinceRelease.id && $0.location?.path.hasPrefix("procedures/QP-06-change/") == true })
+        }
+    }
+
     /// The records go through the build cache's format and come back equal.
     @Test func theRecordsReadBackFromTheBuildCache() throws {
         try TemporaryFolder.with { folder in
