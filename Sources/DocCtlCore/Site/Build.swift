@@ -75,7 +75,7 @@ public struct Build: Sendable {
             let reloader = BodyReloader.dropBodies(of: &set)
             return { document throws(DocCtlError) in try reloader.reload(document) }
         }
-        checked = CheckedSet(set: renderer.set, diagnostics: checked.diagnostics)
+        checked = CheckedSet(set: renderer.set, diagnostics: checked.diagnostics, documentChecks: checked.documentChecks)
         let previous = incremental ? Build.previousBuild(in: output, draft: draft) : nil
         let counts: (rendered: Int, reused: Int)
         do {

@@ -39,6 +39,9 @@ import Testing
             let checked = try BuildTests.checked(RenderingFixtures.fullSet(), in: folder)
             let output = folder.url.appendingPathComponent("out")
             _ = try BuildTests.build(checked, incremental: false).run(to: output)
+            // The per-document check records survive the drop and reach the build cache (build -o takes them over).
+            #expect(!checked.documentChecks.isEmpty)
+            #expect(BuildCache.read(from: output)?.checks == checked.documentChecks)
             let expected = try BuildTests.build(checked).plan().render()
             for (path, data) in expected {
                 #expect(FileManager.default.contents(atPath: output.appendingPathComponent(path).path) == data, "\(path) differs")
