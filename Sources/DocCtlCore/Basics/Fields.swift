@@ -5,33 +5,30 @@ import Foundation
 /// container per value) and read back without trusting any length or count in it.
 struct FieldWriter {
     var bytes = Data()
-    /// Set by ``counting()``: nothing is stored, ``size`` only adds up what would be.
-    private var countsOnly = false
-    /// The bytes the calls so far wrote, or would have written.
-    private(set) var size = 0
+    /// Set by ``streaming(every:_:)``: receives the bytes a piece at a time instead of ``bytes``
+    /// holding them all.
+    private var sink: ((Data) -> Void)?
+    private var pieceSize = 0
 
     init() {}
 
-    /// A writer with room for exactly `capacity` bytes, so that it never grows by doubling.
-    init(reserving capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    /// A writer that stores nothing and only counts (``size``): run the same calls on it first to
-    /// size the real buffer exactly (the build cache is ~120 MB at 1000 large documents).
-    static func counting() -> FieldWriter {
+    /// A writer that hands what it wrote to `sink` whenever it holds `pieceSize` bytes or more, and
+    /// the rest at ``finish()``: the build cache (~120 MB at 1000 large documents) is hashed and
+    /// written to its file without ever being whole in memory.
+    static func streaming(every pieceSize: Int = 1 << 20, _ sink: @escaping (Data) -> Void) -> FieldWriter {
         var writer = FieldWriter()
-        writer.countsOnly = true
+        writer.sink = sink
+        writer.pieceSize = pieceSize
+        writer.bytes.reserveCapacity(pieceSize + 4096)
         return writer
     }
 
     mutating func field(_ text: String) {
-        let length = text.utf8.count
-        let prefix = String(length)
-        size += prefix.utf8.count + length + 2
-        if countsOnly { return }
-        bytes.append(contentsOf: prefix.utf8)
+        bytes.append(contentsOf: String(text.utf8.count).utf8)
         bytes.append(UInt8(ascii: ":"))
         bytes.append(contentsOf: text.utf8)
         bytes.append(UInt8(ascii: "\n"))
+        if sink != nil, bytes.count >= pieceSize { finish() }
     }
 
     mutating func count(_ value: Int) { field(String(value)) }
@@ -40,6 +37,13 @@ struct FieldWriter {
     mutating func optional(_ text: String?) {
         field(text == nil ? "0" : "1")
         if let text { field(text) }
+    }
+
+    /// With a sink (``streaming(every:_:)``), hands it the bytes not handed over yet.
+    mutating func finish() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }
 

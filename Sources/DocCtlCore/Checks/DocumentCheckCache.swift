@@ -29,6 +29,9 @@ public final class DocumentCheckCache: @unchecked Sendable {
         lock.withLock { records = current }
     }
 
+    /// Whether it holds no record (every document is checked again).
+    var isEmpty: Bool { lock.withLock { records.isEmpty } }
+
     /// The records of the last check, by folder.
     public var current: [String: DocumentCheckRecord] { lock.withLock { records } }
 

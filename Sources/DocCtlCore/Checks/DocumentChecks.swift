@@ -24,19 +24,33 @@ enum DocumentChecks {
         return SHA256Hex.string(hasher.finalize())
     }
 
-    /// Walks `document` once: its summary and the findings of every theme's per-document part.
-    static func record(_ document: Document, set: DocumentSet, key: String) -> DocumentCheckRecord {
-        var sink = DiagnosticSink()
+    /// The part of `document`'s check that reads its parsed body: the source and reference rules'
+    /// findings, the summary they gather, and whether a generated block seals a set file. Made at
+    /// the load for a body that is dropped (``DocumentSetLoader/checksBody``), here otherwise.
+    @Sendable static func bodyCheck(_ document: Document) -> DocumentBodyCheck {
         var summary = DocumentSummary()
         let blocks = CheckContext.blocks(of: document)
         let inlines = CheckContext.inlines(of: document)
-        SourceChecks.checkDocument(document, blocks: blocks, inlines: inlines, &summary, &sink)
+        var source = DiagnosticSink(), reference = DiagnosticSink()
+        SourceChecks.checkDocument(document, blocks: blocks, inlines: inlines, &summary, &source)
+        ReferenceChecks.checkDocument(document, blocks: blocks, inlines: inlines, &summary, &reference)
+        return DocumentBodyCheck(summary: summary, sourceFindings: source.diagnostics, referenceFindings: reference.diagnostics,
+                                 showsSetData: ContentDigest.showsSetData(blocks))
+    }
+
+    /// `document`'s record: its summary and the findings of every theme's per-document part, the
+    /// body's part taken from the load when it was made there (``Document/bodyCheck``).
+    static func record(_ document: Document, set: DocumentSet, key: String) -> DocumentCheckRecord {
+        let body = document.bodyCheck ?? bodyCheck(document)
+        var sink = DiagnosticSink()
+        sink.append(contentsOf: body.sourceFindings)
         ClauseChecks.checkDocument(document, set: set, &sink)
-        ReferenceChecks.checkDocument(document, blocks: blocks, inlines: inlines, &summary, &sink)
+        sink.append(contentsOf: body.referenceFindings)
+        var summary = body.summary
         // The content digest of a sealed document, which the revision rules compare and every page
         // shows the status of: kept only when it is made from the document's own files alone (what
         // the key covers). Unsealed documents are not digested here (`check` does not need it).
-        if document.current?.digest != nil && !ContentDigest.showsSetData(blocks) {
+        if document.current?.digest != nil && !body.showsSetData {
             summary.contentDigest = set.contentDigest(of: document)
         }
         return DocumentCheckRecord(key: key, summary: summary, findings: sink.diagnostics)
@@ -57,7 +71,8 @@ enum DocumentChecks {
             // A set loaded without its parsed bodies (``DocumentSetLoader/dropsBodies``): this body is
             // parsed again from the text the set keeps, checked, and freed with this closure. The
             // text is the text loaded, so the same section tree always comes back.
-            let document = documents[index].bodyDropped
+            // (Unless its part of the check was made while it was parsed at the load.)
+            let document = documents[index].bodyDropped && documents[index].bodyCheck == nil
                 ? BodyReloader.parsing(documents[index], sources: set.sources) ?? documents[index] : documents[index]
             return record(document, set: set, key: key)
         }

@@ -15,15 +15,22 @@ public struct DocumentSetLoader {
     /// than this many bytes (0: always drop). Parsing every body again costs a third to a half more
     /// processor time; below ``keptBodiesBudget`` the memory it saves is not worth it.
     public var keepsBodiesUnder: Int
+    /// With ``dropsBodies``: the body's part of the per-document check, made from each body while it
+    /// is parsed, before it is dropped (``Document/droppingBody(checked:)``), so that the check does
+    /// not parse it again (``CheckedSet/load(_:today:strict:runChecks:cache:checks:dropsBodies:keepsBodiesUnder:)``
+    /// passes it when it has no records to take over).
+    public var checksBody: (@Sendable (Document) -> DocumentBodyCheck)?
 
     /// The Markdown under which `check` and `build` keep the parsed bodies: 24 MiB, about 100 MB
     /// parsed; a set twice that size peaks where a set of any size that drops them does.
     public static let keptBodiesBudget = 24 << 20
 
-    public init(standards: StandardsLibrary = .builtIn, dropsBodies: Bool = false, keepsBodiesUnder: Int = 0) {
+    public init(standards: StandardsLibrary = .builtIn, dropsBodies: Bool = false, keepsBodiesUnder: Int = 0,
+                checksBody: (@Sendable (Document) -> DocumentBodyCheck)? = nil) {
         self.standards = standards
         self.dropsBodies = dropsBodies
         self.keepsBodiesUnder = keepsBodiesUnder
+        self.checksBody = checksBody
     }
 
     /// The bytes of the Markdown body files (`*.md`) directly in `folders`, from the file system.
@@ -58,7 +65,7 @@ public struct DocumentSetLoader {
         set.config = ConfigLoader.load(&context)
         let config = set.config
         let library = standards
-        let (dropsBodies, keepsBodiesUnder) = (self.dropsBodies && cache == nil, self.keepsBodiesUnder)
+        let (dropsBodies, keepsBodiesUnder, checksBody) = (self.dropsBodies && cache == nil, self.keepsBodiesUnder, self.checksBody)
         // The set's own files (clause trees, organisation, matrix, records) are read on one thread
         // while the documents are found and read on the others: each part reports into a context of
         // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
@@ -83,7 +90,7 @@ public struct DocumentSetLoader {
                 if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
                 var local = LoadContext(root: root)
                 var document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
-                if dropsBodies { document = document?.droppingBody() }
+                if dropsBodies, let loaded = document { document = loaded.droppingBody(checked: checksBody?(loaded)) }
                 let fresh = LoadedDocument(document: document, context: local)
                 cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
                 return fresh

@@ -139,6 +139,9 @@ public struct Document: Sendable {
     public internal(set) var bodyDropped = false
     /// What the dropped body told of the document (set with ``bodyDropped``).
     public internal(set) var droppedBody: DroppedDocumentBody? = nil
+    /// The body's part of the per-document check, made before the body was dropped at the load
+    /// (``droppingBody(checked:)``); nil otherwise.
+    public internal(set) var bodyCheck: DocumentBodyCheck? = nil
 
     /// The names of the own `{{…}}` blocks of the preamble and of every section, in document order
     /// (also once the body was dropped).

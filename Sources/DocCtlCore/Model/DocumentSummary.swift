@@ -34,6 +34,28 @@ public struct DocumentSummary: Sendable, Equatable {
     }
 }
 
+/// The part of a document's per-document check that reads its parsed body (the source and
+/// reference rules, what the summary gathers of the body, whether a generated block seals a set
+/// file): made while the body is parsed at the load, so that a set loaded without its parsed bodies
+/// (``Document/droppingBody(checked:)``) is not parsed a second time for its check. It reads
+/// nothing but the document as loaded, so it is the same whenever it is made.
+public struct DocumentBodyCheck: Sendable, Equatable {
+    /// The summary without its content digest (made later from the set's sources).
+    public var summary: DocumentSummary
+    /// The findings of the source rules, then those of the reference rules (the clause rules' come between).
+    public var sourceFindings: [Diagnostic]
+    public var referenceFindings: [Diagnostic]
+    /// Whether the body shows a generated block that seals a set file (``ContentDigest/showsSetData(_:)``).
+    public var showsSetData: Bool
+
+    public init(summary: DocumentSummary, sourceFindings: [Diagnostic], referenceFindings: [Diagnostic], showsSetData: Bool) {
+        self.summary = summary
+        self.sourceFindings = sourceFindings
+        self.referenceFindings = referenceFindings
+        self.showsSetData = showsSetData
+    }
+}
+
 /// The per-document part of `check` for one document: its summary and its own findings, with the
 /// key they were made under (see ``DocumentCheckRecord/key(ownSources:setInputs:)``).
 public struct DocumentCheckRecord: Sendable, Equatable {

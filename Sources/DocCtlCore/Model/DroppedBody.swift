@@ -58,10 +58,14 @@ extension Document {
     /// ``Section/isUnwritten``). A build drops the bodies once the set is checked, so that the
     /// parsed text of the whole set is never in memory at once: each document's body is parsed
     /// again from its files when it is rendered (``restoringBody(files:preamble:sections:)``).
-    public func droppingBody() -> Document {
+    ///
+    /// `checked` is the body's part of the per-document check, made from this body (the check then
+    /// does not parse it again).
+    public func droppingBody(checked: DocumentBodyCheck? = nil) -> Document {
         guard !bodyDropped else { return self }
         var copy = self
         copy.droppedBody = bodySummary
+        copy.bodyCheck = checked
         copy.preamble = []
         copy.bodyFiles = bodyFiles.map { BodyFile(path: $0.path, blocks: []) }
         copy.sections = sections.map(Document.dropBlocks)
@@ -92,6 +96,7 @@ extension Document {
         copy.sections = restored
         copy.bodyDropped = false
         copy.droppedBody = nil
+        copy.bodyCheck = nil
         return copy
     }
 

@@ -41,24 +41,29 @@ public struct BuildCache: Sendable, Equatable {
     /// The cache as bytes (same cache, same bytes): the header, a line `sha256 <hex>` over the
     /// rest, then the number of documents and each document in number order, then the number of
     /// check records and each in folder order, as fields (``FieldWriter``: each field its UTF-8
-    /// length in decimal, a colon, its bytes and a line feed) — written straight into one buffer,
-    /// without a coding container per search entry (JSONEncoder boxed every one: a memory peak at
-    /// 1000 documents).
+    /// length in decimal, a colon, its bytes and a line feed). A build writes it with
+    /// ``write(pieces:)`` instead, never whole in memory.
     public var data: Data {
-        // Sized exactly by a counting pass, the header written first with its checksum filled in
-        // last, and handed over without a copy: at 1000 large documents the cache is ~120 MB, and a
-        // buffer grown by doubling, then copied behind its header, was three times that at its peak.
-        var counter = FieldWriter.counting()
-        writeBody(to: &counter)
-        let header = Array(Self.header.utf8)
-        let start = header.count + 72  // "sha256 " + 64 hex digits + "\n"
-        var body = FieldWriter(reserving: start + counter.size)
-        body.bytes.append(contentsOf: header)
-        body.bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: "0"), count: 72))
-        writeBody(to: &body)
-        let line = Array("sha256 \(SHA256Hex.string(SHA256.hash(data: body.bytes[start...])))\n".utf8)
-        body.bytes.replaceSubrange(header.count..<start, with: line)
-        return body.bytes
+        var data = Data()
+        write { data.append($0) }
+        return data
+    }
+
+    /// The bytes of ``data`` handed to `emit` in pieces of about a megabyte, in order: the fields are
+    /// written twice, first into the checksum (which comes before them), then to `emit`. At 1000
+    /// large documents the cache is ~120 MB, as much as the whole set left in memory at the end of
+    /// a build: a build writes the pieces to the file as they come.
+    public func write(pieces emit: (Data) -> Void) {
+        var hasher = SHA256()
+        var hashing = FieldWriter.streaming { hasher.update(data: $0) }
+        writeBody(to: &hashing)
+        hashing.finish()
+        emit(Data((Self.header + "sha256 \(SHA256Hex.string(hasher.finalize()))\n").utf8))
+        withoutActuallyEscaping(emit) { emit in
+            var body = FieldWriter.streaming(emit)
+            writeBody(to: &body)
+            body.finish()
+        }
     }
 
     /// The cache's fields after its header (see ``data``).

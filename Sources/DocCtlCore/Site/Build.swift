@@ -155,7 +155,18 @@ public struct Build: Sendable {
                 try OutputWriter.write(data, to: path, in: folder)
             }
             cache.checks = checks
-            try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)
+            // Written a piece at a time as it is made (it is about as large as the search index's text).
+            try OutputWriter.write(Data(), to: BuildCache.file, in: folder)
+            var failure: DocCtlError?
+            cache.write { piece in
+                guard failure == nil else { return }
+                do throws(DocCtlError) {
+                    try OutputWriter.write(piece, to: BuildCache.file, in: folder, appending: true)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
             counts.reused = cache.reused.count
             counts.rendered = cache.documents.count - counts.reused
         }

@@ -29,7 +29,10 @@ public struct CheckedSet: Sendable {
     public static func load(_ root: URL, today: Day, strict: Bool, runChecks: Bool = true,
                             cache: DocumentLoadCache? = nil, checks: DocumentCheckCache? = nil,
                             dropsBodies: Bool = false, keepsBodiesUnder: Int = 0) throws(DocCtlError) -> CheckedSet {
-        let loader = DocumentSetLoader(dropsBodies: dropsBodies, keepsBodiesUnder: keepsBodiesUnder)
+        // Without records to take over, every body is checked: its part of the check is made while
+        // it is parsed at the load, and a dropped body is not parsed again for the check.
+        let loader = DocumentSetLoader(dropsBodies: dropsBodies, keepsBodiesUnder: keepsBodiesUnder,
+                                       checksBody: runChecks && checks?.isEmpty != false ? DocumentChecks.bodyCheck : nil)
         let (set, loadDiagnostics) = try loader.load(root, cache: cache)
         return checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: strict, runChecks: runChecks, checks: checks)
     }

@@ -2,26 +2,45 @@
 import Foundation
 import Testing
 
-/// The build cache is sized by a counting pass of the same writer before it is written (so that a
-/// 120 MB cache never grows by doubling): the count must be the bytes written, to the byte.
+/// The build cache is hashed and written a piece at a time (``FieldWriter/streaming(every:_:)``), so
+/// that a 120 MB cache is never whole in memory: the pieces must be the bytes a plain writer writes.
 @Suite struct FieldWriterTests {
-    @Test func aCountingWriterCountsExactlyTheBytesAWriterWrites() {
-        let texts = ["", "QP-04", "成文信息控制程序", "8.10", String(repeating: "文", count: 10_000), "a\nb:c", "🙂"]
-        var counter = FieldWriter.counting()
-        var writer = FieldWriter()
-        for text in texts {
-            counter.field(text)
-            writer.field(text)
-        }
-        counter.count(1_234_567)
+    static let texts = ["", "QP-04", "成文信息控制程序", "8.10", String(repeating: "文", count: 10_000), "a\nb:c", "🙂"]
+
+    static func write(_ writer: inout FieldWriter) {
+        for text in texts { writer.field(text) }
         writer.count(1_234_567)
-        counter.optional(nil)
         writer.optional(nil)
-        counter.optional("记录")
         writer.optional("记录")
-        #expect(counter.bytes.isEmpty)
-        #expect(counter.size == writer.bytes.count && writer.size == writer.bytes.count)
-        var reader = FieldReader(bytes: [UInt8](writer.bytes), position: 0)
-        #expect(texts.map { _ in reader.field() } == texts)
+    }
+
+    @Test func aStreamingWriterHandsOverExactlyTheBytesAWriterWrites() {
+        var whole = FieldWriter()
+        Self.write(&whole)
+        var reader = FieldReader(bytes: [UInt8](whole.bytes), position: 0)
+        #expect(Self.texts.map { _ in reader.field() } == Self.texts)
+        for pieceSize in [1, 7, 4096, 1 << 20] {
+            var pieces: [Data] = []
+            var streaming = FieldWriter.streaming(every: pieceSize) { pieces.append($0) }
+            Self.write(&streaming)
+            streaming.finish()
+            #expect(pieces.reduce(Data(), +) == whole.bytes)
+            #expect(streaming.bytes.isEmpty)
+            // Pieces are handed over as they fill, not all at the end.
+            if pieceSize < 4096 { #expect(pieces.count > 1) }
+        }
+    }
+
+    @Test func theBuildCacheWrittenInPiecesIsItsBytes() throws {
+        var cache = BuildCache()
+        cache.documents["QP-01"] = BuildCache.Entry(key: "k", files: ["QP-01/index.html": "h"],
+                                                   entries: (0..<3000).map { SearchIndex.Entry(number: "QP-01", document: "文件", section: "\($0)",
+                                                                                                  url: "QP-01/A-0/#s\($0)", text: String(repeating: "控制", count: 200)) })
+        var pieces: [Data] = []
+        cache.write { pieces.append($0) }
+        #expect(pieces.count > 2)
+        let data = pieces.reduce(Data(), +)
+        #expect(data == cache.data)
+        #expect(BuildCache(data: data) == cache)
     }
 }

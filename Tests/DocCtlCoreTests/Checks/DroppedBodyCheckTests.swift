@@ -57,6 +57,41 @@ import Testing
         }
     }
 
+    /// Without records to take over, each body's part of the check is made while it is parsed at the
+    /// load (``DocumentSetLoader/checksBody``), not by parsing it again: the records and findings
+    /// must be those of a body parsed again (`build -o` with earlier records) and of the whole set.
+    @Test(arguments: ["rules broken", "sealed"])
+    func aBodyCheckedWhileItIsLoadedIsCheckedAsOneParsedAgainAndAsTheWholeSet(_ fixture: String) throws {
+        try TemporaryFolder.with { folder in
+            try (fixture == "sealed" ? FixtureSet.withSupersededManual() : Self.fixture()).materialize(in: folder.url)
+            let whole = try CheckedSet.load(folder.url, today: FixtureSet.today, strict: false)
+            let atLoad = try CheckedSet.load(folder.url, today: FixtureSet.today, strict: false, dropsBodies: true)
+            #expect(atLoad.set.documents.allSatisfy { $0.bodyDropped && $0.bodyCheck != nil })
+            let (set, loadDiagnostics) = try DocumentSetLoader(dropsBodies: true).load(folder.url)
+            #expect(set.documents.allSatisfy { $0.bodyDropped && $0.bodyCheck == nil })
+            let parsedAgain = CheckedSet.checking(set, loadDiagnostics: loadDiagnostics, today: FixtureSet.today, strict: false)
+            #expect(!whole.documentChecks.isEmpty)
+            if fixture == "sealed" {
+                #expect(whole.documentChecks.values.contains { $0.summary.contentDigest != nil }, "a sealed document's digest is part of its record")
+            } else {
+                #expect(whole.documentChecks.values.contains { !$0.findings.isEmpty })
+            }
+            #expect(atLoad.documentChecks == whole.documentChecks)
+            #expect(parsedAgain.documentChecks == whole.documentChecks)
+            #expect(atLoad.diagnostics == whole.diagnostics && parsedAgain.diagnostics == whole.diagnostics)
+            for (dropped, kept) in zip(atLoad.set.documents, whole.set.documents) {
+                #expect(dropped.bodyCheck == DocumentChecks.bodyCheck(kept))
+            }
+            // A body parsed again for rendering leaves its check behind.
+            #expect(BodyReloader.parsing(atLoad.set.documents[0], sources: atLoad.set.sources)?.bodyCheck == nil)
+            // With records to take over (`build -o`), nothing is checked at the load.
+            let records = DocumentCheckCache(records: whole.documentChecks)
+            let incremental = try CheckedSet.load(folder.url, today: FixtureSet.today, strict: false, checks: records, dropsBodies: true)
+            #expect(incremental.set.documents.allSatisfy { $0.bodyDropped && $0.bodyCheck == nil })
+            #expect(incremental.diagnostics == whole.diagnostics)
+        }
+    }
+
     @Test func theContentDigestAndRenderKeysOfADroppedBodyAreThoseOfTheBody() throws {
         try TemporaryFolder.with { folder in
             try RenderingFixtures.fullSet().materialize(in: folder.url)
