@@ -18,10 +18,11 @@ public struct SearchIndex: Encodable, Sendable {
 
     public var format = 2
     public var entries: [Entry]
-    /// Bigram postings, sorted by the key's UTF-8 bytes (the order of the JSON): entry indices as
-    /// 32-bit integers, ascending — half the memory of `[Int]` (at 1000 large documents the index has
-    /// about 15 million postings).
-    let postings: [(key: String, entries: [Int32])]
+    /// Bigram postings, sorted by the key's UTF-8 bytes (the order of the JSON): entry indices,
+    /// ascending, each kept as its distance from the one before in a variable-length integer
+    /// (``PostingList``): at 1000 large documents the index has about 15 million postings, 60 MB as
+    /// 32-bit integers and mostly one byte each this way.
+    let postings: [(key: String, entries: PostingList)]
 
     /// Bigram postings for Chinese (and Japanese, Korean) text: every pair of neighbouring CJK
     /// characters in an entry's number, titles or text → the indices of the entries holding it,
@@ -30,7 +31,7 @@ public struct SearchIndex: Encodable, Sendable {
     /// entries in which every character of the run is covered by a bigram present there — so
     /// 《事件与服务请求管理程序》 is found, though `事件管理` is not a substring of it.
     public var bigrams: [String: [Int]] {
-        Dictionary(uniqueKeysWithValues: postings.map { ($0.key, $0.entries.map(Int.init)) })
+        Dictionary(uniqueKeysWithValues: postings.map { ($0.key, $0.entries.values.map(Int.init)) })
     }
 
     /// The index of `entries`, with their bigram postings.
@@ -53,27 +54,27 @@ public struct SearchIndex: Encodable, Sendable {
     /// a corpus of large documents. Strings are made once per distinct pair, at the end. Pairs that
     /// are one string to Swift (a compatibility ideograph and its canonical form) share one key, the
     /// first met, with their postings merged — as a dictionary of strings had them.
-    static func postings(_ entries: [Entry]) -> [(key: String, entries: [Int32])] {
-        var byPair: [UInt64: [Int32]] = [:]
+    static func postings(_ entries: [Entry]) -> [(key: String, entries: PostingList)] {
+        var byPair: [UInt64: PostingList] = [:]
         var order: [UInt64] = []
         for (index, entry) in entries.enumerated() {
             let posting = Int32(truncatingIfNeeded: index)
             for field in [entry.number, entry.document, entry.section, entry.text] {
                 forEachBigram(field) { pair in
                     // Entries are visited in order: the last posting tells whether this one has it already.
-                    let isNew = byPair[pair, default: []].appendOnce(posting)
+                    let isNew = byPair[pair, default: PostingList()].appendOnce(posting)
                     if isNew { order.append(pair) }
                 }
             }
         }
-        var result: [String: [Int32]] = [:]
+        var result: [String: PostingList] = [:]
         result.reserveCapacity(order.count)
         for pair in order {
             let key = String(String.UnicodeScalarView([Unicode.Scalar(UInt32(truncatingIfNeeded: pair >> 32))!,
                                                        Unicode.Scalar(UInt32(truncatingIfNeeded: pair))!]))
             let list = byPair.removeValue(forKey: pair)!
             if let existing = result[key] {
-                result[key] = Array(Set(existing).union(list)).sorted()
+                result[key] = PostingList(Array(Set(existing.values).union(list.values)).sorted())
             } else {
                 result[key] = list
             }
@@ -206,8 +207,10 @@ public struct SearchIndex: Encodable, Sendable {
             if position > 0 { writer.append(UInt8(ascii: ",")) }
             SearchIndex.writeJSON(posting.key, into: &writer.chunk)
             writer.append(":[".utf8)
-            for (offset, index) in posting.entries.enumerated() {
-                if offset > 0 { writer.append(UInt8(ascii: ",")) }
+            var first = true
+            posting.entries.forEach { index in
+                if !first { writer.append(UInt8(ascii: ",")) }
+                first = false
                 writer.appendDecimal(index)
             }
             writer.append(UInt8(ascii: "]"))
@@ -327,11 +330,56 @@ struct ChunkedBytes {
     }
 }
 
-extension Array where Element == Int32 {
-    /// Appends `value` unless it is the last element already; true when the array was empty.
-    fileprivate mutating func appendOnce(_ value: Int32) -> Bool {
-        if last == value { return false }
-        append(value)
+/// Ascending entry indices (≥ 0), each kept as its distance from the one before (the first from
+/// -1) in LEB128: seven bits a byte, the high bit set on every byte but a number's last.
+struct PostingList: Sendable, Equatable {
+    private var bytes: [UInt8] = []
+    private var last: Int32 = -1
+    /// How many indices it holds.
+    private(set) var count = 0
+
+    init() {}
+
+    init(_ values: [Int32]) {
+        for value in values { _ = appendOnce(value) }
+    }
+
+    /// Appends `value` (not below the last one) unless it is the last one already; true when the list was empty.
+    mutating func appendOnce(_ value: Int32) -> Bool {
+        if value == last { return false }
+        var delta = UInt32(bitPattern: value &- last)
+        while delta >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: delta) | 0x80)
+            delta >>= 7
+        }
+        bytes.append(UInt8(delta))
+        last = value
+        count += 1
         return count == 1
+    }
+
+    /// Calls `body` with every index, in order.
+    func forEach(_ body: (Int32) -> Void) {
+        var value: Int32 = -1
+        var delta: UInt32 = 0
+        var shift: UInt32 = 0
+        for byte in bytes {
+            delta |= UInt32(byte & 0x7F) << shift
+            if byte & 0x80 != 0 {
+                shift += 7
+                continue
+            }
+            value = value &+ Int32(bitPattern: delta)
+            body(value)
+            delta = 0
+            shift = 0
+        }
+    }
+
+    var values: [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(count)
+        forEach { result.append($0) }
+        return result
     }
 }

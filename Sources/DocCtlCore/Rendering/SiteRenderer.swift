@@ -324,6 +324,9 @@ public struct SiteRenderer: Sendable {
             case .failure(let error): throw error
             }
         }
+        // A set whose bodies were dropped is large: what the render threads freed goes back to the
+        // system before the search index's postings are made.
+        if bodies != nil { FreedMemory.giveBack() }
         if let documentsDone {
             try documentsDone(cache)
             // The site pages and the search index, side by side.

@@ -70,12 +70,14 @@ public struct Build: Sendable {
     /// nothing else holds the set: pass a `Build` no one else holds (`(consume build).run(to:)`).
     public consuming func run(to output: URL) throws(Failure) -> Outcome {
         try gate()
-        let planned = try plan()
-        let renderer = keepsBodies ? planned : planned.droppingBodies { set in
+        let renderer = keepsBodies ? try plan() : try plan().droppingBodies { set in
             let reloader = BodyReloader.dropBodies(of: &set)
             return { document throws(DocCtlError) in try reloader.reload(document) }
         }
+        let dropped = !keepsBodies
         checked = CheckedSet(set: renderer.set, diagnostics: checked.diagnostics, documentChecks: checked.documentChecks)
+        // The bodies' text is no longer held by anything: hand its memory back before the render.
+        if dropped { FreedMemory.giveBack() }
         let previous = incremental ? Build.previousBuild(in: output, draft: draft) : nil
         let counts: (rendered: Int, reused: Int)
         do {

@@ -109,3 +109,20 @@ import Testing
         }
     }
 }
+
+/// The postings are kept as distances in variable-length integers (``PostingList``).
+@Suite struct PostingListTests {
+    @Test func aPostingListGivesBackTheIndicesItWasGivenOnceEach() {
+        let values: [Int32] = [0, 0, 1, 2, 127, 128, 129, 16_383, 16_384, 16_385, 2_097_151, 2_097_152, 268_435_455, 268_435_456, Int32.max - 1, Int32.max]
+        var list = PostingList()
+        var firsts: [Bool] = []
+        for value in values { firsts.append(list.appendOnce(value)) }
+        #expect(firsts.first == true && firsts.dropFirst().allSatisfy { !$0 })
+        let distinct = Array(Set(values)).sorted()
+        #expect(list.values == distinct)
+        #expect(list.count == distinct.count)
+        #expect(PostingList(distinct) == list)
+        #expect(PostingList().values.isEmpty)
+        #expect(PostingList([5]).values == [5])
+    }
+}
