@@ -113,6 +113,56 @@ import Testing
         }
     }
 
+    /// Appends `text` to the first body file of document `number` of the set at `root`.
+    static func append(_ text: String, to number: String, in root: URL) throws {
+        let document = try #require(try CheckOutcome.check(root).set.documents.first { $0.number == number })
+        let body = root.appendingPathComponent(document.bodyFiles[0].path)
+        try (String(decoding: try Data(contentsOf: body), as: UTF8.self) + text).write(to: body, atomically: false, encoding: .utf8)
+    }
+
+    /// The manual's generated blocks (procedure list, records, matrix, org chart) and the
+    /// Statement of Applicability show only what every key holds and the coverage report: a
+    /// procedure's text changing renders only the procedure again.
+    @Test func pagesWithGeneratedBlocksAreNotRenderedAgainForAnotherDocumentsText() throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let clean = folder.url.appendingPathComponent("clean")
+            try Self.build(root, into: output)
+            try Self.append("\n补充。\n", to: "QP-03", in: root)
+            try Self.build(root, into: output)  // the first change since release changes QP-03's status
+            try Self.append("\n补充说明。\n", to: "QP-03", in: root)
+            let after = try Self.build(root, into: output)
+            #expect(after.rendered == 1, "\(after)")
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
+    /// A page with `{{coverage-matrix}}` lists the sections covering each clause: a section added
+    /// to another document renders it again (its key holds the coverage report's digest), though
+    /// the section changes neither the clause's first section nor anything else every key holds.
+    @Test func aPageShowingTheCoverageIsRenderedAgainWhenAnotherDocumentChangesIt() throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let clean = folder.url.appendingPathComponent("clean")
+            try Self.append("\n# 4 覆盖情况\n\n{{coverage-matrix}}\n", to: "XQ-ISMS-01", in: root)
+            try Self.append("\n修订中。\n", to: "ISMS-P-05", in: root)
+            try Self.build(root, into: output)
+            let revision = try #require(Self.revisionFolder(output, "XQ-ISMS-01"))
+            let page = output.appendingPathComponent("XQ-ISMS-01/\(revision)/index.html")
+            let before = try Data(contentsOf: page)
+            // A second section for isms:4.3 (ISMS-P-05's 4.1 stays the first), at the end of its procedure.
+            try Self.append("\n## 4.11 范围的年度复核 {clause=isms:4.3}\n\n每年一月复核体系范围。\n", to: "ISMS-P-05", in: root)
+            let after = try Self.build(root, into: output)
+            #expect(after.reused > 0, "\(after)")
+            #expect(try Data(contentsOf: page) != before)
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
     @Test func aReusedFileThatNoLongerMatchesItsHashIsRenderedAgain() throws {
         try TemporaryFolder.with { folder in
             let root = try Self.copyExample(to: folder)
