@@ -33,10 +33,30 @@ extension Block {
     }
 }
 
+/// ``Document/bodySummary`` once computed. Copies of a document share it, and a change of the
+/// document's body files or preamble replaces it: `serve` keeps unchanged documents from one save
+/// to the next, and the render keys read every document's summary on each save.
+final class BodySummaryMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: DroppedDocumentBody?
+
+    /// The kept summary, or `compute()`'s (outside the lock), kept.
+    func value(_ compute: () -> DroppedDocumentBody) -> DroppedDocumentBody {
+        if let kept = lock.withLock({ kept }) { return kept }
+        let computed = compute()
+        lock.withLock { kept = computed }
+        return computed
+    }
+}
+
 extension Document {
     /// What the body tells of the document beyond its sections (kept when the body is dropped).
     public var bodySummary: DroppedDocumentBody {
         if let droppedBody { return droppedBody }
+        return bodySummaryMemo.value { summarizingBody() }
+    }
+
+    private func summarizingBody() -> DroppedDocumentBody {
         var numbers = Set<String>()
         var generated = Set<String>()
         for body in bodyFiles {
