@@ -47,8 +47,15 @@ public enum StagedOutput {
     /// Writes a new file inside a staging folder with plain POSIX calls and no sync: a staged
     /// folder is synced once as a whole (``syncFolder(_:)``) before it is swapped in, which spares a
     /// large build thousands of `fsync`s. May be called from several threads for different paths.
+    ///
+    /// Unless `appending`, the file is always a new one: a name already there is removed first and
+    /// never written through, since a staged folder may hold hard links to the files of the output
+    /// it replaces (``OutputWriter/link(_:identity:to:in:folders:)``).
     public static func writeStaged(_ data: Data, at path: String, appending: Bool = false) throws(DocCtlError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_EXCL) | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST && !appending && unlink(path) == 0 {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
@@ -79,6 +86,27 @@ public enum StagedOutput {
     }
 
     // MARK: Folders
+
+    /// ``makeFolders(_:below:)`` that remembers what it made, for the thousands of files of a
+    /// build that share a few folders each (one `mkdir` per folder instead of one per file). May be
+    /// used from several threads.
+    public final class FolderMaker: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: Set<String> = []
+
+        public init() {}
+
+        public func make(_ folder: String, below base: String) throws(DocCtlError) {
+            lock.lock()
+            let known = made.contains(folder)
+            lock.unlock()
+            if known { return }
+            try StagedOutput.makeFolders(folder, below: base)
+            lock.lock()
+            made.insert(folder)
+            lock.unlock()
+        }
+    }
 
     /// The staging folder of this process for `target`: `.<name>.docctl-stage-<pid>` beside it.
     public static func stagingFolder(for target: URL) -> URL {

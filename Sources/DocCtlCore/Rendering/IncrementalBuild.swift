@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a build remembers of itself (`.docctl-build-cache` at the root of the output), so that the
 /// next build into the same folder renders again only the documents that changed.
@@ -160,19 +163,88 @@ public struct PreviousBuild: Sendable {
 
     /// The files and search entries of `number` when it was rendered with `key` and every file is
     /// still there with the recorded hash; nil otherwise (the document is rendered again).
-    func reuse(_ number: String, key: String) -> (files: [(path: String, data: Data)], entry: BuildCache.Entry)? {
+    func reuse(_ number: String, key: String) -> (files: [ReusedFile], entry: BuildCache.Entry)? {
         guard let entry = cache.documents[number], entry.key == key else { return nil }
         if filesInPlace { return ([], entry) }
         let base = folder.standardizedFileURL.path + "/"
-        var files: [(path: String, data: Data)] = []
+        var files: [ReusedFile] = []
         for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
             let components = path.split(separator: "/", omittingEmptySubsequences: false)
             guard !path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-                  let data = FileManager.default.contents(atPath: base + path), SHA256Hex.of(data) == hash else { return nil }
-            files.append((path, data))
+                  let file = ReusedFile.read(path, at: base + path), SHA256Hex.of(file.data) == hash else { return nil }
+            files.append(file)
         }
         return (files, entry)
     }
+}
+
+/// A file of the previous build taken over, read and hashed through one descriptor.
+///
+/// The new output gets it as a hard link to the same file (``identity``), not a copy, when that
+/// cannot make the two outputs share anything a later change would reach: the file is a regular
+/// file with no other name (one link), owned by this user, with the permissions a fresh file gets
+/// (`0644` under the process's umask). The builder links it into the staged folder, checks that
+/// the new name is the inode it read, and swaps; the previous folder is removed right after, so the
+/// file is left with the new output's name alone. Anything else — another file system, a file the
+/// user linked elsewhere or changed the mode of, a link that fails — is copied from ``data``.
+struct ReusedFile: Sendable {
+    /// Path relative to the output.
+    var path: String
+    /// The bytes that were hashed.
+    var data: Data
+    /// Where it is in the previous build (absolute).
+    var origin: String
+    /// Device and inode of what was read, when it may be linked (see above).
+    var identity: FileIdentity?
+
+    static func read(_ path: String, at origin: String) -> ReusedFile? {
+        let descriptor = open(origin, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              info.st_size >= 0, info.st_size <= SiteRenderer.maximumFileBytes else { return nil }
+        var data = Data(count: Int(info.st_size))
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                offset += count
+            }
+            // Nothing after the size fstat gave: the file did not grow while it was read.
+            var extra: UInt8 = 0
+            return Glibc.read(descriptor, &extra, 1) == 0
+        }
+        guard complete else { return nil }
+        let linkable = info.st_nlink == 1 && info.st_uid == geteuid() && info.st_mode & 0o7777 == FileIdentity.freshMode
+        return ReusedFile(path: path, data: data, origin: origin,
+                          identity: linkable ? FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) : nil)
+    }
+}
+
+/// Which file a name refers to: its device and inode.
+public struct FileIdentity: Sendable, Equatable {
+    public var device: UInt64
+    public var inode: UInt64
+
+    /// The identity of the regular file `path` names (not following a symbolic link), or nil.
+    public static func of(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// The permissions of a file docctl creates (`0644` under the umask), or an impossible value
+    /// when the umask cannot be read without changing it (then nothing is linked).
+    static let freshMode: mode_t = {
+        // Linux shows the umask in /proc/self/status; umask(2) would set it, racing other threads.
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+              let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) else { return 0o10000 }
+        return 0o644 & ~mask
+    }()
 }
 
 /// The render key of each document: a SHA-256 over everything its revision folder is made from.

@@ -25,15 +25,38 @@ public enum OutputWriter {
         }
     }
 
-    /// Writes `data` at `path` (relative, with `/`) below `folder`, creating the folders between;
-    /// with `appending`, adds it at the end of the file. May be called from several threads at once
-    /// for different paths.
-    public static func write(_ data: Data, to path: String, in folder: URL, appending: Bool = false) throws(DocCtlError) {
+    /// Writes `data` at `path` (relative, with `/`) below `folder`, creating the folders between
+    /// (remembered in `folders` when given); with `appending`, adds it at the end of the file. May
+    /// be called from several threads at once for different paths.
+    public static func write(_ data: Data, to path: String, in folder: URL, appending: Bool = false,
+                             folders: StagedOutput.FolderMaker? = nil) throws(DocCtlError) {
+        let full = try prepare(path, in: folder, folders: folders)
+        try StagedOutput.writeStaged(data, at: full, appending: appending)
+    }
+
+    /// Puts the previous build's file `origin` at `path` below `folder` as a hard link, when it is
+    /// still the file `identity` names (the one that was read and hashed, see ``ReusedFile``).
+    /// False when the file system does not link, or the name now refers to another file: nothing
+    /// is left at `path` then, and the caller writes the bytes it checked.
+    public static func link(_ origin: String, identity: FileIdentity, to path: String, in folder: URL,
+                            folders: StagedOutput.FolderMaker? = nil) throws(DocCtlError) -> Bool {
+        let full = try prepare(path, in: folder, folders: folders)
+        // link(2) does not follow a symbolic link: one put at `origin` since is linked as itself, and refused below.
+        guard Glibc.link(origin, full) == 0 else { return false }
+        if FileIdentity.of(full) == identity { return true }
+        unlink(full)
+        return false
+    }
+
+    /// The full path of `path` below `folder`, the folders between made.
+    private static func prepare(_ path: String, in folder: URL, folders: StagedOutput.FolderMaker?) throws(DocCtlError) -> String {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path \(path) escapes the output folder")
         let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        let full = base + path
-        if let slash = path.lastIndex(of: "/") { try StagedOutput.makeFolders(base + path[..<slash], below: base) }
-        try StagedOutput.writeStaged(data, at: full, appending: appending)
+        if let slash = path.lastIndex(of: "/") {
+            let parent = base + path[..<slash]
+            if let folders { try folders.make(parent, below: base) } else { try StagedOutput.makeFolders(parent, below: base) }
+        }
+        return base + path
     }
 
     /// Replaces `target` by a folder that `fill` writes (it is given the new, empty folder).

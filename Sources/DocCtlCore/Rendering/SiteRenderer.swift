@@ -261,12 +261,18 @@ public struct SiteRenderer: Sendable {
     /// With `append` (which adds bytes at the end of a file `write` made), the search index is
     /// written in pieces as it is made instead of being handed over whole.
     ///
+    /// With `link` (a build into a folder), a reused file that may be shared (see ``ReusedFile``)
+    /// is handed to it instead of `write`: the path, the file in the previous build and the inode
+    /// that was read and hashed there. It returns false when it did not link the file, which is then
+    /// written from the bytes that were checked.
+    ///
     /// With `documentsDone` (`docctl serve`), the site-wide pages (master list, coverage, registers)
     /// and the search index are made only after every document's files, the assets and the status
     /// stylesheets were handed to `write` and `documentsDone` returned (it gets the cache so far):
     /// the files a document page needs come first.
     public func render(keeping kept: Set<String> = [], previous: PreviousBuild? = nil,
                        appending append: (@Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void)? = nil,
+                       linking link: (@Sendable (_ path: String, _ origin: String, _ identity: FileIdentity) throws(DocCtlError) -> Bool)? = nil,
                        documentsDone: ((_ cache: BuildCache) throws(DocCtlError) -> Void)? = nil,
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
@@ -289,7 +295,10 @@ public struct SiteRenderer: Sendable {
                     if previous?.filesInPlace != true, reused.entry.files[pointer] == nil {
                         try write(pointer, Data(templates.render("redirect", builder.redirectPage(document)).utf8))
                     }
-                    for file in reused.files { try write(file.path, file.data) }
+                    for file in reused.files {
+                        if let link, let identity = file.identity, try link(file.path, file.origin, identity) { continue }
+                        try write(file.path, file.data)
+                    }
                     return .success((document.number, reused.entry, reused.entry.entries, true))
                 }
                 let revisionFolder = site.documentFolders[document.number].flatMap { folder in

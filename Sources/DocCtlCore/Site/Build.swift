@@ -150,10 +150,13 @@ public struct Build: Sendable {
                 try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
                                        to: DraftBuild.marker, in: folder)
             }
+            let folders = StagedOutput.FolderMaker()
             var cache = try renderer.render(previous: previous, appending: { path, data throws(DocCtlError) in
-                try OutputWriter.write(data, to: path, in: folder, appending: true)
+                try OutputWriter.write(data, to: path, in: folder, appending: true, folders: folders)
+            }, linking: { path, origin, identity throws(DocCtlError) in
+                try OutputWriter.link(origin, identity: identity, to: path, in: folder, folders: folders)
             }) { path, data throws(DocCtlError) in
-                try OutputWriter.write(data, to: path, in: folder)
+                try OutputWriter.write(data, to: path, in: folder, folders: folders)
             }
             cache.checks = checks
             try OutputWriter.write(cache.data, to: BuildCache.file, in: folder)

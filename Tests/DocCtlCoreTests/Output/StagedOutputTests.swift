@@ -20,6 +20,21 @@ import Testing
         }
     }
 
+    /// A staged folder may hold hard links to the output it replaces: writing a name there makes a
+    /// new file and never writes through the link into the other folder.
+    @Test func aStagedWriteNeverWritesThroughAHardLink() throws {
+        try TemporaryFolder.with { folder in
+            let previous = folder.url.appendingPathComponent("previous.html").path
+            let staged = folder.url.appendingPathComponent("staged.html").path
+            try Data("previous".utf8).write(to: URL(fileURLWithPath: previous))
+            #expect(link(previous, staged) == 0)
+            try StagedOutput.writeStaged(Data("new".utf8), at: staged)
+            #expect(FileManager.default.contents(atPath: previous) == Data("previous".utf8))
+            #expect(FileManager.default.contents(atPath: staged) == Data("new".utf8))
+            #expect(FileIdentity.of(previous) != FileIdentity.of(staged))
+        }
+    }
+
     @Test func aFileIsReplacedWholeKeepingItsPermissionsAndNoTemporaryIsLeft() throws {
         try TemporaryFolder.with { folder in
             let file = folder.url.appendingPathComponent("sub/history.yaml")

@@ -159,6 +159,51 @@ import Testing
         }
     }
 
+    /// A reused file that nothing else names is linked into the new output, not copied: the page
+    /// is the same inode as before the build, left with one name once the previous folder is gone.
+    @Test func aReusedFileIsLinkedIntoTheNewOutput() throws {
+        try TemporaryFolder.with { folder in
+            let (root, output, clean, first, page) = try Self.builtExample(in: folder)
+            let before = try #require(FileIdentity.of(page))
+            let again = try Self.build(root, into: output)
+            #expect(again == (rendered: 0, reused: first.rendered))
+            #expect(FileIdentity.of(page) == before)
+            #expect(try FileManager.default.attributesOfItem(atPath: page)[.referenceCount] as? Int == 1)
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
+    /// A reused file the user linked elsewhere, or whose permissions were changed, is copied: a
+    /// later write through the other name cannot reach the new output, and the copy has the
+    /// permissions of a clean build's file.
+    @Test(arguments: ["another name", "other permissions"])
+    func aReusedFileThatMayNotBeSharedIsCopied(_ reason: String) throws {
+        try TemporaryFolder.with { folder in
+            let (root, output, clean, first, page) = try Self.builtExample(in: folder)
+            let elsewhere = folder.url.appendingPathComponent("elsewhere.html").path
+            let manager = FileManager.default
+            if reason == "another name" {
+                #expect(link(page, elsewhere) == 0)
+            } else {
+                try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: page)
+            }
+            let before = try #require(FileIdentity.of(page))
+            let again = try Self.build(root, into: output)
+            #expect(again == (rendered: 0, reused: first.rendered))
+            #expect(FileIdentity.of(page) != before)
+            if reason == "another name" {
+                try Data("changed through the other name".utf8).write(to: URL(fileURLWithPath: elsewhere))
+            }
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+            let mode = try manager.attributesOfItem(atPath: page)[.posixPermissions] as? Int
+            let cleanPage = clean.path + page.dropFirst(output.path.count)
+            let cleanMode = try manager.attributesOfItem(atPath: cleanPage)[.posixPermissions] as? Int
+            #expect(mode == cleanMode)
+        }
+    }
+
     @Test func aTamperedPointerPageIsRenderedAgain() throws {
         try TemporaryFolder.with { folder in
             let root = try Self.copyExample(to: folder)
@@ -247,6 +292,17 @@ import Testing
             #expect(cache.data == bytes)
             #expect(BuildCache(data: bytes.dropLast()) == nil)
         }
+    }
+
+    /// The example copied into `folder` and built once into `out`: the set, the output, a folder
+    /// for a clean build, what the build did, and the path of QP-03's page in the output.
+    static func builtExample(in folder: TemporaryFolder) throws
+        -> (root: URL, output: URL, clean: URL, first: (rendered: Int, reused: Int), page: String) {
+        let root = try copyExample(to: folder)
+        let output = folder.url.appendingPathComponent("out")
+        let first = try build(root, into: output)
+        let revision = try #require(revisionFolder(output, "QP-03"))
+        return (root, output, folder.url.appendingPathComponent("clean"), first, output.path + "/QP-03/\(revision)/index.html")
     }
 
     static func revisionFolder(_ output: URL, _ number: String) -> String? {
