@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
                           keepsBodiesUnder: SetSession.keptBodiesBudget)
         let outcome: Build.Outcome
         do {
-            outcome = try (consume build).run(to: URL(fileURLWithPath: output))
+            outcome = try (consume build).run(to: URL(fileURLWithPath: output), keeping: { ProcessLifetime.keep($0) })
         } catch {
             switch error {
             case .stopped(let status):

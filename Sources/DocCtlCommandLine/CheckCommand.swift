@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
             Terminal.error("checked \(documents) document\(documents == 1 ? "" : "s") in \(set): \(DiagnosticFormatter.summary(session.diagnostics))")
         }
         let status = session.exitStatus
+        ProcessLifetime.keep(session)
         if status != 0 { throw ExitCode(status) }
     }
 }

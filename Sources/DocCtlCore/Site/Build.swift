@@ -68,7 +68,10 @@ public struct Build: Sendable {
     /// text checked against the text that was checked (``BodyReloader``): the build then holds the
     /// bodies of the documents being rendered, not the whole set's. The memory is freed only when
     /// nothing else holds the set: pass a `Build` no one else holds (`(consume build).run(to:)`).
-    public consuming func run(to output: URL) throws(Failure) -> Outcome {
+    ///
+    /// `keeping` gets the renderer (and the set it holds) once the output is in place, for a caller
+    /// that would rather not free it (a command about to exit, see the command line's `ProcessLifetime`).
+    public consuming func run(to output: URL, keeping keep: (consuming Any) -> Void = { _ in }) throws(Failure) -> Outcome {
         try gate()
         let planned = try plan()
         let renderer = keepsBodies ? planned : planned.droppingBodies { set in
@@ -84,9 +87,11 @@ public struct Build: Sendable {
             throw .environment(error.description)
         }
         let documents = checked.set.documents
-        return Outcome(published: documents.filter { renderer.site.published.contains($0.number) }.map(\.number),
-                       withheld: documents.filter { !renderer.site.published.contains($0.number) }.map(SiteMap.withheldLabel),
-                       rendered: counts.rendered, reused: counts.reused)
+        let outcome = Outcome(published: documents.filter { renderer.site.published.contains($0.number) }.map(\.number),
+                              withheld: documents.filter { !renderer.site.published.contains($0.number) }.map(SiteMap.withheldLabel),
+                              rendered: counts.rendered, reused: counts.reused)
+        keep(renderer)
+        return outcome
     }
 
     /// Whether the set's parsed bodies stay for rendering: all of them are there (none dropped at
