@@ -255,6 +255,14 @@ def preview_section(figures):
         lines.append(f"| clean build (`--clean`) | {size} docs | {len(clean)} | {c[0]} | {c[1]} | | |")
         lines.append(f"| build after a one-document change | {size} docs | {len(incremental)} | {i[0]} | {i[1]} | "
                      f"≤ {INCREMENTAL_RATIO:.0f} % of clean | {ratio:.1f} % {'pass' if ratio <= INCREMENTAL_RATIO else '**fail**'} |")
+    clean, incremental = figures.get("clean_disk") or [], figures.get("incremental_disk") or []
+    if clean and incremental:
+        ratio = statistics.median(incremental) / statistics.median(clean) * 100
+        size = figures["incremental_size"]
+        c, i = spread(clean, "s", digits=2), spread(incremental, "s", digits=2)
+        lines.append(f"| clean build, output on the disk | {size} docs | {len(clean)} | {c[0]} | {c[1]} | | |")
+        lines.append(f"| one-document change, output on the disk | {size} docs | {len(incremental)} | {i[0]} | {i[1]} | "
+                     f"| {ratio:.1f} % of clean |")
     lines.append("")
     # What a rebuild does, what was measured and changed (prose kept beside this script).
     for name in ("preview-notes.md", "incremental-build.md", "server-choice.md"):

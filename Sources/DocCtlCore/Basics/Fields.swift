@@ -50,6 +50,15 @@ struct FieldReader {
     var atEnd: Bool { position >= bytes.count }
 
     mutating func field() -> String? {
+        guard let range = nextField() else { return nil }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Steps over a field without decoding it; false when it does not parse.
+    mutating func skip() -> Bool { nextField() != nil }
+
+    /// The bytes of the next field, the position moved past it.
+    private mutating func nextField() -> Range<Int>? {
         var length = 0
         var digits = 0
         while position < bytes.count, bytes[position] != UInt8(ascii: ":") {
@@ -62,7 +71,7 @@ struct FieldReader {
         let start = position + 1
         guard digits > 0, start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\n") else { return nil }
         position = start + length + 1
-        return String(decoding: bytes[start..<(start + length)], as: UTF8.self)
+        return start..<(start + length)
     }
 
     /// A field holding a count (bounded by what is left of the file, so a forged count cannot make a huge array).

@@ -90,7 +90,11 @@ public struct BuildCache: Sendable, Equatable {
     /// The cache in `data`, or nil when it is not one this docctl wrote intact: another format or
     /// version, a checksum that does not match (a truncated or edited file), or fields that do not
     /// parse. Any of those only means that every document is rendered and checked again.
-    public init?(data: Data) {
+    ///
+    /// Without `readingDocuments`, only the check records are read (the check of a build, before
+    /// it renders): the documents' files and search entries are checked and stepped over, and
+    /// ``documents`` is left empty.
+    public init?(data: Data, readingDocuments: Bool = true) {
         let header = Array(Self.header.utf8)
         let bytes = [UInt8](data)
         guard bytes.count > header.count + 72, Array(bytes[..<header.count]) == header,
@@ -98,11 +102,18 @@ public struct BuildCache: Sendable, Equatable {
               bytes[header.count + 71] == UInt8(ascii: "\n") else { return nil }
         let start = header.count + 72
         let recorded = String(decoding: bytes[(header.count + 7)..<(header.count + 71)], as: UTF8.self)
-        guard SHA256Hex.of(Data(bytes[start...])) == recorded else { return nil }
+        guard SHA256Hex.string(SHA256.hash(data: bytes[start...])) == recorded else { return nil }
         var reader = FieldReader(bytes: bytes, position: start)
         var documents: [String: Entry] = [:]
         guard let documentCount = reader.count() else { return nil }
-        for _ in 0..<documentCount {
+        if !readingDocuments {
+            for _ in 0..<documentCount {
+                guard reader.skip(), reader.skip(), let fileCount = reader.count(),
+                      (0..<(2 * fileCount)).allSatisfy({ _ in reader.skip() }),
+                      let entryCount = reader.count(), (0..<(5 * entryCount)).allSatisfy({ _ in reader.skip() }) else { return nil }
+            }
+        }
+        for _ in 0..<(readingDocuments ? documentCount : 0) {
             guard let number = reader.field(), let key = reader.field(), let fileCount = reader.count() else { return nil }
             var files: [String: String] = [:]
             for _ in 0..<fileCount {
@@ -130,10 +141,11 @@ public struct BuildCache: Sendable, Equatable {
         self.checks = checks
     }
 
-    /// The cache of the build in `folder`, or nil when there is none or it is not usable.
-    public static func read(from folder: URL) -> BuildCache? {
+    /// The cache of the build in `folder`, or nil when there is none or it is not usable (only its
+    /// check records without `readingDocuments`, see ``init(data:readingDocuments:)``).
+    public static func read(from folder: URL, readingDocuments: Bool = true) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { return nil }
-        return BuildCache(data: data)
+        return BuildCache(data: data, readingDocuments: readingDocuments)
     }
 }
 

@@ -139,7 +139,7 @@ public struct Build: Sendable {
     public static func checkCache(for output: URL) -> DocumentCheckCache {
         let folder = output.standardizedFileURL
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OutputWriter.marker).path),
-              let cache = BuildCache.read(from: folder) else { return DocumentCheckCache() }
+              let cache = BuildCache.read(from: folder, readingDocuments: false) else { return DocumentCheckCache() }
         return DocumentCheckCache(records: cache.checks)
     }
 

@@ -291,6 +291,10 @@ import Testing
             #expect(cache.checks.count == (try CheckOutcome.check(root)).set.documents.count)
             #expect(cache.data == bytes)
             #expect(BuildCache(data: bytes.dropLast()) == nil)
+            // The check of a build reads the records alone, stepping over the documents.
+            let records = try #require(BuildCache(data: bytes, readingDocuments: false))
+            #expect(records.checks == cache.checks && records.documents.isEmpty)
+            #expect(BuildCache(data: bytes.dropLast(), readingDocuments: false) == nil)
         }
     }
 
