@@ -72,13 +72,13 @@ public final class PreviewSession: @unchecked Sendable {
         }
         let (set, loadDiagnostics) = try DocumentSetLoader().load(setRoot, cache: documents)
         lap("load")
-        let diagnostics = CheckedSet.checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: false,
-                                              checks: checks).diagnostics
+        let checked = CheckedSet.checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: false, checks: checks)
+        let diagnostics = checked.diagnostics
         lap("check")
         // As `build --today`: SOURCE_DATE_EPOCH when set, else the day checked against.
         let settings = RenderSettings(templates: templates, buildDate: try RenderSettings.buildDate(for: set, today: today, environment: environment),
                                       today: today)
-        let renderer = try settings.renderer(for: set, draft: DraftBuild(diagnostics: diagnostics))
+        let renderer = try settings.renderer(for: set, draft: DraftBuild(diagnostics: diagnostics), coverage: checked.coverage)
         let previous = rendered.map { PreviousBuild(folder: output, cache: $0, filesInPlace: true) }
         let changes = ChangedFiles(present: present)
         do {

@@ -10,6 +10,15 @@ public enum SHA256Hex {
 
     /// A finished digest (of an incremental hasher) as 64 lower-case hex digits.
     public static func string(_ digest: SHA256.Digest) -> String {
-        digest.map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
+        // Two digits per byte into one buffer (a String per byte, then joined, was 2 % of a serve rebuild).
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }

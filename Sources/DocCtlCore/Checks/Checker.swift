@@ -17,6 +17,8 @@ public struct Checker {
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
         public var records: [String: DocumentCheckRecord]
+        /// The set's coverage report, as the rules saw it (nil: the set's standard is unknown).
+        public var coverage: CoverageReport?
     }
 
     /// Runs the rules: each document's part on every core (taken from `cache` when its key is
@@ -24,14 +26,16 @@ public struct Checker {
     /// are joined in order, so the result does not depend on which thread finished first.
     public func check(_ set: DocumentSet, cache: DocumentCheckCache? = nil) -> Result {
         let records = DocumentChecks.records(set, cache: cache)
-        let context = CheckContext(set: set, today: today, coverage: CoverageReport.compute(set), summaries: records.map(\.summary))
+        let coverage = CoverageReport.compute(set)
+        let context = CheckContext(set: set, today: today, coverage: coverage, summaries: records.map(\.summary))
         let found = Parallel.map(Checker.themes.count) { index in
             var sink = DiagnosticSink()
             Checker.themes[index](context, &sink)
             return sink.diagnostics
         }
         return Result(diagnostics: records.flatMap(\.findings) + found.flatMap { $0 },
-                      records: Dictionary(zip(set.documents.map(\.folder), records), uniquingKeysWith: { first, _ in first }))
+                      records: Dictionary(zip(set.documents.map(\.folder), records), uniquingKeysWith: { first, _ in first }),
+                      coverage: coverage)
     }
 
     /// The diagnostics of ``check(_:cache:)``.

@@ -15,7 +15,7 @@ enum StandardMapping {
         let needsCanonical = qualifiedPrimary.map { prefix in
             set.documents.contains { document in
                 document.clauses.contains { $0.value.hasPrefix(prefix) }
-                    || document.allSections.contains { $0.clauses.contains { $0.hasPrefix(prefix) } }
+                    || document.containsSection { $0.clauses.contains { $0.hasPrefix(prefix) } }
             }
         } ?? false
         let others = harmonized ? Array(tree.parts.dropFirst()) : []

@@ -116,9 +116,9 @@ public struct Document: Sendable {
     /// Read acknowledgements (`acknowledgements.yaml`, 宣贯确认), in the order written.
     public var acknowledgements: [Acknowledgement] = []
     public var historyPath: String
-    public var bodyFiles: [BodyFile]
+    public var bodyFiles: [BodyFile] { didSet { bodySummaryMemo = BodySummaryMemo() } }
     /// Content before the first heading, then the section tree.
-    public var preamble: [Block]
+    public var preamble: [Block] { didSet { bodySummaryMemo = BodySummaryMemo() } }
     public var sections: [Section]
     public var location: SourceLocation
     /// Generated blocks `{{name}}` after the first of their name in the document, with the place of
@@ -142,11 +142,15 @@ public struct Document: Sendable {
     /// The body's part of the per-document check, made before the body was dropped at the load
     /// (``droppingBody(checked:)``); nil otherwise.
     public internal(set) var bodyCheck: DocumentBodyCheck? = nil
+    /// ``bodySummary`` once computed for these body files and preamble (see ``BodySummaryMemo``).
+    var bodySummaryMemo = BodySummaryMemo()
 
     /// The names of the own `{{…}}` blocks of the preamble and of every section, in document order
     /// (also once the body was dropped).
     public var placeholderNames: [String] {
-        (droppedBody?.preamblePlaceholders ?? Block.placeholderNames(preamble)) + allSections.flatMap(\.placeholderNames)
+        var names = droppedBody?.preamblePlaceholders ?? Block.placeholderNames(preamble)
+        forEachSection { names += $0.placeholderNames }
+        return names
     }
 
     /// The current revision: the last history entry.
@@ -166,6 +170,13 @@ public struct Document: Sendable {
             }
         }
         walk(sections)
+    }
+
+    /// Whether a section satisfies `predicate` (visited in place, as ``forEachSection(_:)``).
+    public func containsSection(where predicate: (Section) -> Bool) -> Bool {
+        var found = false
+        forEachSection { if !found, predicate($0) { found = true } }
+        return found
     }
 
     /// Whether `path` (relative to the set) is one of this document's files: diagnostics there concern it.

@@ -13,8 +13,8 @@ public struct DroppedSectionBody: Sendable, Hashable {
 public struct DroppedDocumentBody: Sendable, Hashable {
     /// The names of the preamble's own `{{…}}` blocks, in order.
     public var preamblePlaceholders: [String]
-    /// Whether a `{{…}}` block stands anywhere in the body, nested ones included.
-    public var hasGeneratedBlock: Bool
+    /// The names of the `{{…}}` blocks anywhere in the body, nested ones included.
+    public var generatedBlocks: Set<String>
     /// The documents a `[[number#anchor]]` or `[[number@revision]]` reference names (see ``RenderKeys``).
     public var referencedNumbers: Set<String>
 }
@@ -33,15 +33,35 @@ extension Block {
     }
 }
 
+/// ``Document/bodySummary`` once computed. Copies of a document share it, and a change of the
+/// document's body files or preamble replaces it: `serve` keeps unchanged documents from one save
+/// to the next, and the render keys read every document's summary on each save.
+final class BodySummaryMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: DroppedDocumentBody?
+
+    /// The kept summary, or `compute()`'s (outside the lock), kept.
+    func value(_ compute: () -> DroppedDocumentBody) -> DroppedDocumentBody {
+        if let kept = lock.withLock({ kept }) { return kept }
+        let computed = compute()
+        lock.withLock { kept = computed }
+        return computed
+    }
+}
+
 extension Document {
     /// What the body tells of the document beyond its sections (kept when the body is dropped).
     public var bodySummary: DroppedDocumentBody {
         if let droppedBody { return droppedBody }
+        return bodySummaryMemo.value { summarizingBody() }
+    }
+
+    private func summarizingBody() -> DroppedDocumentBody {
         var numbers = Set<String>()
-        var generated = false
+        var generated = Set<String>()
         for body in bodyFiles {
             for block in body.blocks {
-                block.forEachBlock { if case .placeholder = $0 { generated = true } }
+                block.forEachBlock { if case .placeholder(let name, _) = $0 { generated.insert(name) } }
                 block.forEachInline { inline in
                     if case .reference(let target, _) = inline, target.contains(where: { $0 == "#" || $0 == "@" }) {
                         numbers.insert(String(target.prefix { $0 != "#" && $0 != "@" }).trimmingCharacters(in: .whitespaces))
@@ -49,7 +69,7 @@ extension Document {
                 }
             }
         }
-        return DroppedDocumentBody(preamblePlaceholders: Block.placeholderNames(preamble), hasGeneratedBlock: generated,
+        return DroppedDocumentBody(preamblePlaceholders: Block.placeholderNames(preamble), generatedBlocks: generated,
                                    referencedNumbers: numbers)
     }
 

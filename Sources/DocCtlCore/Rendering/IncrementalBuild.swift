@@ -276,7 +276,9 @@ public struct FileIdentity: Sendable, Equatable {
 ///   `[[QP-04@B/1]]`: a revision of its history); a plain `[[QP-04]]` shows only what the shared
 ///   context holds (title, number, revision folder, whether it is published), so a referrer is not
 ///   rendered again when only QP-04's text changes. A document with a generated block (`{{…}}`)
-///   depends on every document.
+///   that shows more of other documents than that context depends on every document
+///   (``contextBlocks``); one showing the coverage report depends on the report's digest
+///   (``coverageBlocks``).
 ///
 /// Anything else that could change a page changes one of these; a test builds incrementally after
 /// random edits and compares with a clean build byte for byte.
@@ -322,10 +324,13 @@ enum RenderKeys {
         }
         let index = Dictionary(documents.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { first, _ in first })
         let everything = SHA256Hex.of(Data(own.joined(separator: "\n").utf8))
+        let bodies = documents.map(\.bodySummary)
+        let coverage = bodies.contains(where: showsCoverage) ? coverageDigest(renderer.coverage) : "-"
         return Dictionary(documents.indices.map { position in
             let document = documents[position]
             var text = "\(contextHash)\n\(own[position])\n"
-            switch dependencies(document) {
+            if showsCoverage(bodies[position]) { text += "coverage \(coverage)\n" }
+            switch dependencies(bodies[position]) {
             case .all: text += "all \(everything)\n"
             case .some(let numbers):
                 for number in numbers.sorted() where number != document.number {
@@ -338,12 +343,51 @@ enum RenderKeys {
 
     enum Dependencies { case all, some(Set<String>) }
 
-    /// The documents whose own files `document` shows something of (see ``RenderKeys``), or all of
-    /// them when it holds a generated block.
-    static func dependencies(_ document: Document) -> Dependencies {
-        let body = document.bodySummary
-        return body.hasGeneratedBlock ? .all : .some(body.referencedNumbers)
+    /// The documents whose own files a document with `body` shows something of (see ``RenderKeys``),
+    /// or all of them when it holds a generated block that shows more of other documents than the
+    /// shared context and the coverage report.
+    static func dependencies(_ body: DroppedDocumentBody) -> Dependencies {
+        body.generatedBlocks.isSubset(of: contextBlocks.union(coverageBlocks)) ? .some(body.referencedNumbers) : .all
     }
+
+    /// Whether a document with `body` shows the coverage report (``coverageBlocks``): its key then holds the
+    /// report's digest.
+    static func showsCoverage(_ body: DroppedDocumentBody) -> Bool {
+        !body.generatedBlocks.isDisjoint(with: coverageBlocks)
+    }
+
+    /// The generated blocks made from the shared context and the coverage report (every clause's
+    /// status, the sections and procedures that cover it): the report's digest stands in their key
+    /// for every document's sections.
+    static let coverageBlocks: Set<String> = ["coverage-matrix", "statement-of-applicability"]
+
+    /// A digest of everything ``GeneratedBlocks`` shows of `report` (its clause tree and the
+    /// applicability decisions come from the set's own files, in the shared context).
+    static func coverageDigest(_ report: CoverageReport?) -> String {
+        guard let report else { return "-" }
+        var text = "coverage 1 \(report.key) \(report.depth)\n"
+        for entry in report.entries {
+            text += "\(entry.clause.id) \(entry.status.rawValue) \(entry.required) \(entry.unwritten) \(entry.lead ?? "-")\n"
+            text += "\(entry.justification ?? "-")\n\(entry.procedures.joined(separator: ","))\n"
+            for section in entry.sections {
+                text += "section \(section.document) \(section.anchor) \(section.number ?? "-")\n\(section.title)\n"
+            }
+        }
+        return SHA256Hex.of(Data(text.utf8))
+    }
+
+    /// The generated blocks made only from what the shared context of the key holds: the set's own
+    /// files (docset.yaml, organisation, matrix, records, records log, standards), `--today`, the
+    /// page's own document, and for other documents their number, title, type, owner, clauses,
+    /// status and where their pages are. A manual listing the procedures is then not rendered again
+    /// when only a procedure's text changes (it was, on every save in `serve`).
+    /// Besides those and ``coverageBlocks``, the others read other documents' own files: copy
+    /// issues, effective dates and acknowledgements (distribution register, withdrawn list,
+    /// briefing record); an unknown name is treated the same.
+    static let contextBlocks: Set<String> = [
+        "procedure-list", "document-list", "record-list", "responsibility-matrix", "org-chart", "revision-history",
+        "external-document-list", "record-disposition",
+    ]
 
     private static func append(_ path: String, _ text: String, to context: inout String) {
         context += "file \(path) \(text.utf8.count)\n"

@@ -41,8 +41,8 @@ public struct RenderSettings: Sendable {
         set.documents.flatMap { $0.history.compactMap(\.date) }.max() ?? Day(year: 2000, month: 1, day: 1)!
     }
 
-    /// A renderer of `set` with these settings.
-    public func renderer(for set: DocumentSet, draft: DraftBuild? = nil) throws(DocCtlError) -> SiteRenderer {
-        try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today, draft: draft)
+    /// A renderer of `set` with these settings (`coverage`: that set's report, when computed already).
+    public func renderer(for set: DocumentSet, draft: DraftBuild? = nil, coverage: CoverageReport?? = nil) throws(DocCtlError) -> SiteRenderer {
+        try SiteRenderer(set: set, templates: templates, buildDate: buildDate, today: today, draft: draft, coverage: coverage)
     }
 }

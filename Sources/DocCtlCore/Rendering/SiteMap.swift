@@ -72,7 +72,7 @@ public struct SiteMap: Sendable {
         var targets: [String: SectionTarget] = [:]
         var recordList: SectionTarget? = nil
         for document in ordered {
-            for section in document.allSections {
+            document.forEachSection { section in
                 let target = SectionTarget(document: document.number, anchor: section.anchor, number: section.number,
                                            title: section.title)
                 for clause in section.clauses where targets[clause] == nil { targets[clause] = target }

@@ -37,14 +37,17 @@ public struct SiteRenderer: Sendable {
     /// With `draft` (`build --draft`), every page is marked 草稿 / DRAFT and lists its problems.
     /// `held` and `offSite` are as for ``SiteMap/init(set:draft:held:offSite:)`` (a publish of what is released).
     /// With `inAuditPack`, the site is the `site/` folder of an audit pack (its pages link back to the pack's index).
+    /// `coverage` is the coverage report of this very `set` when the check computed it already
+    /// (``CheckedSet/coverage``; `serve` saves computing it twice on every save).
     public init(set: DocumentSet, templates: TemplateSet, buildDate: Day, today: Day? = nil, draft: DraftBuild? = nil,
-                held: [String: ArchivedRevision] = [:], offSite: Set<String> = [], inAuditPack: Bool = false) throws(DocCtlError) {
+                held: [String: ArchivedRevision] = [:], offSite: Set<String> = [], inAuditPack: Bool = false,
+                coverage: CoverageReport?? = nil) throws(DocCtlError) {
         self.set = set
         self.templates = templates
         self.site = SiteMap(set: set, draft: draft != nil, held: held, offSite: offSite)
-        self.coverage = CoverageReport.compute(set)
+        self.coverage = coverage ?? CoverageReport.compute(set)
         self.buildDate = buildDate
-        var builder = PageBuilder(site: site, coverage: coverage, buildDate: buildDate, today: today ?? buildDate)
+        var builder = PageBuilder(site: site, coverage: self.coverage, buildDate: buildDate, today: today ?? buildDate)
         builder.draft = draft
         builder.inAuditPack = inAuditPack
         self.builder = builder

@@ -121,7 +121,8 @@ public struct Build: Sendable {
         do {
             let settings = try RenderSettings.resolve(for: checked.set, templatesFolder: templatesFolder, today: today,
                                                       environment: environment)
-            return try settings.renderer(for: checked.set, draft: draft ? DraftBuild(diagnostics: checked.diagnostics) : nil)
+            return try settings.renderer(for: checked.set, draft: draft ? DraftBuild(diagnostics: checked.diagnostics) : nil,
+                                         coverage: checked.coverage)
         } catch {
             throw .environment(error.description)
         }

@@ -12,11 +12,17 @@ public struct CheckedSet: Sendable {
     /// The per-document part of the check, by document folder (``DocumentCheckRecord``): `build -o`
     /// keeps them in the build cache for the next build. Empty when the rules did not run.
     public let documentChecks: [String: DocumentCheckRecord]
+    /// The coverage report of ``set`` the rules computed (`.some(nil)`: its standard is unknown), for
+    /// a renderer of the same set (``SiteRenderer/init(set:templates:buildDate:today:draft:held:offSite:inAuditPack:coverage:)``);
+    /// nil when the rules did not run.
+    public let coverage: CoverageReport??
 
-    public init(set: DocumentSet, diagnostics: [Diagnostic], documentChecks: [String: DocumentCheckRecord] = [:]) {
+    public init(set: DocumentSet, diagnostics: [Diagnostic], documentChecks: [String: DocumentCheckRecord] = [:],
+                coverage: CoverageReport?? = nil) {
         self.set = set
         self.diagnostics = diagnostics
         self.documentChecks = documentChecks
+        self.coverage = coverage
     }
 
     /// Loads the set at `root` and, unless `runChecks` is false, runs the rules as of `today`.
@@ -43,13 +49,15 @@ public struct CheckedSet: Sendable {
                                 runChecks: Bool = true, checks: DocumentCheckCache? = nil) -> CheckedSet {
         var raw = loadDiagnostics
         var records: [String: DocumentCheckRecord] = [:]
+        var coverage: CoverageReport?? = nil
         if runChecks {
             let result = Checker(today: today).check(set, cache: checks)
             raw += result.diagnostics
             records = result.records
+            coverage = .some(result.coverage)
         }
         let engine = DiagnosticEngine(overrides: set.config.ruleSeverities, strict: strict)
-        return CheckedSet(set: set, diagnostics: engine.finalize(raw), documentChecks: records)
+        return CheckedSet(set: set, diagnostics: engine.finalize(raw), documentChecks: records, coverage: coverage)
     }
 
     /// 0 clean or warnings only, 1 rule errors, 2 environment errors.

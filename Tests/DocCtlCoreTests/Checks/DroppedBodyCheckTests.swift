@@ -92,6 +92,25 @@ import Testing
         }
     }
 
+    /// The body summary is kept once computed (serve's render keys read every document's on each
+    /// save); a document given other body files gets the summary of those.
+    @Test func aKeptBodySummaryFollowsTheBodyFiles() throws {
+        try TemporaryFolder.with { folder in
+            try RenderingFixtures.fullSet().materialize(in: folder.url)
+            let documents = try CheckedSet.load(folder.url, today: FixtureSet.today, strict: false).set.documents
+            let summaries = documents.map(\.bodySummary)
+            let pairs = documents.indices.flatMap { first in documents.indices.map { (first, $0) } }
+            let (kept, other) = try #require(pairs.first { first, second in
+                summaries[first].generatedBlocks != summaries[second].generatedBlocks
+                    && summaries[first].preamblePlaceholders == summaries[second].preamblePlaceholders
+            })
+            var changed = documents[kept]
+            changed.bodyFiles = documents[other].bodyFiles
+            #expect(changed.bodySummary.generatedBlocks == summaries[other].generatedBlocks)
+            #expect(documents[kept].bodySummary == summaries[kept])
+        }
+    }
+
     @Test func theContentDigestAndRenderKeysOfADroppedBodyAreThoseOfTheBody() throws {
         try TemporaryFolder.with { folder in
             try RenderingFixtures.fullSet().materialize(in: folder.url)
