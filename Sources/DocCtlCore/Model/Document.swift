@@ -136,8 +136,8 @@ public struct Document: Sendable {
     public var imageSources: [String: String] = [:]
     /// Whether the blocks of the body were dropped (``droppingBody()``): only the section tree's
     /// titles, numbers, anchors and clauses are left, and rendering needs ``restoringBody(files:preamble:sections:)``.
-    public internal(set) var bodyDropped = false
-    /// What the dropped body told of the document (set with ``bodyDropped``).
+    public var bodyDropped: Bool { droppedBody != nil }
+    /// What the dropped body told of the document (set while ``bodyDropped``).
     public internal(set) var droppedBody: DroppedDocumentBody? = nil
     /// The body's part of the per-document check, made before the body was dropped at the load
     /// (``droppingBody(checked:)``); nil otherwise.

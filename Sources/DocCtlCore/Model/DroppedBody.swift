@@ -89,7 +89,6 @@ extension Document {
         copy.preamble = []
         copy.bodyFiles = bodyFiles.map { BodyFile(path: $0.path, blocks: []) }
         copy.sections = sections.map(Document.dropBlocks)
-        copy.bodyDropped = true
         return copy
     }
 
@@ -114,7 +113,6 @@ extension Document {
         copy.preamble = preamble
         guard let restored = Document.restore(sections, from: parsed) else { return nil }
         copy.sections = restored
-        copy.bodyDropped = false
         copy.droppedBody = nil
         copy.bodyCheck = nil
         return copy

@@ -116,14 +116,14 @@ public struct BuildCache: Sendable, Equatable {
         var reader = FieldReader(bytes: bytes, position: start)
         var documents: [String: Entry] = [:]
         guard let documentCount = reader.count() else { return nil }
-        if !readingDocuments {
-            for _ in 0..<documentCount {
+        for _ in 0..<documentCount {
+            if !readingDocuments {
+                // Number, key, the files (path, hash), the entries (five fields each), stepped over.
                 guard reader.skip(), reader.skip(), let fileCount = reader.count(),
                       (0..<(2 * fileCount)).allSatisfy({ _ in reader.skip() }),
                       let entryCount = reader.count(), (0..<(5 * entryCount)).allSatisfy({ _ in reader.skip() }) else { return nil }
+                continue
             }
-        }
-        for _ in 0..<(readingDocuments ? documentCount : 0) {
             guard let number = reader.field(), let key = reader.field(), let fileCount = reader.count() else { return nil }
             var files: [String: String] = [:]
             for _ in 0..<fileCount {
@@ -167,17 +167,23 @@ public struct BuildCache: Sendable, Equatable {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= 0 else { return nil }
         var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
-            var offset = 0
-            while offset < buffer.count {
-                let read = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if read < 0 && errno == EINTR { continue }
-                if read <= 0 { break }
-                offset += read
-            }
-            count = offset
-            complete = offset == buffer.count
+            complete = fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor)
+            count = complete ? buffer.count : 0
         }
         return complete ? bytes : nil
+    }
+
+    /// Reads exactly `buffer.count` bytes from `descriptor` into `buffer`; false when the file
+    /// ends (or fails) before.
+    static func fill(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let read = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if read < 0 && errno == EINTR { continue }
+            if read <= 0 { return false }
+            offset += read
+        }
+        return true
     }
 }
 
@@ -250,16 +256,9 @@ struct ReusedFile: Sendable {
               info.st_size >= 0, info.st_size <= SiteRenderer.maximumFileBytes else { return nil }
         var data = Data(count: Int(info.st_size))
         let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return false }
-                offset += count
-            }
             // Nothing after the size fstat gave: the file did not grow while it was read.
             var extra: UInt8 = 0
-            return Glibc.read(descriptor, &extra, 1) == 0
+            return BuildCache.fill(buffer, from: descriptor) && Glibc.read(descriptor, &extra, 1) == 0
         }
         guard complete else { return nil }
         let linkable = info.st_nlink == 1 && info.st_uid == geteuid() && info.st_mode & 0o7777 == FileIdentity.freshMode
