@@ -35,6 +35,15 @@ struct FieldWriter {
         if sink != nil, bytes.count >= pieceSize { finish() }
     }
 
+    /// A field of any bytes (not necessarily UTF-8).
+    mutating func field(bytes value: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: String(value.count).utf8)
+        bytes.append(UInt8(ascii: ":"))
+        value.withUnsafeBufferPointer { bytes.append($0) }
+        bytes.append(UInt8(ascii: "\n"))
+        if sink != nil, bytes.count >= pieceSize { finish() }
+    }
+
     mutating func count(_ value: Int) { field(String(value)) }
 
     /// An optional text: a presence field (`1` / `0`), then the text when present.
@@ -60,6 +69,11 @@ struct FieldReader {
     mutating func field() -> String? {
         guard let range = nextField() else { return nil }
         return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The bytes of the next field, as they are in ``bytes`` (no copy).
+    mutating func bytesField() -> ArraySlice<UInt8>? {
+        nextField().map { bytes[$0] }
     }
 
     /// Steps over a field without decoding it; false when it does not parse.

@@ -8,10 +8,10 @@ import Glibc
 /// next build into the same folder renders again only the documents that changed.
 ///
 /// For every rendered document: its render key (see ``RenderKeys``), the SHA-256 of each file of
-/// its revision folder (page, archive, images) and of its pointer page, and its search index
-/// entries. A later build whose key for the document is the same takes the files from the previous
-/// output — after checking each one against the recorded hash — and the entries from here, instead
-/// of rendering. The master list, coverage, registers, stylesheets and search index are always made
+/// its revision folder (page, archive, images) and of its pointer page, and its share of the search
+/// index (``SearchIndex/Part``: its entries as JSON and their bigram postings). A later build whose
+/// key for the document is the same takes the files from the previous output — after checking each
+/// one against the recorded hash — and the search part from here as it is, instead of rendering. The master list, coverage, registers, stylesheets and search index are always made
 /// anew. A cache that is not intact (see ``init(data:)``) is not used at all.
 ///
 /// A clean build writes the same cache, so an incremental build and a clean build of the same
@@ -25,12 +25,12 @@ public struct BuildCache: Sendable, Equatable {
         public var key: String
         /// Path (relative to the output) → SHA-256 hex of each file of the revision folder.
         public var files: [String: String]
-        /// The document's search index entries.
-        public var entries: [SearchIndex.Entry]
+        /// The document's share of the search index (its entries and their postings).
+        public var search: SearchIndex.Part
     }
 
     /// The first line of the file: the format and the docctl that wrote it (another version renders everything again).
-    static var header: String { "docctl-build-cache 3 \(DocCtlVersion.number)\n" }
+    static var header: String { "docctl-build-cache 4 \(DocCtlVersion.number)\n" }
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
     /// Document folder → the per-document part of the check (its summary and findings), which the
@@ -80,10 +80,9 @@ public struct BuildCache: Sendable, Equatable {
                 body.field(path)
                 body.field(hash)
             }
-            body.count(entry.entries.count)
-            for item in entry.entries {
-                for text in [item.number, item.document, item.section, item.url, item.text] { body.field(text) }
-            }
+            body.count(entry.search.count)
+            body.field(bytes: entry.search.json)
+            body.field(bytes: entry.search.postings)
         }
         body.count(checks.count)
         for (folder, record) in checks.sorted(by: { $0.key < $1.key }) {
@@ -97,7 +96,7 @@ public struct BuildCache: Sendable, Equatable {
     /// parse. Any of those only means that every document is rendered and checked again.
     ///
     /// Without `readingDocuments`, only the check records are read (the check of a build, before
-    /// it renders): the documents' files and search entries are checked and stepped over, and
+    /// it renders): the documents' files and search parts are checked and stepped over, and
     /// ``documents`` is left empty.
     public init?(data: Data, readingDocuments: Bool = true) {
         self.init(bytes: [UInt8](data), readingDocuments: readingDocuments)
@@ -118,10 +117,10 @@ public struct BuildCache: Sendable, Equatable {
         guard let documentCount = reader.count() else { return nil }
         for _ in 0..<documentCount {
             if !readingDocuments {
-                // Number, key, the files (path, hash), the entries (five fields each), stepped over.
+                // Number, key, the files (path, hash), the search part (count, entries, postings), stepped over.
                 guard reader.skip(), reader.skip(), let fileCount = reader.count(),
                       (0..<(2 * fileCount)).allSatisfy({ _ in reader.skip() }),
-                      let entryCount = reader.count(), (0..<(5 * entryCount)).allSatisfy({ _ in reader.skip() }) else { return nil }
+                      reader.count() != nil, reader.skip(), reader.skip() else { return nil }
                 continue
             }
             guard let number = reader.field(), let key = reader.field(), let fileCount = reader.count() else { return nil }
@@ -130,15 +129,10 @@ public struct BuildCache: Sendable, Equatable {
                 guard let path = reader.field(), let hash = reader.field() else { return nil }
                 files[path] = hash
             }
-            guard let entryCount = reader.count() else { return nil }
-            var entries: [SearchIndex.Entry] = []
-            entries.reserveCapacity(entryCount)
-            for _ in 0..<entryCount {
-                guard let item = reader.field(), let document = reader.field(), let section = reader.field(),
-                      let url = reader.field(), let text = reader.field() else { return nil }
-                entries.append(SearchIndex.Entry(number: item, document: document, section: section, url: url, text: text))
-            }
-            documents[number] = Entry(key: key, files: files, entries: entries)
+            // The part's bytes are kept as they are in the file (no copy, nothing decoded).
+            guard let entryCount = reader.count(), let json = reader.bytesField(), let postings = reader.bytesField(),
+                  let search = SearchIndex.Part(count: entryCount, json: json, postings: postings) else { return nil }
+            documents[number] = Entry(key: key, files: files, search: search)
         }
         guard let checkCount = reader.count() else { return nil }
         var checks: [String: DocumentCheckRecord] = [:]
@@ -211,7 +205,7 @@ public struct PreviousBuild: Sendable {
         return PreviousBuild(folder: folder, cache: cache)
     }
 
-    /// The files and search entries of `number` when it was rendered with `key` and every file is
+    /// The files and search part of `number` when it was rendered with `key` and every file is
     /// still there with the recorded hash; nil otherwise (the document is rendered again).
     func reuse(_ number: String, key: String) -> (files: [ReusedFile], entry: BuildCache.Entry)? {
         guard let entry = cache.documents[number], entry.key == key else { return nil }

@@ -5,7 +5,11 @@ import Foundation
 /// Written as `assets/search-index.json` (for tools) and as `assets/search-index.js`, which
 /// sets `window.DOCCTL_SEARCH_INDEX` so that search also works from `file://` pages, where
 /// browsers refuse to fetch JSON.
-public struct SearchIndex: Encodable, Sendable {
+///
+/// Made of one ``Part`` per document, each made when its document is rendered (on every core) and
+/// kept in the build cache: a build that reuses a document takes its part as it is, and the index
+/// puts the parts together without reading any entry's text again.
+public struct SearchIndex: Sendable {
     /// One searchable place.
     public struct Entry: Codable, Sendable, Hashable {
         public var number: String
@@ -16,8 +20,97 @@ public struct SearchIndex: Encodable, Sendable {
         public var text: String
     }
 
+    /// One document's share of the index: its entries as the index writes them, and their bigram
+    /// postings by their position in the part. Put after the entries of the documents before it,
+    /// a part's postings move up by the number of those entries; nothing else of it changes.
+    public struct Part: Sendable, Equatable {
+        /// How many entries it holds.
+        public let count: Int
+        /// The entries' JSON objects, separated by commas (as the index's `entries` array holds them).
+        public let json: ArraySlice<UInt8>
+        /// Every bigram of the entries, in the order it is first met: the pair (8 bytes, as
+        /// ``forEachBigram(_:_:)`` packs it, least significant byte first), then, in LEB128, how
+        /// many entries hold it, the last of them and the length of its ``PostingList``'s bytes,
+        /// then those bytes.
+        public let postings: ArraySlice<UInt8>
+
+        /// The part of `entries`: their JSON and their postings.
+        public init(_ entries: [Entry]) {
+            count = entries.count
+            var json: [UInt8] = []
+            json.reserveCapacity(entries.reduce(0) { $0 + $1.text.utf8.count + $1.document.utf8.count + $1.url.utf8.count + 80 })
+            for (position, entry) in entries.enumerated() {
+                if position > 0 { json.append(UInt8(ascii: ",")) }
+                SearchIndex.writeJSON(entry, into: &json)
+            }
+            self.json = json[...]
+            var byPair: [UInt64: PostingList] = [:]
+            var order: [UInt64] = []
+            for (index, entry) in entries.enumerated() {
+                let posting = Int32(truncatingIfNeeded: index)
+                for field in [entry.number, entry.document, entry.section, entry.text] {
+                    SearchIndex.forEachBigram(field) { pair in
+                        // Entries are visited in order: the last posting tells whether this one has it already.
+                        let isNew = byPair[pair, default: PostingList()].appendOnce(posting)
+                        if isNew { order.append(pair) }
+                    }
+                }
+            }
+            var postings: [UInt8] = []
+            for pair in order {
+                let list = byPair[pair]!
+                withUnsafeBytes(of: pair.littleEndian) { postings.append(contentsOf: $0) }
+                LEB128.append(UInt32(list.count), to: &postings)
+                LEB128.append(UInt32(list.last), to: &postings)
+                LEB128.append(UInt32(list.bytes.count), to: &postings)
+                postings.append(contentsOf: list.bytes)
+            }
+            self.postings = postings[...]
+        }
+
+        /// A part read back from the build cache, or nil when its postings do not parse: every
+        /// pair two CJK scalars, every list within the bytes, non-empty, its last entry one of the part's.
+        init?(count: Int, json: ArraySlice<UInt8>, postings: ArraySlice<UInt8>) {
+            self.count = count
+            self.json = json
+            self.postings = postings
+            guard count >= 0, count < Int(Int32.max), json.isEmpty == (count == 0) else { return nil }
+            var valid = true
+            let complete = forEachList { pair, entries, last, bytes in
+                if !SearchIndex.isCJK(value: UInt32(truncatingIfNeeded: pair >> 32)) || !SearchIndex.isCJK(value: UInt32(truncatingIfNeeded: pair))
+                    || entries == 0 || last >= count || entries > bytes.count {
+                    valid = false
+                }
+                var position = bytes.startIndex
+                if LEB128.read(bytes, at: &position) == nil { valid = false }
+            }
+            guard complete, valid else { return nil }
+        }
+
+        /// Calls `body` with each pair, how many entries hold it, the last of them and its list's
+        /// bytes, in order; false when the bytes end before a record does.
+        @discardableResult
+        func forEachList(_ body: (_ pair: UInt64, _ entries: Int, _ last: Int32, _ bytes: ArraySlice<UInt8>) -> Void) -> Bool {
+            var position = postings.startIndex
+            let end = postings.endIndex
+            while position < end {
+                guard end - position >= 8 else { return false }
+                var pair: UInt64 = 0
+                for shift in 0..<8 { pair |= UInt64(postings[position + shift]) << (8 * shift) }
+                position += 8
+                guard let entries = LEB128.read(postings, at: &position), let last = LEB128.read(postings, at: &position),
+                      let length = LEB128.read(postings, at: &position), last < UInt32(Int32.max),
+                      Int(length) <= end - position else { return false }
+                body(pair, Int(entries), Int32(last), postings[position..<(position + Int(length))])
+                position += Int(length)
+            }
+            return true
+        }
+    }
+
     public var format = 2
-    public var entries: [Entry]
+    /// The documents' parts, in order.
+    let parts: [Part]
     /// Bigram postings, sorted by the key's UTF-8 bytes (the order of the JSON): entry indices,
     /// ascending, each kept as its distance from the one before in a variable-length integer
     /// (``PostingList``): at 1000 large documents the index has about 15 million postings, 60 MB as
@@ -36,37 +129,32 @@ public struct SearchIndex: Encodable, Sendable {
 
     /// The index of `entries`, with their bigram postings.
     public init(entries: [Entry]) {
-        self.entries = entries
-        self.postings = SearchIndex.postings(entries)
+        self.init(parts: [Part(entries)])
     }
 
-    enum CodingKeys: String, CodingKey { case format, entries, bigrams }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(format, forKey: .format)
-        try container.encode(entries, forKey: .entries)
-        try container.encode(bigrams, forKey: .bigrams)
-    }
-
-    /// Bigram → entries holding it. Pairs are found on the UTF-8 bytes and kept as two scalars packed
-    /// in an integer: a `String` per pair, hashed after Unicode normalisation, was a third of `build` on
-    /// a corpus of large documents. Strings are made once per distinct pair, at the end. Pairs that
-    /// are one string to Swift (a compatibility ideograph and its canonical form) share one key, the
-    /// first met, with their postings merged — as a dictionary of strings had them.
-    static func postings(_ entries: [Entry]) -> [(key: String, entries: PostingList)] {
+    /// The index of the parts' entries, in order: each part's postings moved up by the entries before it.
+    public init(parts: [Part]) {
+        self.parts = parts
         var byPair: [UInt64: PostingList] = [:]
         var order: [UInt64] = []
-        for (index, entry) in entries.enumerated() {
-            let posting = Int32(truncatingIfNeeded: index)
-            for field in [entry.number, entry.document, entry.section, entry.text] {
-                forEachBigram(field) { pair in
-                    // Entries are visited in order: the last posting tells whether this one has it already.
-                    let isNew = byPair[pair, default: PostingList()].appendOnce(posting)
-                    if isNew { order.append(pair) }
-                }
+        var base: Int32 = 0
+        for part in parts {
+            part.forEachList { pair, entries, last, bytes in
+                let isNew = byPair[pair, default: PostingList()].append(bytes, entries: entries, last: last, movedUpBy: base)
+                if isNew { order.append(pair) }
             }
+            base &+= Int32(truncatingIfNeeded: part.count)
         }
+        self.postings = SearchIndex.keyed(byPair, order: order)
+    }
+
+    /// The postings by bigram string, sorted as the JSON has them. Strings are made once per
+    /// distinct pair, at the end (a `String` per pair, hashed after Unicode normalisation, was a
+    /// third of `build` on a corpus of large documents). Pairs that are one string to Swift (a
+    /// compatibility ideograph and its canonical form) share one key, the first met in `order`,
+    /// with their postings merged — as a dictionary of strings had them.
+    static func keyed(_ pairs: [UInt64: PostingList], order: [UInt64]) -> [(key: String, entries: PostingList)] {
+        var byPair = pairs
         var result: [String: PostingList] = [:]
         result.reserveCapacity(order.count)
         for pair in order {
@@ -197,8 +285,7 @@ public struct SearchIndex: Encodable, Sendable {
 
     /// About the size of the JSON (it only sizes the first allocation).
     var jsonSizeEstimate: Int {
-        entries.reduce(0) { $0 + $1.text.utf8.count + $1.document.utf8.count + $1.url.utf8.count + 80 }
-            + postings.reduce(0) { $0 + 12 + 6 * $1.entries.count } + 64
+        parts.reduce(0) { $0 + $1.json.count + 1 } + postings.reduce(0) { $0 + 12 + 6 * $1.entries.count } + 64
     }
 
     func writeJSON(into writer: inout ChunkedBytes) {
@@ -217,21 +304,28 @@ public struct SearchIndex: Encodable, Sendable {
             writer.flushIfFull()
         }
         writer.append(#"},"entries":["#.utf8)
-        for (position, entry) in entries.enumerated() {
-            if position > 0 { writer.append(UInt8(ascii: ",")) }
-            for (name, value) in [("document", entry.document), ("number", entry.number), ("section", entry.section),
-                                  ("text", entry.text), ("url", entry.url)] {
-                writer.append((name == "document" ? #"{""# : #",""#).utf8)
-                writer.append(name.utf8)
-                writer.append(#"":"#.utf8)
-                SearchIndex.writeJSON(value, into: &writer.chunk)
-            }
-            writer.append(UInt8(ascii: "}"))
+        var first = true
+        for part in parts where part.count > 0 {
+            if !first { writer.append(UInt8(ascii: ",")) }
+            first = false
+            writer.append(part.json)
             writer.flushIfFull()
         }
         writer.append(#"],"format":"#.utf8)
         writer.append(String(format).utf8)
         writer.append(UInt8(ascii: "}"))
+    }
+
+    /// One entry as JSONEncoder writes it with sorted keys.
+    static func writeJSON(_ entry: Entry, into output: inout [UInt8]) {
+        for (name, value) in [("document", entry.document), ("number", entry.number), ("section", entry.section),
+                              ("text", entry.text), ("url", entry.url)] {
+            output.append(contentsOf: (name == "document" ? #"{""# : #",""#).utf8)
+            output.append(contentsOf: name.utf8)
+            output.append(contentsOf: #"":"#.utf8)
+            writeJSON(value, into: &output)
+        }
+        output.append(UInt8(ascii: "}"))
     }
 
     /// A JSON string as JSONEncoder writes it: `"` and `\` escaped, control characters as `\b \f \n
@@ -293,6 +387,7 @@ struct ChunkedBytes {
 
     mutating func append(_ byte: UInt8) { chunk.append(byte) }
     mutating func append(_ bytes: [UInt8]) { chunk.append(contentsOf: bytes) }
+    mutating func append(_ bytes: ArraySlice<UInt8>) { chunk.append(contentsOf: bytes) }
     mutating func append(_ bytes: String.UTF8View) { chunk.append(contentsOf: bytes) }
 
     /// `value` (≥ 0) in decimal, as `String(value)` writes it.
@@ -333,8 +428,9 @@ struct ChunkedBytes {
 /// Ascending entry indices (≥ 0), each kept as its distance from the one before (the first from
 /// -1) in LEB128: seven bits a byte, the high bit set on every byte but a number's last.
 struct PostingList: Sendable, Equatable {
-    private var bytes: [UInt8] = []
-    private var last: Int32 = -1
+    private(set) var bytes: [UInt8] = []
+    /// The last index (-1 when there is none).
+    private(set) var last: Int32 = -1
     /// How many indices it holds.
     private(set) var count = 0
 
@@ -347,15 +443,24 @@ struct PostingList: Sendable, Equatable {
     /// Appends `value` (not below the last one) unless it is the last one already; true when the list was empty.
     mutating func appendOnce(_ value: Int32) -> Bool {
         if value == last { return false }
-        var delta = UInt32(bitPattern: value &- last)
-        while delta >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: delta) | 0x80)
-            delta >>= 7
-        }
-        bytes.append(UInt8(delta))
+        LEB128.append(UInt32(bitPattern: value &- last), to: &bytes)
         last = value
         count += 1
         return count == 1
+    }
+
+    /// Appends the list of `entries` indices whose bytes are `other` and whose last index is
+    /// `otherLast`, every index moved up by `offset` (all above the last one here): only the first
+    /// distance is written anew, the others are the same. True when the list was empty.
+    mutating func append(_ other: ArraySlice<UInt8>, entries: Int, last otherLast: Int32, movedUpBy offset: Int32) -> Bool {
+        var position = other.startIndex
+        guard entries > 0, let distance = LEB128.read(other, at: &position) else { return false }
+        let wasEmpty = count == 0
+        LEB128.append(UInt32(bitPattern: (Int32(bitPattern: distance) &- 1 &+ offset) &- last), to: &bytes)
+        bytes.append(contentsOf: other[position...])
+        count += entries
+        last = otherLast &+ offset
+        return wasEmpty
     }
 
     /// Calls `body` with every index, in order.
@@ -381,5 +486,32 @@ struct PostingList: Sendable, Equatable {
         result.reserveCapacity(count)
         forEach { result.append($0) }
         return result
+    }
+}
+
+/// Unsigned LEB128: seven bits a byte, least significant first, the high bit set on every byte but the last.
+enum LEB128 {
+    static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// The number at `position` in `bytes` (moving `position` past it); nil when the bytes end
+    /// before it does or it has more than five bytes.
+    static func read(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> UInt32? {
+        var value: UInt32 = 0
+        var shift: UInt32 = 0
+        while position < bytes.endIndex, shift < 35 {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt32(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+        return nil
     }
 }

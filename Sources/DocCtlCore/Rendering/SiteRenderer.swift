@@ -279,11 +279,11 @@ public struct SiteRenderer: Sendable {
         let keys = self.keys ?? RenderKeys.compute(self)
         // Task 0 renders the site pages (master list, coverage), alongside the documents.
         let pagesLater = documentsDone != nil
-        let results = Parallel.map(documents.count + 1) { index -> Result<(String, BuildCache.Entry?, [SearchIndex.Entry], Bool), DocCtlError> in
+        let results = Parallel.map(documents.count + 1) { index -> Result<(String, BuildCache.Entry?, SearchIndex.Part?, Bool), DocCtlError> in
             do throws(DocCtlError) {
                 if index == 0 {
                     for file in try pagesLater ? siteAssets() : siteFiles() { try write(file.path, file.data) }
-                    return .success(("", nil, [], false))
+                    return .success(("", nil, nil, false))
                 }
                 let document = documents[index - 1]
                 let key = keys[document.number] ?? ""
@@ -299,7 +299,7 @@ public struct SiteRenderer: Sendable {
                         if let link, let identity = file.identity, try link(file.path, file.origin, identity) { continue }
                         try write(file.path, file.data)
                     }
-                    return .success((document.number, reused.entry, reused.entry.entries, true))
+                    return .success((document.number, reused.entry, reused.entry.search, true))
                 }
                 let revisionFolder = site.documentFolders[document.number].flatMap { folder in
                     site.revisionFolders[document.number].map { "\(folder)/\($0)" }
@@ -318,19 +318,21 @@ public struct SiteRenderer: Sendable {
                         hashes[file.path] = SHA256Hex.of(file.data)
                     }
                 }
+                // Its share of the search index, made here on this core (and kept in the cache).
+                let search = SearchIndex.Part(rendered.entries)
                 let entry = rendered.files.isEmpty || site.held[document.number] != nil ? nil
-                    : BuildCache.Entry(key: key, files: hashes, entries: rendered.entries)
-                return .success((document.number, entry, rendered.entries, false))
+                    : BuildCache.Entry(key: key, files: hashes, search: search)
+                return .success((document.number, entry, search, false))
             } catch {
                 return .failure(error)
             }
         }
-        var entries: [SearchIndex.Entry] = []
+        var parts: [SearchIndex.Part] = []
         var cache = BuildCache()
         for result in results {
             switch result {
-            case .success(let (number, entry, documentEntries, reused)):
-                entries += documentEntries
+            case .success(let (number, entry, part, reused)):
+                if let part { parts.append(part) }
                 if let entry { cache.documents[number] = entry }
                 if reused { cache.reused.insert(number) }
             case .failure(let error): throw error
@@ -342,14 +344,14 @@ public struct SiteRenderer: Sendable {
         if let documentsDone {
             try documentsDone(cache)
             // The site pages and the search index, side by side.
-            let all = entries
-            entries = []
+            let all = parts
+            parts = []
             let done = Parallel.map(2) { task -> DocCtlError? in
                 do throws(DocCtlError) {
                     if task == 0 {
                         for file in try sitePages() { try write(file.path, file.data) }
                     } else {
-                        for file in SiteRenderer.searchIndexFiles(SearchIndex(entries: all)) { try write(file.path, file.data) }
+                        for file in SiteRenderer.searchIndexFiles(SearchIndex(parts: all)) { try write(file.path, file.data) }
                     }
                     return nil
                 } catch {
@@ -359,8 +361,8 @@ public struct SiteRenderer: Sendable {
             if let failure = done.compactMap({ $0 }).first { throw failure }
             return cache
         }
-        let index = SearchIndex(entries: entries)
-        entries = []
+        let index = SearchIndex(parts: parts)
+        parts = []
         if let append {
             try SiteRenderer.writeSearchIndex(index, write: write, append: append)
         } else {

@@ -34,8 +34,10 @@ import Testing
     @Test func theBuildCacheWrittenInPiecesIsItsBytes() throws {
         var cache = BuildCache()
         cache.documents["QP-01"] = BuildCache.Entry(key: "k", files: ["QP-01/index.html": "h"],
-                                                   entries: (0..<3000).map { SearchIndex.Entry(number: "QP-01", document: "文件", section: "\($0)",
-                                                                                                  url: "QP-01/A-0/#s\($0)", text: String(repeating: "控制", count: 200)) })
+                                                   search: SearchIndex.Part((0..<3000).map {
+                                                       SearchIndex.Entry(number: "QP-01", document: "文件", section: "\($0)",
+                                                                         url: "QP-01/A-0/#s\($0)", text: String(repeating: "控制", count: 200) + "第\($0)条")
+                                                   }))
         var pieces: [Data] = []
         cache.write { pieces.append($0) }
         #expect(pieces.count > 2)

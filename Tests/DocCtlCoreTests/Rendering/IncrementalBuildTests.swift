@@ -285,7 +285,9 @@ import Testing
             let bytes = try Data(contentsOf: output.appendingPathComponent(BuildCache.file))
             let cache = try #require(BuildCache(data: bytes))
             #expect(cache.documents.count > 20)
-            #expect(cache.documents.values.contains { $0.entries.contains { $0.text.contains("\n") || $0.section.contains(":") } })
+            // Search entries with line feeds (escaped in their JSON) and colons (the fields' separator).
+            #expect(cache.documents.values.contains { String(decoding: $0.search.json, as: UTF8.self).contains(#"\n"#) })
+            #expect(cache.documents.values.contains { String(decoding: $0.search.json, as: UTF8.self).contains(":") && !$0.search.postings.isEmpty })
             #expect(cache.documents.values.allSatisfy { entry in entry.files.keys.contains { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 2 } })
             // Every document checked, the one withheld by publish-up-to too.
             #expect(cache.checks.count == (try CheckOutcome.check(root)).set.documents.count)

@@ -1,4 +1,5 @@
 @testable import DocCtlCore
+import DocCtlTestSupport
 import Foundation
 import Testing
 
@@ -81,15 +82,62 @@ import Testing
         #expect(index.bigrams.count == 1 && index.bigrams.values.first == [0, 1, 2])
     }
 
+    /// What the index's JSON holds, for JSONEncoder.
+    struct Encoded: Encodable {
+        var bigrams: [String: [Int]]
+        var entries: [SearchIndex.Entry]
+        var format = 2
+    }
+
     @Test func theIndexIsTheBytesJSONEncoderWrites() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for entries in [Self.generatedEntries(300), [Self.entry("QP-04", "事件与服务请求管理程序", text: "服务台受理事件")], []] {
             let index = SearchIndex(entries: entries)
-            let expected = try encoder.encode(index)
+            let expected = try encoder.encode(Encoded(bigrams: Self.referencePostings(entries), entries: entries))
             #expect(index.json == expected, "\(String(decoding: index.json.prefix(400), as: UTF8.self)) vs \(String(decoding: expected.prefix(400), as: UTF8.self))")
         }
     }
+    /// A build makes one part per document (a reused document's comes from the build cache): the
+    /// index of the parts is the index of all their entries, byte for byte — postings moved up by the
+    /// entries before each part, compatibility ideographs met in different parts under one key, the
+    /// first met, empty parts skipped.
+    @Test func theIndexOfPartsIsTheIndexOfTheirEntries() throws {
+        let entries = Self.generatedEntries(300)
+        var random = SeededGenerator()
+        for _ in 0..<20 {
+            var cuts = Set((0..<Int.random(in: 0...12, using: &random)).map { _ in Int.random(in: 0...entries.count, using: &random) })
+            cuts.formUnion([0, entries.count])
+            let bounds = cuts.sorted()
+            // Empty parts (a document that is not published) too: a bound twice.
+            let parts = zip(bounds, bounds.dropFirst()).flatMap { [SearchIndex.Part(Array(entries[$0..<$1])), SearchIndex.Part([])] }
+            let whole = SearchIndex(entries: entries)
+            let joined = SearchIndex(parts: parts)
+            #expect(joined.json == whole.json, "cut at \(bounds)")
+            #expect(joined.bigrams == Self.referencePostings(entries))
+        }
+        // 豈 (U+F900) in the first part, its canonical form U+8C48 in the second: one key, the first met.
+        let compatibility = [Self.entry("A", "\u{F900}\u{F900}"), Self.entry("B", "\u{8C48}\u{8C48}"), Self.entry("C", "\u{F900}\u{8C48}")]
+        let split = SearchIndex(parts: [SearchIndex.Part(Array(compatibility[..<1])), SearchIndex.Part(Array(compatibility[1...]))])
+        #expect(split.json == SearchIndex(entries: compatibility).json)
+        #expect(split.postings.map { Array($0.key.unicodeScalars) } == [["\u{F900}", "\u{F900}"]])
+        #expect(split.bigrams.values.first == [0, 1, 2])
+    }
+
+    /// A part read back from the build cache is checked before it is used: postings that do not
+    /// parse (cut short, a pair that is not two CJK characters, a last entry beyond the part) make
+    /// the cache unusable, never a crash or a wrong index.
+    @Test func aPartWhosePostingsDoNotParseIsRefused() throws {
+        let part = SearchIndex.Part([Self.entry("QP-04", "事件管理", text: "服务台受理事件")])
+        #expect(SearchIndex.Part(count: part.count, json: part.json, postings: part.postings) == part)
+        #expect(SearchIndex.Part(count: part.count, json: part.json, postings: part.postings.dropLast()) == nil)
+        var notCJK = Array(part.postings)
+        notCJK[0..<8] = [0x41, 0, 0, 0, 0x41, 0, 0, 0]  // the pair "AA"
+        #expect(SearchIndex.Part(count: part.count, json: part.json, postings: notCJK[...]) == nil)
+        #expect(SearchIndex.Part(count: 0, json: part.json, postings: part.postings) == nil)
+        #expect(SearchIndex.Part(count: 0, json: [], postings: []) == SearchIndex.Part([]))
+    }
+
     /// `build` writes the index piece by piece (a megabyte at a time); the files are the bytes of the whole index.
     @Test func theIndexWrittenInPiecesIsTheWholeIndex() throws {
         let long = String(repeating: "服务台受理事件并记录 \"ticket\" \\ 升级。", count: 20_000)
