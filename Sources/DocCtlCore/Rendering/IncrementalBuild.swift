@@ -11,8 +11,10 @@ import Glibc
 /// its revision folder (page, archive, images) and of its pointer page, and its share of the search
 /// index (``SearchIndex/Part``: its entries as JSON and their bigram postings). A later build whose
 /// key for the document is the same takes the files from the previous output — after checking each
-/// one against the recorded hash — and the search part from here as it is, instead of rendering. The master list, coverage, registers, stylesheets and search index are always made
-/// anew. A cache that is not intact (see ``init(data:)``) is not used at all.
+/// one against the recorded hash — and the search part from here as it is, instead of rendering.
+/// The site pages (master list, coverage, registers) are kept the same way under one key
+/// (``RenderKeys/sitePages(_:)``); the stylesheets and the search index are always made anew. A
+/// cache that is not intact (see ``init(data:)``) is not used at all.
 ///
 /// A clean build writes the same cache, so an incremental build and a clean build of the same
 /// sources give the same bytes, this file included.
@@ -29,10 +31,20 @@ public struct BuildCache: Sendable, Equatable {
         public var search: SearchIndex.Part
     }
 
+    /// The site pages (master list, coverage, registers) as one build made them.
+    public struct PageSet: Sendable, Equatable {
+        /// ``RenderKeys/sitePages(_:)`` of that build.
+        public var key: String
+        /// Path (relative to the output) → SHA-256 hex of each page.
+        public var files: [String: String]
+    }
+
     /// The first line of the file: the format and the docctl that wrote it (another version renders everything again).
     static var header: String { "docctl-build-cache 4 \(DocCtlVersion.number)\n" }
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
+    /// The site pages, when this build knows their key (not `serve`'s, nor a publish's).
+    public var pages: PageSet?
     /// Document folder → the per-document part of the check (its summary and findings), which the
     /// next build's check takes over for a document whose key is unchanged (``DocumentCheckRecord``).
     public var checks: [String: DocumentCheckRecord] = [:]
@@ -43,7 +55,8 @@ public struct BuildCache: Sendable, Equatable {
 
     /// The cache as bytes (same cache, same bytes): the header, a line `sha256 <hex>` over the
     /// rest, then the number of documents and each document in number order, then the number of
-    /// check records and each in folder order, as fields (``FieldWriter``: each field its UTF-8
+    /// site page sets (0 or 1) and that set, then the number of check records and each in folder
+    /// order, as fields (``FieldWriter``: each field its UTF-8
     /// length in decimal, a colon, its bytes and a line feed). A build writes it with
     /// ``write(pieces:)`` instead, never whole in memory.
     public var data: Data {
@@ -84,6 +97,15 @@ public struct BuildCache: Sendable, Equatable {
             body.field(bytes: entry.search.json)
             body.field(bytes: entry.search.postings)
         }
+        body.count(pages == nil ? 0 : 1)
+        if let pages {
+            body.field(pages.key)
+            body.count(pages.files.count)
+            for (path, hash) in pages.files.sorted(by: { $0.key < $1.key }) {
+                body.field(path)
+                body.field(hash)
+            }
+        }
         body.count(checks.count)
         for (folder, record) in checks.sorted(by: { $0.key < $1.key }) {
             body.field(folder)
@@ -123,16 +145,18 @@ public struct BuildCache: Sendable, Equatable {
                       reader.count() != nil, reader.skip(), reader.skip() else { return nil }
                 continue
             }
-            guard let number = reader.field(), let key = reader.field(), let fileCount = reader.count() else { return nil }
-            var files: [String: String] = [:]
-            for _ in 0..<fileCount {
-                guard let path = reader.field(), let hash = reader.field() else { return nil }
-                files[path] = hash
-            }
+            guard let number = reader.field(), let key = reader.field(), let files = reader.hashes() else { return nil }
             // The part's bytes are kept as they are in the file (no copy, nothing decoded).
             guard let entryCount = reader.count(), let json = reader.bytesField(), let postings = reader.bytesField(),
                   let search = SearchIndex.Part(count: entryCount, json: json, postings: postings) else { return nil }
             documents[number] = Entry(key: key, files: files, search: search)
+        }
+        // The site pages: none or one set (key, files), read even without `readingDocuments` (it is small).
+        guard let pageSets = reader.count(), pageSets <= 1 else { return nil }
+        var pages: PageSet?
+        if pageSets == 1 {
+            guard let key = reader.field(), let files = reader.hashes() else { return nil }
+            pages = PageSet(key: key, files: files)
         }
         guard let checkCount = reader.count() else { return nil }
         var checks: [String: DocumentCheckRecord] = [:]
@@ -142,6 +166,7 @@ public struct BuildCache: Sendable, Equatable {
         }
         guard reader.atEnd else { return nil }
         self.documents = documents
+        self.pages = readingDocuments ? pages : nil
         self.checks = checks
     }
 
@@ -181,6 +206,19 @@ public struct BuildCache: Sendable, Equatable {
     }
 }
 
+extension FieldReader {
+    /// A count, then that many paths each with its hash (as the cache writes the files of a document or of the site pages).
+    mutating func hashes() -> [String: String]? {
+        guard let count = count() else { return nil }
+        var files: [String: String] = [:]
+        for _ in 0..<count {
+            guard let path = field(), let hash = field() else { return nil }
+            files[path] = hash
+        }
+        return files
+    }
+}
+
 /// A previous build in the output folder, whose unchanged documents are taken over.
 public struct PreviousBuild: Sendable {
     public let folder: URL
@@ -210,15 +248,27 @@ public struct PreviousBuild: Sendable {
     func reuse(_ number: String, key: String) -> (files: [ReusedFile], entry: BuildCache.Entry)? {
         guard let entry = cache.documents[number], entry.key == key else { return nil }
         if filesInPlace { return ([], entry) }
+        return read(entry.files).map { ($0, entry) }
+    }
+
+    /// The site pages when they were made with `key` and every one is still there with the
+    /// recorded hash; nil otherwise (they are rendered again). Never with ``filesInPlace``.
+    func reusePages(key: String) -> (files: [ReusedFile], pages: BuildCache.PageSet)? {
+        guard !filesInPlace, let pages = cache.pages, pages.key == key, !pages.files.isEmpty else { return nil }
+        return read(pages.files).map { ($0, pages) }
+    }
+
+    /// Each of `files` (path → hash) read from the previous output; nil when one is not there with its hash.
+    private func read(_ files: [String: String]) -> [ReusedFile]? {
         let base = folder.standardizedFileURL.path + "/"
-        var files: [ReusedFile] = []
-        for (path, hash) in entry.files.sorted(by: { $0.key < $1.key }) {
+        var read: [ReusedFile] = []
+        for (path, hash) in files.sorted(by: { $0.key < $1.key }) {
             let components = path.split(separator: "/", omittingEmptySubsequences: false)
             guard !path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
                   let file = ReusedFile.read(path, at: base + path), SHA256Hex.of(file.data) == hash else { return nil }
-            files.append(file)
+            read.append(file)
         }
-        return (files, entry)
+        return read
     }
 }
 
@@ -307,29 +357,7 @@ enum RenderKeys {
         let set = renderer.set
         let site = renderer.site
         let documents = set.documents
-        // Each source file goes to the document whose folder holds it, or to the set.
-        let owned = set.ownedSourcePaths
-        let ownedPaths = Set(owned.joined())
-        let setFiles = set.sources.keys.sorted().filter { !ownedPaths.contains($0) }
-        var context = "docctl-render-key 2\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
-        context += "date \(renderer.buildDate) today \(renderer.builder.today) draft \(renderer.draft != nil)\n"
-        for path in setFiles { append(path, set.sources[path]!.text, to: &context) }
-        for document in documents {
-            let number = document.number
-            context += "document \(number) \(document.folder) \(site.revisionFolders[number] ?? "-") "
-                + "\(site.published.contains(number)) \(site.documentFolders[number] ?? "-")\n"
-            context += "\(document.title)\n\(document.type.rawValue) \(document.withdrawn) \(document.controlled) "
-                + "\(document.classification?.value ?? "-") \(document.owner?.value ?? "-")\n"
-            context += "clauses \(document.clauses.map(\.value).joined(separator: ",")) records \(document.records.map(\.value).joined(separator: ","))\n"
-            // What other pages show of a status (its digest and reasons change with every edit: they are the document's own).
-            context += "status \(site.status(number).map { "\($0.state) \($0.isDraft) \($0.revisionText) \($0.follows ?? "-")" } ?? "-")\n"
-        }
-        for (clause, target) in site.clauseTargets.sorted(by: { $0.key < $1.key }) {
-            context += "clause \(clause) \(target.document) \(target.anchor) \(target.number ?? "-") \(target.title)\n"
-        }
-        context += "records \(site.recordList.map { "\($0.document) \($0.anchor)" } ?? "-")\n"
-        let contextHash = SHA256Hex.of(Data(context.utf8))
-
+        let contextHash = sharedContext(renderer)
         let labels = Labels.for(set.config.language)
         let ownSources = set.ownSourceDigests
         let own: [String] = documents.indices.map { index in
@@ -359,6 +387,86 @@ enum RenderKeys {
             }
             return (document.number, SHA256Hex.of(Data(text.utf8)))
         }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The digest of the context every page shares (see ``RenderKeys``): what every render key
+    /// and the site pages' key (``sitePages(_:)``) hold.
+    static func sharedContext(_ renderer: SiteRenderer) -> String {
+        let set = renderer.set
+        let site = renderer.site
+        let documents = set.documents
+        // Each source file goes to the document whose folder holds it, or to the set.
+        let owned = set.ownedSourcePaths
+        let ownedPaths = Set(owned.joined())
+        let setFiles = set.sources.keys.sorted().filter { !ownedPaths.contains($0) }
+        var context = "docctl-render-key 2\n\(DocCtlVersion.number)\ntemplates \(renderer.templates.fingerprint)\n"
+        context += "date \(renderer.buildDate) today \(renderer.builder.today) draft \(renderer.draft != nil)\n"
+        for path in setFiles { append(path, set.sources[path]!.text, to: &context) }
+        for document in documents {
+            let number = document.number
+            context += "document \(number) \(document.folder) \(site.revisionFolders[number] ?? "-") "
+                + "\(site.published.contains(number)) \(site.documentFolders[number] ?? "-")\n"
+            context += "\(document.title)\n\(document.type.rawValue) \(document.withdrawn) \(document.controlled) "
+                + "\(document.classification?.value ?? "-") \(document.owner?.value ?? "-")\n"
+            context += "clauses \(document.clauses.map(\.value).joined(separator: ",")) records \(document.records.map(\.value).joined(separator: ","))\n"
+            // What other pages show of a status (its digest and reasons change with every edit: they are the document's own).
+            context += "status \(site.status(number).map { "\($0.state) \($0.isDraft) \($0.revisionText) \($0.follows ?? "-")" } ?? "-")\n"
+        }
+        for (clause, target) in site.clauseTargets.sorted(by: { $0.key < $1.key }) {
+            context += "clause \(clause) \(target.document) \(target.anchor) \(target.number ?? "-") \(target.title)\n"
+        }
+        context += "records \(site.recordList.map { "\($0.document) \($0.anchor)" } ?? "-")\n"
+        return SHA256Hex.of(Data(context.utf8))
+    }
+
+    /// The key of the site pages (master list, coverage, registers): a SHA-256 over everything they
+    /// are made from. A build renders them from the set with its bodies dropped
+    /// (``SiteRenderer/droppingBodies(_:)``), so of a document they read its metadata files and what
+    /// the dropped body keeps; the key holds
+    /// - the context every page shares (``sharedContext(_:)``: templates, dates, the set's own
+    ///   files, every document's title, type, owner, classification, status, where its page is…);
+    /// - the coverage report's digest (``coverageDigest(_:)``);
+    /// - in a draft build, the whole set's problems (listed at the top of each of these pages);
+    /// - for every document, its own files except its Markdown bodies (document.yaml and the
+    ///   history, distribution and acknowledgement files: dates, reviews, copies, briefings) and
+    ///   what its body tells besides its text: every section's level, number, title, anchor,
+    ///   clauses, whether it is an appendix, a stub or unwritten, its generated blocks; the body's
+    ///   generated blocks and references; its images.
+    ///
+    /// An edit of a body's text that changes none of these (a paragraph added, a sentence
+    /// corrected) leaves the key, and the pages, as they were: the next build takes them from the
+    /// previous output (see ``PreviousBuild/reusePages(key:)``).
+    static func sitePages(_ renderer: SiteRenderer) -> String {
+        let set = renderer.set
+        let documents = set.documents
+        let owned = set.ownedSourcePaths
+        let sources = set.sources
+        let perDocument = Parallel.map(documents.count) { index -> String in
+            let document = documents[index]
+            let bodies = document.bodyFiles.map(\.path)
+            let bodyPaths = Set(bodies)
+            var text = "document \(document.number) \(document.hasUnreadableBody) bodies \(bodies.joined(separator: ","))\n"
+            for path in owned[index] where !bodyPaths.contains(path) { append(path, sources[path]!.text, to: &text) }
+            let summary = document.bodySummary
+            text += "blocks \(summary.generatedBlocks.sorted().joined(separator: ",")) preamble \(summary.preamblePlaceholders.joined(separator: ",")) "
+                + "refs \(summary.referencedNumbers.sorted().joined(separator: ","))\n"
+            document.forEachSection { section in
+                text += "section \(section.level) \(section.number ?? "-") \(section.anchor) \(section.isAppendix) \(section.isStub) "
+                    + "\(section.isUnwritten)\n\(section.title)\nclauses \(section.clauses.joined(separator: ",")) "
+                    + "\(section.explicitClauses.map { $0.map(\.value).joined(separator: ",") } ?? "-") "
+                    + "blocks \(section.placeholderNames.joined(separator: ","))\n"
+            }
+            for image in document.images { text += "image \(image.source) \(image.sha256)\n" }
+            return SHA256Hex.of(Data(text.utf8))
+        }
+        var text = "docctl-site-pages 1\n\(sharedContext(renderer))\ncoverage \(coverageDigest(renderer.coverage))\n"
+        text += "audit-pack \(renderer.builder.inAuditPack)\n"
+        if let draft = renderer.draft {
+            let notice = draft.notice(Labels.for(set.config.language), document: nil)
+            text += "draft \(notice.summary)\n" + notice.problems.map { $0 + "\n" }.joined()
+        }
+        text += perDocument.joined(separator: "\n")
+        return SHA256Hex.of(Data(text.utf8))
     }
 
     enum Dependencies { case all, some(Set<String>) }

@@ -277,13 +277,17 @@ public struct SiteRenderer: Sendable {
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
         let keys = self.keys ?? RenderKeys.compute(self)
-        // Task 0 renders the site pages (master list, coverage), alongside the documents.
+        // Task 0 writes the assets and the site pages (master list, coverage, registers: taken over when
+        // their key is unchanged), alongside the documents.
         let pagesLater = documentsDone != nil
-        let results = Parallel.map(documents.count + 1) { index -> Result<(String, BuildCache.Entry?, SearchIndex.Part?, Bool), DocCtlError> in
+        let results = Parallel.map(documents.count + 1) { index -> Result<RenderOutcome, DocCtlError> in
             do throws(DocCtlError) {
                 if index == 0 {
-                    for file in try pagesLater ? siteAssets() : siteFiles() { try write(file.path, file.data) }
-                    return .success(("", nil, nil, false))
+                    for file in try siteAssets() { try write(file.path, file.data) }
+                    if pagesLater { return .success(.site(nil)) }
+                    // Not for a publish (revision folders kept, revisions held): its cache is never read.
+                    let key = kept.isEmpty && site.held.isEmpty ? RenderKeys.sitePages(self) : nil
+                    return .success(.site(try writeSitePages(key: key, previous: previous, linking: link, into: write)))
                 }
                 let document = documents[index - 1]
                 let key = keys[document.number] ?? ""
@@ -295,11 +299,8 @@ public struct SiteRenderer: Sendable {
                     if previous?.filesInPlace != true, reused.entry.files[pointer] == nil {
                         try write(pointer, Data(templates.render("redirect", builder.redirectPage(document)).utf8))
                     }
-                    for file in reused.files {
-                        if let link, let identity = file.identity, try link(file.path, file.origin, identity) { continue }
-                        try write(file.path, file.data)
-                    }
-                    return .success((document.number, reused.entry, reused.entry.search, true))
+                    for file in reused.files { try SiteRenderer.handOver(file, linking: link, into: write) }
+                    return .success(.document(document.number, reused.entry, reused.entry.search, reused: true))
                 }
                 let revisionFolder = site.documentFolders[document.number].flatMap { folder in
                     site.revisionFolders[document.number].map { "\(folder)/\($0)" }
@@ -322,7 +323,7 @@ public struct SiteRenderer: Sendable {
                 let search = SearchIndex.Part(rendered.entries)
                 let entry = rendered.files.isEmpty || site.held[document.number] != nil ? nil
                     : BuildCache.Entry(key: key, files: hashes, search: search)
-                return .success((document.number, entry, search, false))
+                return .success(.document(document.number, entry, search, reused: false))
             } catch {
                 return .failure(error)
             }
@@ -331,8 +332,9 @@ public struct SiteRenderer: Sendable {
         var cache = BuildCache()
         for result in results {
             switch result {
-            case .success(let (number, entry, part, reused)):
-                if let part { parts.append(part) }
+            case .success(.site(let pages)): cache.pages = pages
+            case .success(.document(let number, let entry, let part, let reused)):
+                parts.append(part)
                 if let entry { cache.documents[number] = entry }
                 if reused { cache.reused.insert(number) }
             case .failure(let error): throw error
@@ -369,6 +371,39 @@ public struct SiteRenderer: Sendable {
             for file in SiteRenderer.searchIndexFiles(index) { try write(file.path, file.data) }
         }
         return cache
+    }
+
+    /// What one task of ``render(keeping:previous:appending:linking:documentsDone:into:)`` made: the
+    /// site pages (task 0), or a document's cache entry and search part.
+    private enum RenderOutcome {
+        case site(BuildCache.PageSet?)
+        case document(String, BuildCache.Entry?, SearchIndex.Part, reused: Bool)
+    }
+
+    /// Writes the site pages (master list, coverage, registers): taken from `previous` when `key`
+    /// is the key they were made with there and each is still there with its recorded hash,
+    /// rendered otherwise. Returns what the cache keeps of them (nothing without a key).
+    private func writeSitePages(key: String?, previous: PreviousBuild?,
+                                linking link: (@Sendable (_ path: String, _ origin: String, _ identity: FileIdentity) throws(DocCtlError) -> Bool)?,
+                                into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache.PageSet? {
+        if let key, let reused = previous?.reusePages(key: key) {
+            for file in reused.files { try SiteRenderer.handOver(file, linking: link, into: write) }
+            return reused.pages
+        }
+        var hashes: [String: String] = [:]
+        for file in try sitePages() {
+            try write(file.path, file.data)
+            hashes[file.path] = SHA256Hex.of(file.data)
+        }
+        return key.map { BuildCache.PageSet(key: $0, files: hashes) }
+    }
+
+    /// A file taken over from the previous build: linked when it may be shared and `link` does it, written otherwise.
+    private static func handOver(_ file: ReusedFile,
+                                 linking link: (@Sendable (_ path: String, _ origin: String, _ identity: FileIdentity) throws(DocCtlError) -> Bool)?,
+                                 into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
+        if let link, let identity = file.identity, try link(file.path, file.origin, identity) { return }
+        try write(file.path, file.data)
     }
 
     /// Every file of the site in memory, by path relative to the output folder (tests, small sets).

@@ -13,16 +13,16 @@ import Testing
     /// errors), the check taking over the per-document records of the build in `output` unless it
     /// is a clean build.
     @discardableResult
-    static func build(_ root: URL, into output: URL, incremental: Bool = true) throws -> (rendered: Int, reused: Int) {
-        try buildChecked(root, into: output, incremental: incremental).counts
+    static func build(_ root: URL, into output: URL, incremental: Bool = true, templates: TemplateSet? = nil) throws -> (rendered: Int, reused: Int) {
+        try buildChecked(root, into: output, incremental: incremental, templates: templates).counts
     }
 
     /// ``build(_:into:incremental:)`` with what the check found and how many documents it took over.
-    static func buildChecked(_ root: URL, into output: URL, incremental: Bool = true) throws
+    static func buildChecked(_ root: URL, into output: URL, incremental: Bool = true, templates: TemplateSet? = nil) throws
         -> (counts: (rendered: Int, reused: Int), checked: CheckedSet, checksReused: Int) {
         let checks = incremental ? Build.checkCache(for: output) : nil
         let checked = try CheckedSet.load(root, today: FixtureSet.today, strict: false, checks: checks)
-        let renderer = try SiteRenderer(set: checked.set, templates: TemplateSet.bundled(), buildDate: FixtureSet.today,
+        let renderer = try SiteRenderer(set: checked.set, templates: templates ?? TemplateSet.bundled(), buildDate: FixtureSet.today,
                                         draft: DraftBuild(diagnostics: checked.diagnostics))
         let counts = try renderer.write(to: output, incremental: incremental, checks: checked.documentChecks)
         return (counts, checked, checks?.reusedCount ?? 0)
@@ -140,6 +140,88 @@ import Testing
             #expect(try Data(contentsOf: page) != before)
             try Self.build(root, into: clean, incremental: false)
             #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
+    /// The site pages (master list, coverage, registers) are taken over when a body edit changes
+    /// nothing they show: the same files, linked from the previous output, not rendered again.
+    @Test func theSitePagesAreTakenOverWhenABodyEditChangesNothingTheyShow() throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let clean = folder.url.appendingPathComponent("clean")
+            // The first change since release changes QP-03's status, which the master list shows.
+            try Self.append("\n补充。\n", to: "QP-03", in: root)
+            try Self.build(root, into: output)
+            let cache = try #require(BuildCache.read(from: output)?.pages)
+            #expect(Set(cache.files.keys).isSuperset(of: ["index.html", "coverage.html"]))
+            let pages = cache.files.keys.sorted().map { output.path + "/" + $0 }
+            let before = pages.map(FileIdentity.of)
+            try Self.append("\n补充说明。\n", to: "QP-03", in: root)
+            let after = try Self.build(root, into: output)
+            #expect(after.rendered == 1)
+            #expect(pages.map(FileIdentity.of) == before)
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
+    /// A change to anything the site pages or the search index show renders them again: the
+    /// output is a clean build's, and the page that shows it is not the previous one.
+    @Test(arguments: ["title", "effective date", "manual heading", "clause tag", "draft problem", "organisation", "template"])
+    func aChangeTheSitePagesShowRendersThemAgain(_ change: String) throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let clean = folder.url.appendingPathComponent("clean")
+            try Self.append("\n补充。\n", to: "QP-03", in: root)
+            try Self.build(root, into: output)
+            let read = { (path: String) in FileManager.default.contents(atPath: output.path + "/" + path) }
+            let watched = ["index.html", "coverage.html", "assets/search-index.json"]
+            let before = watched.map(read)
+            func edit(_ relative: String, _ transform: (String) -> String) throws {
+                let url = root.appendingPathComponent(relative)
+                let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+                let edited = transform(text)
+                #expect(edited != text, "\(change): nothing changed in \(relative)")
+                try Data(edited.utf8).write(to: url)
+            }
+            let qp03 = "procedures/QP-03-supplier"
+            var templates: TemplateSet? = nil
+            // What must differ afterwards: the master list, the coverage page or the search index.
+            var changed: Set<String> = ["index.html"]
+            switch change {
+            case "title":
+                try edit("\(qp03)/document.yaml") { $0.replacingOccurrences(of: "title: 供应商管理程序", with: "title: 供应商与外包管理程序") }
+                changed.insert("assets/search-index.json")
+            case "effective date":
+                // Only the document's own metadata file: nothing every render key shares.
+                try edit("\(qp03)/document.yaml") { $0.replacingOccurrences(of: "effective: 2025-10-01", with: "effective: 2025-10-08") }
+            case "manual heading":
+                try edit("manual/08-2-relationship.md") { $0.replacingOccurrences(of: "### 8.3.4 供应商管理", with: "### 8.3.4 供应商与外包管理") }
+                changed = ["coverage.html", "assets/search-index.json"]
+            case "clause tag":
+                // A section of QP-03 now serves the information security standard too.
+                try edit("\(qp03)/body.md") { $0.replacingOccurrences(of: "## 5.5 监视与评价", with: "## 5.5 监视与评价 {clause=isms:5.19}") }
+                changed.insert("coverage.html")
+            case "draft problem":
+                try edit("\(qp03)/body.md") { $0 + "\n参见 [[QP-99]]。\n" }
+            case "organisation":
+                try edit("docset.yaml") { $0.replacingOccurrences(of: "short: 星桥云服 }", with: "short: 星桥 }") }
+            default:
+                let custom = folder.url.appendingPathComponent("templates")
+                try FileManager.default.copyItem(at: Self.example.deletingLastPathComponent().appendingPathComponent("templates").resolvingSymlinksInPath(), to: custom)
+                let index = custom.appendingPathComponent("index.mustache")
+                try (String(decoding: try Data(contentsOf: index), as: UTF8.self) + "<!-- 本地模板 -->\n").write(to: index, atomically: false, encoding: .utf8)
+                templates = try TemplateSet(folder: custom)
+            }
+            try Self.build(root, into: output, templates: templates)
+            for (path, old) in zip(watched, before) where changed.contains(path) {
+                #expect(read(path) != old, "\(change): \(path) is the previous one")
+            }
+            try Self.build(root, into: clean, incremental: false, templates: templates)
+            let differences = RandomEdits.differences(output, clean)
+            #expect(differences.isEmpty, "\(change): \(differences)")
         }
     }
 
