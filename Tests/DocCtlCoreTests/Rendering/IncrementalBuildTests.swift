@@ -143,16 +143,22 @@ import Testing
         }
     }
 
+    /// The example copied into `folder` with QP-03 changed since its release (the first change
+    /// changes its status, which the master list shows), built into `out`: the set, the output and
+    /// a folder for a clean build.
+    static func builtWithQP03InRevision(in folder: TemporaryFolder) throws -> (root: URL, output: URL, clean: URL) {
+        let root = try copyExample(to: folder)
+        let output = folder.url.appendingPathComponent("out")
+        try append("\n补充。\n", to: "QP-03", in: root)
+        try build(root, into: output)
+        return (root, output, folder.url.appendingPathComponent("clean"))
+    }
+
     /// The site pages (master list, coverage, registers) are taken over when a body edit changes
     /// nothing they show: the same files, linked from the previous output, not rendered again.
     @Test func theSitePagesAreTakenOverWhenABodyEditChangesNothingTheyShow() throws {
         try TemporaryFolder.with { folder in
-            let root = try Self.copyExample(to: folder)
-            let output = folder.url.appendingPathComponent("out")
-            let clean = folder.url.appendingPathComponent("clean")
-            // The first change since release changes QP-03's status, which the master list shows.
-            try Self.append("\n补充。\n", to: "QP-03", in: root)
-            try Self.build(root, into: output)
+            let (root, output, clean) = try Self.builtWithQP03InRevision(in: folder)
             let cache = try #require(BuildCache.read(from: output)?.pages)
             #expect(Set(cache.files.keys).isSuperset(of: ["index.html", "coverage.html"]))
             let pages = cache.files.keys.sorted().map { output.path + "/" + $0 }
@@ -171,11 +177,7 @@ import Testing
     @Test(arguments: ["title", "effective date", "manual heading", "clause tag", "draft problem", "organisation", "template"])
     func aChangeTheSitePagesShowRendersThemAgain(_ change: String) throws {
         try TemporaryFolder.with { folder in
-            let root = try Self.copyExample(to: folder)
-            let output = folder.url.appendingPathComponent("out")
-            let clean = folder.url.appendingPathComponent("clean")
-            try Self.append("\n补充。\n", to: "QP-03", in: root)
-            try Self.build(root, into: output)
+            let (root, output, clean) = try Self.builtWithQP03InRevision(in: folder)
             let read = { (path: String) in FileManager.default.contents(atPath: output.path + "/" + path) }
             let watched = ["index.html", "coverage.html", "assets/search-index.json"]
             let before = watched.map(read)
