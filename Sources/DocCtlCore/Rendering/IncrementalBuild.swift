@@ -360,7 +360,6 @@ public struct FileIdentity: Sendable, Equatable {
 enum RenderKeys {
     static func compute(_ renderer: SiteRenderer) -> [String: String] {
         let set = renderer.set
-        let site = renderer.site
         let documents = set.documents
         let contextHash = sharedContext(renderer)
         let labels = Labels.for(set.config.language)
