@@ -358,7 +358,14 @@ public struct FileIdentity: Sendable, Equatable {
 /// Anything else that could change a page changes one of these; a test builds incrementally after
 /// random edits and compares with a clean build byte for byte.
 enum RenderKeys {
-    static func compute(_ renderer: SiteRenderer) -> [String: String] {
+    /// Every document's render key, by number, and the digest of the context they share (which
+    /// the site pages' key holds too, see ``sitePages(_:context:)``).
+    struct Keys: Equatable {
+        var documents: [String: String]
+        var context: String
+    }
+
+    static func compute(_ renderer: SiteRenderer) -> Keys {
         let set = renderer.set
         let documents = set.documents
         let contextHash = sharedContext(renderer)
@@ -378,7 +385,7 @@ enum RenderKeys {
         let everything = SHA256Hex.of(Data(own.joined(separator: "\n").utf8))
         let bodies = documents.map(\.bodySummary)
         let coverage = bodies.contains(where: showsCoverage) ? coverageDigest(renderer.coverage) : "-"
-        return Dictionary(documents.indices.map { position in
+        return Keys(documents: Dictionary(documents.indices.map { position in
             let document = documents[position]
             var text = "\(contextHash)\n\(own[position])\n"
             if showsCoverage(bodies[position]) { text += "coverage \(coverage)\n" }
@@ -390,11 +397,11 @@ enum RenderKeys {
                 }
             }
             return (document.number, SHA256Hex.of(Data(text.utf8)))
-        }, uniquingKeysWith: { first, _ in first })
+        }, uniquingKeysWith: { first, _ in first }), context: contextHash)
     }
 
     /// The digest of the context every page shares (see ``RenderKeys``): what every render key
-    /// and the site pages' key (``sitePages(_:)``) hold.
+    /// and the site pages' key (``sitePages(_:context:)``) hold.
     static func sharedContext(_ renderer: SiteRenderer) -> String {
         let set = renderer.set
         let site = renderer.site
@@ -427,7 +434,7 @@ enum RenderKeys {
     /// are made from. A build renders them from the set with its bodies dropped
     /// (``SiteRenderer/droppingBodies(_:)``), so of a document they read its metadata files and what
     /// the dropped body keeps; the key holds
-    /// - the context every page shares (``sharedContext(_:)``: templates, dates, the set's own
+    /// - `context`, the context every page shares (``sharedContext(_:)``: templates, dates, the set's own
     ///   files, every document's title, type, owner, classification, status, where its page is…);
     /// - the coverage report's digest (``coverageDigest(_:)``);
     /// - in a draft build, the whole set's problems (listed at the top of each of these pages);
@@ -440,7 +447,7 @@ enum RenderKeys {
     /// An edit of a body's text that changes none of these (a paragraph added, a sentence
     /// corrected) leaves the key, and the pages, as they were: the next build takes them from the
     /// previous output (see ``PreviousBuild/reusePages(key:)``).
-    static func sitePages(_ renderer: SiteRenderer) -> String {
+    static func sitePages(_ renderer: SiteRenderer, context: String) -> String {
         let set = renderer.set
         let documents = set.documents
         let owned = set.ownedSourcePaths
@@ -449,21 +456,24 @@ enum RenderKeys {
             let document = documents[index]
             let bodies = document.bodyFiles.map(\.path)
             let bodyPaths = Set(bodies)
-            var text = "document \(document.number) \(document.hasUnreadableBody) bodies \(bodies.joined(separator: ","))\n"
+            // Built with appends, not interpolation (which formats each Bool and Int through a
+            // generic path): this runs over every section of the set on every build.
+            func flag(_ value: Bool) -> String { value ? "1" : "0" }
+            var text = "document " + document.number + " " + flag(document.hasUnreadableBody) + " bodies " + bodies.joined(separator: ",") + "\n"
             for path in owned[index] where !bodyPaths.contains(path) { append(path, sources[path]!.text, to: &text) }
             let summary = document.bodySummary
-            text += "blocks \(summary.generatedBlocks.sorted().joined(separator: ",")) preamble \(summary.preamblePlaceholders.joined(separator: ",")) "
-                + "refs \(summary.referencedNumbers.sorted().joined(separator: ","))\n"
+            text += "blocks " + summary.generatedBlocks.sorted().joined(separator: ",") + " preamble "
+            text += summary.preamblePlaceholders.joined(separator: ",") + " refs " + summary.referencedNumbers.sorted().joined(separator: ",") + "\n"
             document.forEachSection { section in
-                text += "section \(section.level) \(section.number ?? "-") \(section.anchor) \(section.isAppendix) \(section.isStub) "
-                    + "\(section.isUnwritten)\n\(section.title)\nclauses \(section.clauses.joined(separator: ",")) "
-                    + "\(section.explicitClauses.map { $0.map(\.value).joined(separator: ",") } ?? "-") "
-                    + "blocks \(section.placeholderNames.joined(separator: ","))\n"
+                text += "section " + String(section.level) + " " + (section.number ?? "-") + " " + section.anchor + " "
+                text += flag(section.isAppendix) + flag(section.isStub) + flag(section.isUnwritten) + "\n" + section.title + "\nclauses "
+                text += section.clauses.joined(separator: ",") + " " + (section.explicitClauses.map { $0.map(\.value).joined(separator: ",") } ?? "-")
+                text += " blocks " + section.placeholderNames.joined(separator: ",") + "\n"
             }
-            for image in document.images { text += "image \(image.source) \(image.sha256)\n" }
+            for image in document.images { text += "image " + image.source + " " + image.sha256 + "\n" }
             return SHA256Hex.of(Data(text.utf8))
         }
-        var text = "docctl-site-pages 1\n\(sharedContext(renderer))\ncoverage \(coverageDigest(renderer.coverage))\n"
+        var text = "docctl-site-pages 1\n\(context)\ncoverage \(coverageDigest(renderer.coverage))\n"
         text += "audit-pack \(renderer.builder.inAuditPack)\n"
         if let draft = renderer.draft {
             let notice = draft.notice(Labels.for(set.config.language), document: nil)

@@ -31,7 +31,7 @@ public struct SiteRenderer: Sendable {
     /// Set by ``droppingBodies(_:)``: what parses each document's body again before it is rendered,
     /// and the render keys, computed while the bodies were there.
     private var bodies: BodyLoader?
-    private var keys: [String: String]?
+    private var keys: RenderKeys.Keys?
 
     /// Prepares rendering; throws when the templates' resources (stylesheet, schema) are unusable.
     /// With `draft` (`build --draft`), every page is marked 草稿 / DRAFT and lists its problems.
@@ -276,7 +276,8 @@ public struct SiteRenderer: Sendable {
                        documentsDone: ((_ cache: BuildCache) throws(DocCtlError) -> Void)? = nil,
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
-        let keys = self.keys ?? RenderKeys.compute(self)
+        let computed = self.keys ?? RenderKeys.compute(self)
+        let keys = computed.documents
         // Task 0 writes the assets and the site pages (master list, coverage, registers: taken over when
         // their key is unchanged), alongside the documents.
         let pagesLater = documentsDone != nil
@@ -286,7 +287,7 @@ public struct SiteRenderer: Sendable {
                     for file in try siteAssets() { try write(file.path, file.data) }
                     if pagesLater { return .success(.site(nil)) }
                     // Not for a publish (revision folders kept, revisions held): its cache is never read.
-                    let key = kept.isEmpty && site.held.isEmpty ? RenderKeys.sitePages(self) : nil
+                    let key = kept.isEmpty && site.held.isEmpty ? RenderKeys.sitePages(self, context: computed.context) : nil
                     return .success(.site(try writeSitePages(key: key, previous: previous, linking: link, into: write)))
                 }
                 let document = documents[index - 1]

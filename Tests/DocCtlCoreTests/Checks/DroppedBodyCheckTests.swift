@@ -125,6 +125,9 @@ import Testing
                                                       environment: BuildTests.environment)
             let keys = RenderKeys.compute(try settings.renderer(for: whole.set, draft: nil))
             #expect(RenderKeys.compute(try settings.renderer(for: dropped.set, draft: nil)) == keys)
+            // The site pages' key reads only what a dropped body keeps.
+            let site = RenderKeys.sitePages(try settings.renderer(for: whole.set, draft: nil), context: keys.context)
+            #expect(RenderKeys.sitePages(try settings.renderer(for: dropped.set, draft: nil), context: keys.context) == site)
             #expect(try settings.renderer(for: dropped.set, draft: nil).site.recordList == settings.renderer(for: whole.set, draft: nil).site.recordList)
         }
     }
