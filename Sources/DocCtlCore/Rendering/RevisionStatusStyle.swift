@@ -31,7 +31,8 @@ public enum RevisionStatusStyle {
             var header = "/* docctl: \(safe(number)) \(safe(revision)) is "
             if case .superseded(let by) = state { header += "superseded by \(safe(by))" } else { header += "withdrawn" }
             header += " (rewritten by every publish). */\n"
-            let watermark = labels.supersededMark
+            let watermark: String
+            if case .withdrawn = state { watermark = labels.withdrawnMark } else { watermark = labels.supersededMark }
             var notice = labels.supersededNotice
             if case .withdrawn(let on?, let reason?) = state {
                 notice = labels.withdrawnNotice.replacingOccurrences(of: "{date}", with: on.description)

@@ -142,6 +142,7 @@ import Testing
         let english = RevisionStatusStyle.css(number: "QP-01", revision: "A/0", state: .withdrawn(on: Day("2025-12-20"), reason: "merged"),
                                               labels: .en)
         #expect(english.contains("This document was withdrawn on 2025\\2d 12\\2d 20 \\28 merged\\29 \\3a  for reference only"))
+        #expect(english.contains("--docctl-watermark:\"WITHDRAWN\""))
         let unrecorded = RevisionStatusStyle.css(number: "QP-01", revision: "A/0", state: .withdrawn(on: Day("2025-12-20"), reason: nil),
                                                  labels: .zhCN)
         #expect(unrecorded.contains(HTMLEscaping.cssString(Labels.zhCN.supersededNotice)), "without a reason: the general notice")
