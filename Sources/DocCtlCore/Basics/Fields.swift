@@ -37,6 +37,12 @@ struct FieldWriter {
 
     mutating func count(_ value: Int) { field(String(value)) }
 
+    /// Fields written before by another writer (``bytes`` of it), appended as they are.
+    mutating func raw(_ fields: [UInt8]) {
+        bytes.append(contentsOf: fields)
+        if sink != nil, bytes.count >= pieceSize { finish() }
+    }
+
     /// An optional text: a presence field (`1` / `0`), then the text when present.
     mutating func optional(_ text: String?) {
         field(text == nil ? "0" : "1")

@@ -35,11 +35,15 @@ public struct KeptBody: Sendable, Equatable {
     }
 
     /// ``key(numbering:files:)`` of what the body was made from.
-    public var key: String
-    public var sections: [KeptSection]
-    public var summary: DroppedDocumentBody
-    public var repeatedPlaceholders: [SourceLocation: SourceLocation]
-    public var images: [ImageReference]
+    public let key: String
+    public let sections: [KeptSection]
+    public let summary: DroppedDocumentBody
+    public let repeatedPlaceholders: [SourceLocation: SourceLocation]
+    public let images: [ImageReference]
+    /// This body as the build cache's fields, made once (on the core that loaded the document), or
+    /// the bytes it was read from: a build writes the cache twice (its checksum, then the file),
+    /// and a thousand bodies written field by field were a fifth of an incremental build.
+    public let fields: [UInt8]
 
     /// The key of a body made from `files` (each body file parsed, in order) with `numbering`:
     /// everything parsing it and building its section tree reads, and docctl's version.
@@ -64,20 +68,25 @@ public struct KeptBody: Sendable, Equatable {
                                                                         placeholders: Block.placeholderNames(section.blocks)),
                         children: section.children.map(keep))
         }
-        self.key = key
-        self.sections = document.sections.map(keep)
-        self.summary = document.bodySummary
-        self.repeatedPlaceholders = document.repeatedPlaceholders
-        self.images = images
+        self.init(key: key, sections: document.sections.map(keep), summary: document.bodySummary,
+                  repeatedPlaceholders: document.repeatedPlaceholders, images: images)
     }
 
     init(key: String, sections: [KeptSection], summary: DroppedDocumentBody, repeatedPlaceholders: [SourceLocation: SourceLocation],
-         images: [ImageReference]) {
+         images: [ImageReference], fields: [UInt8]? = nil) {
         self.key = key
         self.sections = sections
         self.summary = summary
         self.repeatedPlaceholders = repeatedPlaceholders
         self.images = images
+        if let fields {
+            self.fields = fields
+        } else {
+            var writer = FieldWriter()
+            Self.write(key: key, sections: sections, summary: summary, repeatedPlaceholders: repeatedPlaceholders, images: images,
+                       to: &writer)
+            self.fields = [UInt8](writer.bytes)
+        }
     }
 }
 
@@ -103,7 +112,11 @@ extension Document {
 // MARK: Fields (the build cache's format)
 
 extension KeptBody {
-    func write(to writer: inout FieldWriter) {
+    func write(to writer: inout FieldWriter) { writer.raw(fields) }
+
+    private static func write(key: String, sections: [KeptSection], summary: DroppedDocumentBody,
+                              repeatedPlaceholders: [SourceLocation: SourceLocation], images: [ImageReference],
+                              to writer: inout FieldWriter) {
         writer.field(key)
         writer.count(sections.count)
         for section in sections { section.write(to: &writer) }
@@ -124,6 +137,7 @@ extension KeptBody {
     }
 
     init?(from reader: inout FieldReader) {
+        let start = reader.position
         guard let key = reader.field(), let count = reader.count() else { return nil }
         var sections: [KeptSection] = []
         for _ in 0..<count {
@@ -148,7 +162,7 @@ extension KeptBody {
         self.init(key: key, sections: sections,
                   summary: DroppedDocumentBody(preamblePlaceholders: preamble, generatedBlocks: Set(generated),
                                                referencedNumbers: Set(referenced)),
-                  repeatedPlaceholders: repeated, images: images)
+                  repeatedPlaceholders: repeated, images: images, fields: Array(reader.bytes[start..<reader.position]))
     }
 
     static func write(_ strings: [String], to writer: inout FieldWriter) {
