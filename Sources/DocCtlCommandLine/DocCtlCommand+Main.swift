@@ -14,16 +14,39 @@ extension DocCtlCommand {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(2)
         }
+        var parsed: (any ParsableCommand.Type)?
         do {
             var command = try parseAsRoot(arguments)
+            parsed = type(of: command)
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((usageErrorMessage(for: error, in: parsed) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
+    }
+
+    /// The message of a usage error. One found while parsing carries the command it was parsing;
+    /// a ``ValidationError`` a command throws from `run()` does not, and ArgumentParser would show
+    /// the root's usage under it: it gets the usage of the command that threw it.
+    static func usageErrorMessage(for error: any Error, in command: (any ParsableCommand.Type)?) -> String {
+        guard let command, command != DocCtlCommand.self, let validation = error as? ValidationError else {
+            return fullMessage(for: error)
+        }
+        return "Error: \(validation.message)\nUsage: " + usageString(for: command) + "\n"
+            + "  See 'docctl \(commandPath(to: command).joined(separator: " ")) --help' for more information."
+    }
+
+    /// The names that lead from docctl to `command` (`standards show`).
+    static func commandPath(to command: any ParsableCommand.Type, from root: any ParsableCommand.Type = DocCtlCommand.self) -> [String] {
+        for sub in root.configuration.subcommands {
+            if sub == command { return [sub._commandName] }
+            let below = commandPath(to: command, from: sub)
+            if !below.isEmpty { return [sub._commandName] + below }
+        }
+        return []
     }
 
     /// The command names docctl knows (`help` is ArgumentParser's).

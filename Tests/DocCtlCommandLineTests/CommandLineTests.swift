@@ -92,6 +92,17 @@ import FoundationXML
         #expect(!result.stderr.isEmpty)
     }
 
+    /// A usage error found by a command's `run()` (not by the parser) shows that command's usage,
+    /// not the root's `docctl <subcommand>`.
+    @Test func aUsageErrorFromACommandShowsThatCommandsUsage() throws {
+        let result = try TemporaryFolder.with { folder in try DocCtlProcess.run(["init", "fresh"], in: folder.url) }
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Error: Missing expected argument '--standard <id>'"), "\(result.stderr)")
+        #expect(result.stderr.contains("Usage: docctl init <folder>"), "\(result.stderr)")
+        #expect(result.stderr.contains("See 'docctl init --help'"), "\(result.stderr)")
+        #expect(!result.stderr.contains("<subcommand>"), "\(result.stderr)")
+    }
+
     @Test func helpExitsZero() throws {
         let result = try DocCtlProcess.run(["--help"])
         #expect(result.status == 0)

@@ -4,13 +4,17 @@ import Foundation
 /// decimal, a colon, its bytes and a line feed, written straight into one buffer (no coding
 /// container per value) and read back without trusting any length or count in it.
 struct FieldWriter {
-    var bytes = Data()
-    /// Set by ``streaming(every:_:)``: receives the bytes a piece at a time instead of ``bytes``
+    /// What was written and not handed to a sink yet.
+    private(set) var buffer: [UInt8] = []
+    /// Set by ``streaming(every:_:)``: receives the bytes a piece at a time instead of ``buffer``
     /// holding them all.
     private var sink: ((Data) -> Void)?
     private var pieceSize = 0
 
     init() {}
+
+    /// The bytes written (and not handed to a sink yet).
+    var bytes: Data { Data(buffer) }
 
     /// A writer that hands what it wrote to `sink` whenever it holds `pieceSize` bytes or more, and
     /// the rest at ``finish()``: the build cache (~120 MB at 1000 large documents) is hashed and
@@ -19,41 +23,71 @@ struct FieldWriter {
         var writer = FieldWriter()
         writer.sink = sink
         writer.pieceSize = pieceSize
-        writer.bytes.reserveCapacity(pieceSize + 4096)
+        writer.buffer.reserveCapacity(pieceSize + 4096)
         return writer
     }
 
     mutating func field(_ text: String) {
-        // Appended from the string's own buffer: `append(contentsOf: text.utf8)` went byte by byte
-        // through a generic path, most of the time spent writing the cache.
-        text.withUTF8Bytes { utf8 in
-            bytes.append(contentsOf: String(utf8.count).utf8)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(utf8)
-            bytes.append(UInt8(ascii: "\n"))
-        }
-        if sink != nil, bytes.count >= pieceSize { finish() }
+        // Appended from the string's own buffer into a byte array: `append(contentsOf: text.utf8)`
+        // went byte by byte through a generic path, and `Data`'s appends through its storage's
+        // replace, most of the time spent writing the cache.
+        text.withUTF8Bytes { utf8 in field(utf8) }
     }
 
-    mutating func count(_ value: Int) { field(String(value)) }
+    /// A field of `utf8`'s bytes.
+    mutating func field(_ utf8: UnsafeBufferPointer<UInt8>) {
+        appendDecimal(utf8.count)
+        buffer.append(UInt8(ascii: ":"))
+        buffer.append(contentsOf: utf8)
+        buffer.append(UInt8(ascii: "\n"))
+        if sink != nil, buffer.count >= pieceSize { finish() }
+    }
 
-    /// Fields written before by another writer (``bytes`` of it), appended as they are.
+    /// A field holding `value` in decimal (what `field(String(value))` writes, without the string).
+    mutating func count(_ value: Int) {
+        guard value >= 0 else { return field(String(value)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            field(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// The decimal digits of a length (never negative).
+    private mutating func appendDecimal(_ value: Int) {
+        if value < 10 { return buffer.append(UInt8(ascii: "0") + UInt8(value)) }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            buffer.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// Fields written before by another writer (its ``buffer``), appended as they are.
     mutating func raw(_ fields: [UInt8]) {
-        bytes.append(contentsOf: fields)
-        if sink != nil, bytes.count >= pieceSize { finish() }
+        buffer.append(contentsOf: fields)
+        if sink != nil, buffer.count >= pieceSize { finish() }
     }
 
     /// An optional text: a presence field (`1` / `0`), then the text when present.
     mutating func optional(_ text: String?) {
-        field(text == nil ? "0" : "1")
+        count(text == nil ? 0 : 1)
         if let text { field(text) }
     }
 
     /// With a sink (``streaming(every:_:)``), hands it the bytes not handed over yet.
     mutating func finish() {
-        guard let sink, !bytes.isEmpty else { return }
-        sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, !buffer.isEmpty else { return }
+        sink(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 
@@ -61,7 +95,15 @@ struct FieldWriter {
 struct FieldReader {
     let bytes: [UInt8]
     var position: Int
-    var atEnd: Bool { position >= bytes.count }
+    /// Where the fields end (what follows is not read).
+    let end: Int
+    var atEnd: Bool { position >= end }
+
+    init(bytes: [UInt8], position: Int, end: Int? = nil) {
+        self.bytes = bytes
+        self.position = position
+        self.end = min(end ?? bytes.count, bytes.count)
+    }
 
     mutating func field() -> String? {
         guard let range = nextField() else { return nil }
@@ -75,7 +117,7 @@ struct FieldReader {
     private mutating func nextField() -> Range<Int>? {
         var length = 0
         var digits = 0
-        while position < bytes.count, bytes[position] != UInt8(ascii: ":") {
+        while position < end, bytes[position] != UInt8(ascii: ":") {
             let byte = bytes[position]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 10 else { return nil }
             length = length * 10 + Int(byte - UInt8(ascii: "0"))
@@ -83,14 +125,20 @@ struct FieldReader {
             position += 1
         }
         let start = position + 1
-        guard digits > 0, start + length < bytes.count, bytes[start + length] == UInt8(ascii: "\n") else { return nil }
+        guard digits > 0, start + length < end, bytes[start + length] == UInt8(ascii: "\n") else { return nil }
         position = start + length + 1
         return start..<(start + length)
     }
 
     /// A field holding a count (bounded by what is left of the file, so a forged count cannot make a huge array).
     mutating func count() -> Int? {
-        guard let text = field(), let value = Int(text), value >= 0, value <= bytes.count - position else { return nil }
+        guard let range = nextField(), !range.isEmpty, range.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes[range] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        guard value <= end - position else { return nil }
         return value
     }
 

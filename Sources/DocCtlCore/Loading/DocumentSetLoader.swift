@@ -80,11 +80,14 @@ public struct DocumentSetLoader {
         nonisolated(unsafe) var setFiles = SetFiles(context: setContext)
         nonisolated(unsafe) var found = (folders: [URL](), context: LoadContext(root: root), loaded: [LoadedDocument]())
         cache?.begin(config: context.sources["docset.yaml"]?.text)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                setFiles.load(config: config, library: library, root: root)
-                return
-            }
+        // The set's files on a thread of their own, not as one part of a `concurrentPerform` beside the
+        // documents: libdispatch runs an apply nested in another one serially, and the documents' own
+        // `Parallel.map` then used one core of two.
+        let setFilesLoaded = DispatchGroup()
+        DispatchQueue.global().async(group: setFilesLoaded) {
+            setFiles.load(config: config, library: library, root: root)
+        }
+        do {
             // Documents are independent: they are read and parsed on every core, each into a context of its
             // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
             found.folders = Discovery.documentFolders(in: root, context: &found.context)
@@ -107,6 +110,7 @@ public struct DocumentSetLoader {
                 return fresh
             }
         }
+        setFilesLoaded.wait()
         set.standard = setFiles.standard
         set.departments = setFiles.departments
         set.matrix = setFiles.matrix

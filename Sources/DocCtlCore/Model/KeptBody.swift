@@ -85,7 +85,7 @@ public struct KeptBody: Sendable, Equatable {
             var writer = FieldWriter()
             Self.write(key: key, sections: sections, summary: summary, repeatedPlaceholders: repeatedPlaceholders, images: images,
                        to: &writer)
-            self.fields = [UInt8](writer.bytes)
+            self.fields = writer.buffer
         }
     }
 }

@@ -30,7 +30,7 @@ public struct BuildCache: Sendable, Equatable {
     }
 
     /// The first line of the file: the format and the docctl that wrote it (another version renders everything again).
-    static var header: String { "docctl-build-cache 4 \(DocCtlVersion.number)\n" }
+    static var header: String { "docctl-build-cache 5 \(DocCtlVersion.number)\n" }
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
     /// Document folder → the per-document part of the check (its summary and findings), which the
@@ -44,10 +44,11 @@ public struct BuildCache: Sendable, Equatable {
 
     public init() {}
 
-    /// The cache as bytes (same cache, same bytes): the header, a line `sha256 <hex>` over the
-    /// rest, then the number of documents and each document in number order, then the number of
-    /// check records and each in folder order, then the kept bodies the same way, as fields (``FieldWriter``: each field its UTF-8
-    /// length in decimal, a colon, its bytes and a line feed). A build writes it with
+    /// The cache as bytes (same cache, same bytes): the header, the number of documents and each
+    /// document in number order, then the number of check records and each in folder order, then
+    /// the kept bodies the same way, as
+    /// fields (``FieldWriter``: each field its UTF-8 length in decimal, a colon, its bytes and a line
+    /// feed), and last a line `sha256 <hex>` over everything before it. A build writes it with
     /// ``write(pieces:)`` instead, never whole in memory.
     public var data: Data {
         var data = Data()
@@ -55,21 +56,27 @@ public struct BuildCache: Sendable, Equatable {
         return data
     }
 
-    /// The bytes of ``data`` handed to `emit` in pieces of about a megabyte, in order: the fields are
-    /// written twice, first into the checksum (which comes before them), then to `emit`. At 1000
-    /// large documents the cache is ~120 MB, as much as the whole set left in memory at the end of
-    /// a build: a build writes the pieces to the file as they come.
+    /// The length of the last line, `sha256 <64 hex digits>\n`.
+    static let trailerLength = 72
+
+    /// The bytes of ``data`` handed to `emit` in pieces of about a megabyte, in order, each hashed
+    /// on its way (the checksum comes last, so the fields are written once). At 1000 large
+    /// documents the cache is ~120 MB, as much as the whole set left in memory at the end of a
+    /// build: a build writes the pieces to the file as they come.
     public func write(pieces emit: (Data) -> Void) {
         var hasher = SHA256()
-        var hashing = FieldWriter.streaming { hasher.update(data: $0) }
-        writeBody(to: &hashing)
-        hashing.finish()
-        emit(Data((Self.header + "sha256 \(SHA256Hex.string(hasher.finalize()))\n").utf8))
+        let header = Data(Self.header.utf8)
+        hasher.update(data: header)
+        emit(header)
         withoutActuallyEscaping(emit) { emit in
-            var body = FieldWriter.streaming(emit)
+            var body = FieldWriter.streaming { piece in
+                hasher.update(data: piece)
+                emit(piece)
+            }
             writeBody(to: &body)
             body.finish()
         }
+        emit(Data("sha256 \(SHA256Hex.string(hasher.finalize()))\n".utf8))
     }
 
     /// The cache's fields after its header (see ``data``).
@@ -115,13 +122,12 @@ public struct BuildCache: Sendable, Equatable {
     /// cache that is ~120 MB at 1000 large documents).
     init?(bytes: [UInt8], readingDocuments: Bool = true) {
         let header = Array(Self.header.utf8)
-        guard bytes.count > header.count + 72, Array(bytes[..<header.count]) == header,
-              Array(bytes[header.count..<(header.count + 7)]) == Array("sha256 ".utf8),
-              bytes[header.count + 71] == UInt8(ascii: "\n") else { return nil }
-        let start = header.count + 72
-        let recorded = String(decoding: bytes[(header.count + 7)..<(header.count + 71)], as: UTF8.self)
-        guard SHA256Hex.string(SHA256.hash(data: bytes[start...])) == recorded else { return nil }
-        var reader = FieldReader(bytes: bytes, position: start)
+        let end = bytes.count - Self.trailerLength
+        guard end > header.count, bytes[..<header.count].elementsEqual(header),
+              bytes[end..<(end + 7)].elementsEqual("sha256 ".utf8), bytes[bytes.count - 1] == UInt8(ascii: "\n") else { return nil }
+        let recorded = String(decoding: bytes[(end + 7)..<(bytes.count - 1)], as: UTF8.self)
+        guard SHA256Hex.string(SHA256.hash(data: bytes[..<end])) == recorded else { return nil }
+        var reader = FieldReader(bytes: bytes, position: header.count, end: end)
         var documents: [String: Entry] = [:]
         guard let documentCount = reader.count() else { return nil }
         for _ in 0..<documentCount {

@@ -31,6 +31,29 @@ import Testing
         }
     }
 
+    /// Numbers are written without a string in between: the same bytes as their decimal text.
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 1_234_567, Int(Int32.max), Int.max, -5])
+    func aCountIsItsDecimalText(value: Int) {
+        var counted = FieldWriter()
+        counted.count(value)
+        var texted = FieldWriter()
+        texted.field(String(value))
+        #expect(counted.bytes == texted.bytes)
+        var reader = FieldReader(bytes: [UInt8](counted.bytes), position: 0)
+        #expect(reader.integer() == value)
+    }
+
+    /// A count is read from its digits alone, never past the end of the fields, and no larger than
+    /// what is left of them.
+    @Test func aCountReadsOnlyDigitsWithinTheFields() {
+        let bytes = Array("1:3\n2:+3\n1:9\nsha256".utf8)
+        var reader = FieldReader(bytes: bytes, position: 0, end: 14)
+        #expect(reader.count() == 3)
+        #expect(reader.count() == nil)
+        var tail = FieldReader(bytes: bytes, position: 10, end: 14)
+        #expect(tail.count() == nil)
+    }
+
     @Test func theBuildCacheWrittenInPiecesIsItsBytes() throws {
         var cache = BuildCache()
         cache.documents["QP-01"] = BuildCache.Entry(key: "k", files: ["QP-01/index.html": "h"],
