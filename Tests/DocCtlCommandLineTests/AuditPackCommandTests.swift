@@ -48,7 +48,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             let zip = try ZipContents(url: folder.url.appendingPathComponent("pack.zip"))
             let files = zip.files
-            #expect(result.stdout.hasPrefix("wrote pack.zip: audit pack of 24 documents as of 2026-11-29, \(files.count) files, "), "\(result.stdout)")
+            #expect(result.stdout.hasPrefix("wrote pack.zip: audit pack of 25 documents as of 2026-11-29, \(files.count) files, "), "\(result.stdout)")
             #expect(result.stdout.contains("  clauses: itsm ISO/IEC 20000-1:2018\n"))
             #expect(result.stdout.contains("  not in the pack (above publish-up-to, or without a valid classification): XQ-PL-01 (秘密)\n"))
             // Every entry is a file with a relative name; the index is at the root.

@@ -20,7 +20,7 @@ import Testing
             let result = try DocCtlProcess.run(["build", "manual-src", "-o", output.path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.contains("built 24 documents"))
+            #expect(result.stderr.contains("built 25 documents"))
             #expect(result.stderr.contains("XQ-PL-01 (秘密)"))
             let files = Self.tree(output)
             for path in ["index.html", "coverage.html", "assets/docctl.css", "assets/docctl.js", "assets/search-index.js",

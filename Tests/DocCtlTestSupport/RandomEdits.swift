@@ -62,11 +62,11 @@ public enum RandomEdits {
             }
             return "heading number cut in \(target)"
         case 8:
-            // Only a referenced document changes: withdrawn, its referrers are warned.
+            // Only a referenced document changes: withdrawn (with a withdrawal record when it had no status), its referrers are warned.
             let yaml = yamls.randomElement(using: &random)!
             try change(yaml) { text in
                 text.contains("\nstatus: ") ? text.replacingOccurrences(of: "\nstatus: active", with: "\nstatus: withdrawn")
-                                            : text + (text.hasSuffix("\n") ? "" : "\n") + "status: withdrawn\n"
+                                            : text + (text.hasSuffix("\n") ? "" : "\n") + "status: withdrawn\nwithdrawn: { date: 2026-01-10, reason: 随机<作废> }\n"
             }
             return "document withdrawn in \(yaml)"
         default:

@@ -34,6 +34,44 @@ enum ControlChecks {
                             fix: Spelling.closest(to: owner.value, in: context.set.departments.map(\.id)).map { "did you mean '\($0)'?" })
             }
             checkReview(document, today: context.today, &sink)
+            checkWithdrawal(document, today: context.today, &sink)
+        }
+    }
+
+    /// `withdrawal-record`: a withdrawn document's 作废记录 (date and reason), dated between its last
+    /// release and today; a record on a document that is not withdrawn.
+    static func checkWithdrawal(_ document: Document, today: Day, _ sink: inout DiagnosticSink) {
+        guard document.withdrawn else {
+            if let withdrawal = document.withdrawal {
+                sink.report(Rules.withdrawalRecord, at: withdrawal.location,
+                            "\(document.number) records a withdrawal but its status is not withdrawn",
+                            fix: "write 'status: withdrawn', or remove 'withdrawn:'")
+            }
+            return
+        }
+        let example = "withdrawn: { date: \(today), reason: … }"
+        guard let withdrawal = document.withdrawal else {
+            sink.report(Rules.withdrawalRecord, at: document.statusLocation ?? document.location,
+                        "withdrawn document \(document.number) does not say when and why it was withdrawn",
+                        fix: "add '\(example)' to its document.yaml")
+            return
+        }
+        let missing = [withdrawal.date == nil ? "date" : nil, withdrawal.reason == nil ? "reason" : nil].compactMap { $0 }
+        if !missing.isEmpty {
+            sink.report(Rules.withdrawalRecord, at: withdrawal.location,
+                        "the withdrawal of \(document.number) has no \(missing.joined(separator: " and "))",
+                        fix: "write '\(example)'")
+        }
+        guard let date = withdrawal.date else { return }
+        if date.value > today {
+            sink.report(Rules.withdrawalRecord, at: date.location,
+                        "\(document.number) is withdrawn on \(date.value), after today (\(today))",
+                        fix: "write the date the withdrawal was approved")
+        } else if let released = document.history.last(where: { $0.digest != nil }), let on = released.date, date.value < on {
+            sink.report(Rules.withdrawalRecord, at: date.location,
+                        "\(document.number) is withdrawn on \(date.value), before its last release (\(released.revisionText) on \(on))",
+                        notes: [Diagnostic.Note("released here", at: released.dateLocation)],
+                        fix: "write the date the withdrawal was approved")
         }
     }
 

@@ -67,9 +67,10 @@ public enum Rules {
     public static let recordDispositionDue = Rule("record-disposition-due", .control, .warning, "A kept record batch in records-log.yaml whose retention has run out (from `closed`, relative to --today) is disposed of (`disposed`, `approved-by`).")
     public static let recordDisposalUnapproved = Rule("record-disposal-unapproved", .control, .error, "A disposal in records-log.yaml names who approved it (`approved-by`) and falls on or after the end of the retention.")
     public static let briefingOverdue = Rule("briefing-overdue", .control, .warning, "Every holder on a document's distribution list acknowledged its current revision (acknowledgements.yaml) within docset.yaml's `briefing.within-days` of its effective date (relative to --today).")
+    public static let withdrawalRecord = Rule("withdrawal-record", .control, .warning, "A document with `status: withdrawn` says when and why in document.yaml (`withdrawn: { date, reason }`), dated no earlier than its last release and no later than --today; `withdrawn:` goes only with `status: withdrawn`.")
     /// The evidence rules, in the order of the README table.
     static let evidence: [Rule] = [copyNotRecalled, copyNumberVoid, approverNotAuthorised, externalDocumentStale, documentNumberPattern, editionRequired,
-                                   recordDispositionDue, recordDisposalUnapproved, briefingOverdue]
+                                   recordDispositionDue, recordDisposalUnapproved, briefingOverdue, withdrawalRecord]
     // References
     public static let unresolvedReference = Rule("unresolved-reference", .references, .error, "Every `[[…]]` names a clause covered by a section, a document number or a record id.")
     public static let unknownTitle = Rule("unknown-title", .references, .warning, "Every `《title》` is the title of a document, a record or a listed external document.")

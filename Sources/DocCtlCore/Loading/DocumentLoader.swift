@@ -4,7 +4,7 @@ import Foundation
 enum DocumentLoader {
     static let keys = ["number", "title", "type", "owner", "classification", "control", "clause-numbering", "standard",
                        "clauses", "records", "approvals", "issued", "effective", "review-every", "last-review",
-                       "distribution", "status"]
+                       "distribution", "status", "withdrawn"]
     static let required = ["number", "title", "type", "owner", "classification", "control"]
     static let maximumBodyFiles = 200
 
@@ -61,6 +61,8 @@ enum DocumentLoader {
             distribution: [], history: [], historyPath: "\(folderPath)/history.yaml", bodyFiles: [], preamble: [],
             sections: [], location: SourceLocation(path: what, line: 1, column: 1))
         document.numberLocation = map["number"]?.location
+        document.statusLocation = map["status"]?.location
+        document.withdrawal = withdrawal(map["withdrawn"], &r)
         document.titleLocation = map["title"]?.location
         if let approvals = map["approvals"],
            let steps = r.mapping(approvals, allowed: ["prepared", "reviewed", "approved"], what: "approvals") {
@@ -108,6 +110,14 @@ enum DocumentLoader {
         guard let fields = r.mapping(node, allowed: ["name", "date"], what: "approvals.\(key)") else { return nil }
         return Approval(name: r.string(fields["name"], key: "name"), date: r.date(fields["date"], key: "date")?.value,
                         location: node.location)
+    }
+
+    /// `withdrawn: { date: …, reason: …, approved-by: … }` (作废记录); nil when not written.
+    static func withdrawal(_ node: YAMLNode?, _ r: inout NodeReader) -> Withdrawal? {
+        guard let node, !node.isNull,
+              let fields = r.mapping(node, allowed: ["date", "reason", "approved-by"], what: "withdrawn") else { return nil }
+        return Withdrawal(date: r.date(fields["date"], key: "date"), reason: r.string(fields["reason"], key: "reason"),
+                          approvedBy: r.string(fields["approved-by"], key: "approved-by"), location: node.location)
     }
 
     /// `12 months`, `1 year`, `6 个月`, `1 年`.

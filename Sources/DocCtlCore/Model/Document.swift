@@ -95,6 +95,10 @@ public struct Document: Sendable {
     public var classification: Located<String>?
     public var controlled: Bool
     public var withdrawn: Bool
+    /// Where `status:` is written (the value), when it is.
+    public var statusLocation: SourceLocation? = nil
+    /// The 作废记录 of document.yaml's `withdrawn:` (date, reason, approver), when written.
+    public var withdrawal: Withdrawal? = nil
     public var numbering: ClauseNumbering
     public var standard: String?
     public var clauses: [Located<String>]
@@ -182,6 +186,24 @@ public struct Document: Sendable {
     /// Whether `path` (relative to the set) is one of this document's files: diagnostics there concern it.
     public func owns(path: String) -> Bool {
         path.hasPrefix(folder + "/") || path == folder
+    }
+}
+
+/// When and why a document was withdrawn (作废), as document.yaml's `withdrawn:` records it:
+/// `withdrawn: { date: 2026-05-18, reason: 已并入 QP-06, approved-by: 沈家宁 }`. It goes with
+/// `status: withdrawn`; `withdrawal-record` reports what is missing or out of place.
+public struct Withdrawal: Sendable {
+    public var date: Located<Day>?
+    public var reason: String?
+    public var approvedBy: String?
+    /// Where `withdrawn:` is written (its value).
+    public var location: SourceLocation
+
+    public init(date: Located<Day>?, reason: String?, approvedBy: String?, location: SourceLocation) {
+        self.date = date
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.location = location
     }
 }
 

@@ -58,7 +58,8 @@ extension GeneratedBlocks {
 }
 
 /// `{{withdrawn-document-list}}`: the 作废文件清单 — documents marked `status: withdrawn` that the page
-/// may show, with the revision they were last released at. Their published revisions stay on the
+/// may show, with the revision they were last released at and their withdrawal record (date,
+/// reason, approver: document.yaml's `withdrawn:`). Their published revisions stay on the
 /// site, marked 作废 like superseded ones; the master list and `{{document-list}}` leave them out.
 extension GeneratedBlocks {
     /// The withdrawn documents a page in `context` shows, in the set's order.
@@ -68,15 +69,20 @@ extension GeneratedBlocks {
 
     func withdrawnDocumentList() -> [HTMLNode] {
         let documents = GeneratedBlocks.withdrawnDocuments(set, shownBy: context)
+        let words = EvidenceLabels.for(context.language)
         let header = [labels.serial, labels.documentNumber, labels.title, labels.type, labels.revision, labels.effective, labels.owner,
-                      labels.controlStatus]
+                      labels.withdrawnOn, labels.withdrawalReason, words.approvedBy, labels.controlStatus]
         let rows = documents.enumerated().map { index, document -> [HTMLNode] in
             let status = context.site.status(document.number)
+            let withdrawal = document.withdrawal
             return [GeneratedBlocks.cell(String(index + 1), "num"), documentCell(document),
                     .el("td", [], [context.link(context.documentURL(document.number), class: "doctitle", [.text(document.title)])]),
                     GeneratedBlocks.cell(labels.typeName(document.type)), GeneratedBlocks.cell(status?.revisionText ?? "", "nowrap"),
                     GeneratedBlocks.cell(document.effective?.value.description ?? "", "nowrap"),
                     GeneratedBlocks.cell(departmentName(document.owner?.value)),
+                    GeneratedBlocks.cell(withdrawal?.date?.value.description ?? "", "nowrap"),
+                    GeneratedBlocks.cell(withdrawal?.reason ?? "", "withdrawal-reason"),
+                    GeneratedBlocks.cell(withdrawal?.approvedBy ?? ""),
                     GeneratedBlocks.cell(labels.withdrawnStatus, "status status-withdrawn")]
         }
         return [GeneratedBlocks.table(header, rows, className: "list-table register-table")]

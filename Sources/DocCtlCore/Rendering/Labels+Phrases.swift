@@ -51,6 +51,9 @@ extension Labels {
 
     /// The watermark of a superseded revision (`作废 SUPERSEDED` / `SUPERSEDED`).
     public var supersededMark: String { isEnglish ? superseded.uppercased() : "\(superseded) SUPERSEDED" }
+    /// The watermark of a withdrawn document's revisions (`作废 WITHDRAWN` / `WITHDRAWN`): it was not
+    /// replaced by a later revision, and says so.
+    public var withdrawnMark: String { isEnglish ? withdrawnStatus.uppercased() : "\(withdrawnStatus) WITHDRAWN" }
 
     /// The summary of a draft build's problems on a page (`build --draft`, `serve`).
     public func draftSummary(errors: Int, warnings: Int, wholeSet: Bool) -> String {

@@ -118,6 +118,12 @@ public struct Labels: Sendable, Hashable {
     public var withdrawnSummary: String
     /// The status of a withdrawn document in the 作废文件清单.
     public var withdrawnStatus: String
+    /// The 作废文件清单's columns of the withdrawal record (document.yaml's `withdrawn:`).
+    public var withdrawnOn: String
+    public var withdrawalReason: String
+    /// The notice on the revisions of a withdrawn document whose withdrawal has a date and reason
+    /// (`{date}`, `{reason}`); without them it has ``supersededNotice``.
+    public var withdrawnNotice: String
     /// The control status of a superseded or withdrawn revision, shown in its control block.
     public var supersededStatus: String
     /// The notice on a superseded or withdrawn revision (no script needed).
@@ -187,6 +193,8 @@ public struct Labels: Sendable, Hashable {
         implemented: "已实施", planned: "计划中", standardsServed: "适用标准", crossStandard: "跨标准对照",
         pinnedRevision: "指定版本",
         withdrawnList: "作废文件清单", withdrawnSummary: "共 {count} 份作废文件；已发布的版本仍可查阅，均标记为作废", withdrawnStatus: "作废",
+        withdrawnOn: "作废日期", withdrawalReason: "作废原因",
+        withdrawnNotice: "本文件已于 {date} 作废（{reason}），仅供查阅，不作为受控文件使用。",
         supersededStatus: "作废（非受控）",
         supersededNotice: "本版本已作废，仅供查阅，不作为受控文件使用；现行版本见内网受控文件清单。")
 
@@ -220,6 +228,8 @@ public struct Labels: Sendable, Hashable {
         pinnedRevision: "pinned revision", withdrawnList: "Withdrawn documents",
         withdrawnSummary: "{count} withdrawn documents; their published revisions stay readable, each marked superseded",
         withdrawnStatus: "Withdrawn",
+        withdrawnOn: "Withdrawn on", withdrawalReason: "Reason",
+        withdrawnNotice: "This document was withdrawn on {date} ({reason}): for reference only, not a controlled document.",
         supersededStatus: "Superseded (uncontrolled)",
         supersededNotice: "This revision is superseded: for reference only, not a controlled document; the current revision is on the intranet's master list.")
 }

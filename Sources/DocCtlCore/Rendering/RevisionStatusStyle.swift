@@ -12,8 +12,9 @@ public enum RevisionStatusStyle {
         case current
         /// A later revision replaced it.
         case superseded(by: String)
-        /// The document was withdrawn (`status: withdrawn`).
-        case withdrawn
+        /// The document was withdrawn (`status: withdrawn`), with the date and reason its
+        /// document.yaml records (none when it is no longer in the set).
+        case withdrawn(on: Day?, reason: String?)
     }
 
     /// `assets/status/QP-04/B-1.css`, relative to the site root.
@@ -30,11 +31,17 @@ public enum RevisionStatusStyle {
             var header = "/* docctl: \(safe(number)) \(safe(revision)) is "
             if case .superseded(let by) = state { header += "superseded by \(safe(by))" } else { header += "withdrawn" }
             header += " (rewritten by every publish). */\n"
-            let watermark = labels.supersededMark
+            let watermark: String
+            if case .withdrawn = state { watermark = labels.withdrawnMark } else { watermark = labels.supersededMark }
+            var notice = labels.supersededNotice
+            if case .withdrawn(let on?, let reason?) = state {
+                notice = labels.withdrawnNotice.replacingOccurrences(of: "{date}", with: on.description)
+                    .replacingOccurrences(of: "{reason}", with: reason)
+            }
             return header + ":root{"
                 + "--docctl-status:\(HTMLEscaping.cssString(labels.supersededStatus));"
                 + "--docctl-status-label:none;"
-                + "--docctl-status-notice:\(HTMLEscaping.cssString(labels.supersededNotice));"
+                + "--docctl-status-notice:\(HTMLEscaping.cssString(notice));"
                 + "--docctl-status-notice-display:block;"
                 + "--docctl-watermark:\(HTMLEscaping.cssString(watermark))}\n"
         }
@@ -43,5 +50,12 @@ public enum RevisionStatusStyle {
     /// Text for a CSS comment: nothing that could end it.
     static func safe(_ text: String) -> String {
         text.replacingOccurrences(of: "*", with: "")
+    }
+}
+
+extension RevisionStatusStyle.State {
+    /// The state of a revision of withdrawn `document`, with its withdrawal's date and reason.
+    static func withdrawn(_ document: Document) -> Self {
+        .withdrawn(on: document.withdrawal?.date?.value, reason: document.withdrawal?.reason)
     }
 }

@@ -158,7 +158,7 @@ public struct SiteRenderer: Sendable {
         for document in set.documents.sorted(by: { $0.number < $1.number }) where site.published.contains(document.number) {
             guard let folder = site.documentFolders[document.number], let revision = site.revisionFolders[document.number] else { continue }
             let status = site.status(document.number)?.revisionText ?? revision
-            let state: RevisionStatusStyle.State = document.withdrawn ? .withdrawn : .current
+            let state: RevisionStatusStyle.State = document.withdrawn ? .withdrawn(document) : .current
             files.append((RevisionStatusStyle.path(folder: folder, revision: revision),
                           Data(RevisionStatusStyle.css(number: document.number, revision: status, state: state, labels: labels).utf8)))
         }

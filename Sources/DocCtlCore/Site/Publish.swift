@@ -344,7 +344,7 @@ public struct Publish {
             if let document, !document.withdrawn, let now = current[parts[0]] {
                 state = .superseded(by: now.replacingOccurrences(of: "-", with: "/"))
             } else {
-                state = .withdrawn
+                state = document.map { .withdrawn($0) } ?? .withdrawn(on: nil, reason: nil)
             }
             let css = RevisionStatusStyle.css(number: document?.number ?? parts[0], revision: parts[1].replacingOccurrences(of: "-", with: "/"),
                                               state: state, labels: labels)

@@ -305,7 +305,7 @@ import Testing
         #expect(try fixture.files()["withdrawn.html"] == nil)
         #expect(!(try fixture.siteText("index.html").contains("withdrawn.html")))
 
-        try fixture.workspace.replace("control: controlled", with: "control: controlled\nstatus: withdrawn",
+        try fixture.workspace.replace("control: controlled", with: "control: controlled\nstatus: withdrawn\nwithdrawn: { date: 2026-01-10, reason: 已并入 QP-02 }",
                                       in: "\(FixtureSet.procedureFolder)/document.yaml")
         _ = try fixture.publish()
         let index = try fixture.siteText("index.html")
@@ -319,7 +319,9 @@ import Testing
         #expect(list.contains("<td class=\"status status-withdrawn\">作废</td>"))
         #expect(!list.contains(">\(FixtureSet.manualNumber)<"), "only withdrawn documents are listed")
         let css = try fixture.siteText("assets/status/\(Self.procedure)/A-0.css")
-        #expect(css.contains("--docctl-watermark:\"作废 SUPERSEDED\""))
+        #expect(css.contains("--docctl-watermark:\"作废 WITHDRAWN\""), "withdrawn, not superseded by a later revision")
+        #expect(css.contains("本文件已于 2026\\2d 01\\2d 10 作废（已并入 QP\\2d 02），仅供查阅"), "the notice says when and why")
+        #expect(list.contains("<td class=\"nowrap\">2026-01-10</td><td class=\"withdrawal-reason\">已并入 QP-02</td>"))
         #expect(try SiteVerification.verify(fixture.site).isIntact)
     }
 
