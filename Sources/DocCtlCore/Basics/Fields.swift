@@ -76,6 +76,12 @@ struct FieldWriter {
         }
     }
 
+    /// Fields written before by another writer (its ``buffer``), appended as they are.
+    mutating func raw(_ fields: [UInt8]) {
+        buffer.append(contentsOf: fields)
+        if sink != nil, buffer.count >= pieceSize { finish() }
+    }
+
     /// An optional text: a presence field (`1` / `0`), then the text when present.
     mutating func optional(_ text: String?) {
         count(text == nil ? 0 : 1)

@@ -13,7 +13,14 @@ public final class DocumentCheckCache: @unchecked Sendable {
     private var records: [String: DocumentCheckRecord]
     private var reused = 0
 
-    public init(records: [String: DocumentCheckRecord] = [:]) { self.records = records }
+    /// The bodies the build kept with the records (``BuildCache/bodies``), for the load before the
+    /// check (``DocumentSetLoader/keptBodies``).
+    public let bodies: [String: KeptBody]
+
+    public init(records: [String: DocumentCheckRecord] = [:], bodies: [String: KeptBody] = [:]) {
+        self.records = records
+        self.bodies = bodies
+    }
 
     /// The record of the document in `folder` when it was made under `key`.
     func record(_ folder: String, key: String) -> DocumentCheckRecord? {

@@ -8,7 +8,24 @@ enum DocumentLoader {
     static let required = ["number", "title", "type", "owner", "classification", "control"]
     static let maximumBodyFiles = 200
 
+    /// What loading a document's body gave besides the document, for ``KeptBody``: the key of
+    /// the text it was parsed from, the images it shows, and the kept body it was taken from.
+    struct LoadedBody {
+        var key: String
+        var images: [KeptBody.ImageReference]
+        var taken: KeptBody?
+    }
+
+    /// Loads the document in `folder`. With `kept` (the bodies a build kept, by folder), its body
+    /// is taken from there when its text is the one kept (``KeptBody/key(numbering:files:)``)
+    /// instead of parsed, and `body` tells how it was loaded.
     static func load(folder: URL, config: DocSetConfig, context: inout LoadContext) -> Document? {
+        var body: LoadedBody?
+        return load(folder: folder, config: config, context: &context, kept: nil, body: &body)
+    }
+
+    static func load(folder: URL, config: DocSetConfig, context: inout LoadContext, kept: [String: KeptBody]?,
+                     body: inout LoadedBody?) -> Document? {
         let folderPath = context.relative(folder)
         let errorsBefore = context.reader.sink.diagnostics.count
         guard let node = context.readYAML(folder.appendingPathComponent("document.yaml", isDirectory: false)) else {
@@ -78,7 +95,7 @@ enum DocumentLoader {
         DistributionLoader.load(folder: folder, into: &document, context: &context)
         AcknowledgementLoader.load(folder: folder, into: &document, context: &context)
         document.history = loadHistory(folder.appendingPathComponent("history.yaml", isDirectory: false), context: &context)
-        loadBody(folder: folder, into: &document, context: &context)
+        body = loadBody(folder: folder, into: &document, context: &context, kept: kept)
         r = context.reader
         return document
     }
@@ -166,13 +183,14 @@ enum DocumentLoader {
         return repeated
     }
 
-    static func loadBody(folder: URL, into document: inout Document, context: inout LoadContext) {
+    static func loadBody(folder: URL, into document: inout Document, context: inout LoadContext,
+                         kept: [String: KeptBody]?) -> LoadedBody? {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         if names.isEmpty {
             context.reader.sink.report(Rules.missingFile, at: SourceLocation(path: document.folder),
                                        "document \(document.number) has no Markdown body file", fix: "add body.md")
-            return
+            return nil
         }
         if names.count > maximumBodyFiles {
             // A limit that keeps hostile input bounded, never a silent loss: the files left unread are named.
@@ -180,7 +198,7 @@ enum DocumentLoader {
                                        "document \(document.number) has \(names.count) Markdown body files; the limit is \(maximumBodyFiles), and \(names[maximumBodyFiles]) and the \(names.count - maximumBodyFiles - 1) after it are not read",
                                        fix: "merge body files, or split the document")
         }
-        var blocks: [Block] = []
+        var files: [SourceFile] = []
         for name in names.prefix(maximumBodyFiles) {
             let url = folder.appendingPathComponent(name, isDirectory: false)
             let resolved = context.resolvedPath(url)
@@ -200,12 +218,25 @@ enum DocumentLoader {
                 document.hasUnreadableBody = true
                 continue
             }
+            files.append(file)
+        }
+        // Read and hashed, never trusted by date: a body whose text is the one kept is not parsed.
+        let key = kept.map { _ in KeptBody.key(numbering: document.numbering, files: files) }
+        if let key, let taken = kept?[document.folder], taken.key == key {
+            document.takeBody(taken, files: files.map(\.path))
+            ImageLoader.load(taken.images, into: &document, context: &context)
+            return LoadedBody(key: key, images: taken.images, taken: taken)
+        }
+        var blocks: [Block] = []
+        for file in files {
             let parsed = MarkdownParser.parse(file.text, path: file.path)
             document.bodyFiles.append(BodyFile(path: file.path, blocks: parsed))
             blocks.append(contentsOf: parsed)
         }
         document.repeatedPlaceholders = repeatedPlaceholders(blocks)
         (document.preamble, document.sections) = SectionBuilder.build(blocks, numbering: document.numbering)
-        ImageLoader.load(into: &document, context: &context)
+        let images = ImageLoader.references(of: document)
+        ImageLoader.load(images, into: &document, context: &context)
+        return key.map { LoadedBody(key: $0, images: images, taken: nil) }
     }
 }

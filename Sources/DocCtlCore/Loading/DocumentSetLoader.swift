@@ -20,6 +20,11 @@ public struct DocumentSetLoader {
     /// not parse it again (``CheckedSet/load(_:today:strict:runChecks:cache:checks:dropsBodies:keepsBodiesUnder:)``
     /// passes it when it has no records to take over).
     public var checksBody: (@Sendable (Document) -> DocumentBodyCheck)?
+    /// The bodies an earlier build kept, by document folder (``BuildCache/bodies``): a document
+    /// whose body files hold the text one was made from takes its body from there, dropped, instead
+    /// of parsing it (the set's ``DocumentSet/bodiesTakenOver``). Unless it is nil, the set's
+    /// ``DocumentSet/keptBodies`` are made for the next build. Not with a `cache`.
+    public var keptBodies: [String: KeptBody]?
 
     /// The Markdown under which `check` and `build` keep the parsed bodies: 24 MiB, about 100 MB
     /// parsed; a set twice that size peaks where a set of any size that drops them does.
@@ -66,6 +71,7 @@ public struct DocumentSetLoader {
         let config = set.config
         let library = standards
         let (dropsBodies, keepsBodiesUnder, checksBody) = (self.dropsBodies && cache == nil, self.keepsBodiesUnder, self.checksBody)
+        let keptBodies = cache == nil ? self.keptBodies : nil
         // The set's own files (clause trees, organisation, matrix, records) are read on one thread
         // while the documents are found and read on the others: each part reports into a context of
         // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
@@ -92,9 +98,14 @@ public struct DocumentSetLoader {
                 let stamp = cache?.stamp(of: folders[index].path)
                 if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
                 var local = LoadContext(root: root)
-                var document = DocumentLoader.load(folder: folders[index], config: config, context: &local)
+                var body: DocumentLoader.LoadedBody?
+                var document = DocumentLoader.load(folder: folders[index], config: config, context: &local, kept: keptBodies, body: &body)
+                var kept: KeptBody?
+                if let loaded = document, let body {
+                    kept = body.taken ?? KeptBody(key: body.key, document: loaded, images: body.images)
+                }
                 if dropsBodies, let loaded = document { document = loaded.droppingBody(checked: checksBody?(loaded)) }
-                let fresh = LoadedDocument(document: document, context: local)
+                let fresh = LoadedDocument(document: document, context: local, kept: kept, taken: body?.taken != nil)
                 cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
                 return fresh
             }
@@ -116,6 +127,8 @@ public struct DocumentSetLoader {
             context.sources.merge(result.context.sources) { first, _ in first }
             if let document = result.document {
                 set.documents.append(document)
+                if let kept = result.kept { set.keptBodies[document.folder] = kept }
+                if result.taken { set.bodiesTakenOver.insert(document.folder) }
             } else {
                 set.unloadableFolders.append(context.relative(folder))
                 // A document that does not load is never left out in silence: every way of failing
@@ -191,6 +204,9 @@ struct SetFiles {
 struct LoadedDocument: @unchecked Sendable {
     var document: Document?
     var context: LoadContext
+    /// Its body as the next build keeps it, and whether it was taken from a kept body (``DocumentSetLoader/keptBodies``).
+    var kept: KeptBody? = nil
+    var taken = false
 }
 
 /// State shared by the loaders of one set: the root, the sources read so far and the diagnostics.

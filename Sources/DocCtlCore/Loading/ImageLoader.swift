@@ -19,32 +19,41 @@ enum ImageLoader {
         var fix: String
     }
 
-    static func load(into document: inout Document, context: inout LoadContext) {
-        var outcomes: [String: Result<DocumentImage, Problem>] = [:]
-        var images: [String: DocumentImage] = [:]
+    /// The images the parsed body of `document` shows, in the order of its files and their text.
+    static func references(of document: Document) -> [KeptBody.ImageReference] {
+        var references: [KeptBody.ImageReference] = []
         for body in document.bodyFiles {
             let folder = body.path.split(separator: "/").dropLast().joined(separator: "/")
-            var references: [(url: String, location: SourceLocation)] = []
             for block in body.blocks {
                 block.forEachInline { inline in
-                    if case .image(let url, _, _, let location) = inline { references.append((url, location)) }
+                    if case .image(let url, _, _, let location) = inline {
+                        references.append(KeptBody.ImageReference(folder: folder, url: url, location: location))
+                    }
                 }
             }
-            for reference in references {
-                guard let source = resolve(reference.url, from: folder, at: reference.location, context: &context) else {
-                    document.hasUnreadableBody = true
-                    continue
-                }
-                let outcome = outcomes[source.path] ?? read(source.url, path: source.path)
-                outcomes[source.path] = outcome
-                switch outcome {
-                case .success(let image):
-                    images[image.source] = image
-                    document.imageSources[reference.url] = image.source
-                case .failure(let problem):
-                    context.reader.sink.report(problem.rule, at: reference.location, problem.message, fix: problem.fix)
-                    document.hasUnreadableBody = true
-                }
+        }
+        return references
+    }
+
+    /// Loads the images `references` name into `document` (see ``references(of:)``): the same
+    /// images and diagnostics whether the references come from the parsed body or a kept one.
+    static func load(_ references: [KeptBody.ImageReference], into document: inout Document, context: inout LoadContext) {
+        var outcomes: [String: Result<DocumentImage, Problem>] = [:]
+        var images: [String: DocumentImage] = [:]
+        for reference in references {
+            guard let source = resolve(reference.url, from: reference.folder, at: reference.location, context: &context) else {
+                document.hasUnreadableBody = true
+                continue
+            }
+            let outcome = outcomes[source.path] ?? read(source.url, path: source.path)
+            outcomes[source.path] = outcome
+            switch outcome {
+            case .success(let image):
+                images[image.source] = image
+                document.imageSources[reference.url] = image.source
+            case .failure(let problem):
+                context.reader.sink.report(problem.rule, at: reference.location, problem.message, fix: problem.fix)
+                document.hasUnreadableBody = true
             }
         }
         document.images = images.keys.sorted().map { images[$0]! }

@@ -134,6 +134,12 @@ public struct DocumentSet: Sendable {
     /// applicability.yaml, when the set has one.
     public var applicability: Applicability?
     public var sources: [String: SourceFile] = [:] { didSet { lookup = LookupIndex() } }
+    /// The body of each document as its load made it, by folder (``KeptBody``): `build -o` keeps
+    /// them in its cache so that the next build parses only the bodies whose text changed. Empty
+    /// for a set loaded with a ``DocumentLoadCache`` (`docctl serve`).
+    public internal(set) var keptBodies: [String: KeptBody] = [:]
+    /// The folders of the documents whose body the load took from kept bodies instead of parsing it.
+    public internal(set) var bodiesTakenOver: Set<String> = []
 
     public init(root: URL) { self.root = root }
 

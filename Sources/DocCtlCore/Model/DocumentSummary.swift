@@ -136,7 +136,7 @@ public struct DocumentCheckRecord: Sendable, Equatable {
                   findings: findings)
     }
 
-    private static func write(_ location: SourceLocation?, to writer: inout FieldWriter) {
+    static func write(_ location: SourceLocation?, to writer: inout FieldWriter) {
         writer.optional(location?.path)
         if let location {
             writer.count(location.line)
@@ -145,7 +145,7 @@ public struct DocumentCheckRecord: Sendable, Equatable {
     }
 
     /// `.some(nil)` for no location, nil when the fields do not parse.
-    private static func location(from reader: inout FieldReader) -> SourceLocation?? {
+    static func location(from reader: inout FieldReader) -> SourceLocation?? {
         guard let path = reader.optional() else { return nil }
         guard let path else { return .some(nil) }
         guard let line = reader.integer(), let column = reader.integer() else { return nil }

@@ -40,7 +40,7 @@ public struct BuildCache: Sendable, Equatable {
     }
 
     /// The first line of the file: the format and the docctl that wrote it (another version renders everything again).
-    static var header: String { "docctl-build-cache 5 \(DocCtlVersion.number)\n" }
+    static var header: String { "docctl-build-cache 6 \(DocCtlVersion.number)\n" }
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
     /// The site pages, when this build knows their key (not `serve`'s, nor a publish's).
@@ -48,6 +48,9 @@ public struct BuildCache: Sendable, Equatable {
     /// Document folder → the per-document part of the check (its summary and findings), which the
     /// next build's check takes over for a document whose key is unchanged (``DocumentCheckRecord``).
     public var checks: [String: DocumentCheckRecord] = [:]
+    /// Document folder → its body as the load made it (``KeptBody``), which the next build's load
+    /// takes instead of parsing a body whose text is unchanged.
+    public var bodies: [String: KeptBody] = [:]
     /// The documents this build took from the previous one (not written to the file).
     public var reused: Set<String> = []
 
@@ -55,9 +58,9 @@ public struct BuildCache: Sendable, Equatable {
 
     /// The cache as bytes (same cache, same bytes): the header, the number of documents and each
     /// document in number order, then the number of site page sets (0 or 1) and that set, then the
-    /// number of check records and each in folder order, as fields (``FieldWriter``: each field its
-    /// UTF-8 length in decimal, a colon, its bytes and a line feed), and last a line `sha256 <hex>`
-    /// over everything before it. A build writes it with
+    /// number of check records and each in folder order, then the kept bodies the same way, as
+    /// fields (``FieldWriter``: each field its UTF-8 length in decimal, a colon, its bytes and a line
+    /// feed), and last a line `sha256 <hex>` over everything before it. A build writes it with
     /// ``write(pieces:)`` instead, never whole in memory.
     public var data: Data {
         var data = Data()
@@ -117,14 +120,20 @@ public struct BuildCache: Sendable, Equatable {
             body.field(folder)
             record.write(to: &body)
         }
+        body.count(bodies.count)
+        for (folder, kept) in bodies.sorted(by: { $0.key < $1.key }) {
+            body.field(folder)
+            kept.write(to: &body)
+        }
     }
 
     /// The cache in `data`, or nil when it is not one this docctl wrote intact: another format or
     /// version, a checksum that does not match (a truncated or edited file), or fields that do not
     /// parse. Any of those only means that every document is rendered and checked again.
     ///
-    /// Without `readingDocuments`, only the check records are read (the check of a build, before
-    /// it renders): the documents' files and search parts are checked and stepped over, and
+    /// Without `readingDocuments`, only the check records and kept bodies are read (the load and
+    /// check of a build, before it renders): the documents' files and search parts are checked and
+    /// stepped over, and
     /// ``documents`` is left empty.
     public init?(data: Data, readingDocuments: Bool = true) {
         self.init(bytes: [UInt8](data), readingDocuments: readingDocuments)
@@ -169,10 +178,17 @@ public struct BuildCache: Sendable, Equatable {
             guard let folder = reader.field(), let record = DocumentCheckRecord(from: &reader) else { return nil }
             checks[folder] = record
         }
+        guard let bodyCount = reader.count() else { return nil }
+        var bodies: [String: KeptBody] = [:]
+        for _ in 0..<bodyCount {
+            guard let folder = reader.field(), let kept = KeptBody(from: &reader) else { return nil }
+            bodies[folder] = kept
+        }
         guard reader.atEnd else { return nil }
         self.documents = documents
         self.pages = readingDocuments ? pages : nil
         self.checks = checks
+        self.bodies = bodies
     }
 
     /// The cache of the build in `folder`, or nil when there is none or it is not usable (only its

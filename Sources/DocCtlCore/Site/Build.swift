@@ -73,10 +73,7 @@ public struct Build: Sendable {
     /// that would rather not free it (a command about to exit, see the command line's `ProcessLifetime`).
     public consuming func run(to output: URL, keeping keep: (consuming Any) -> Void = { _ in }) throws(Failure) -> Outcome {
         try gate()
-        let renderer = keepsBodies ? try plan() : try plan().droppingBodies { set in
-            let reloader = BodyReloader.dropBodies(of: &set)
-            return { document throws(DocCtlError) in try reloader.reload(document) }
-        }
+        let renderer = keepsBodies ? try plan() : Build.droppingBodies(try plan())
         let dropped = !keepsBodies
         checked = CheckedSet(set: renderer.set, diagnostics: checked.diagnostics, documentChecks: checked.documentChecks)
         // The bodies' text is no longer held by anything: hand its memory back before the render.
@@ -94,6 +91,17 @@ public struct Build: Sendable {
                               rendered: counts.rendered, reused: counts.reused)
         keep(renderer)
         return outcome
+    }
+
+    /// `renderer` with the parsed bodies of its set dropped, each parsed again from its files when it
+    /// is rendered, its text checked against the text that was loaded (``BodyReloader``). A set
+    /// some of whose bodies the load took from a build's cache (``DocumentSet/bodiesTakenOver``)
+    /// must be rendered so.
+    public static func droppingBodies(_ renderer: consuming SiteRenderer) -> SiteRenderer {
+        renderer.droppingBodies { set in
+            let reloader = BodyReloader.dropBodies(of: &set)
+            return { document throws(DocCtlError) in try reloader.reload(document) }
+        }
     }
 
     /// Whether the set's parsed bodies stay for rendering: all of them are there (none dropped at
@@ -136,13 +144,14 @@ public struct Build: Sendable {
 
     /// The per-document part of the check kept by the build in `output` (see ``BuildCache/checks``),
     /// to pass to ``CheckedSet/load(_:today:strict:runChecks:cache:checks:)`` before an incremental
-    /// build: documents whose key is unchanged are not walked nor checked again. Empty when there is
+    /// build: documents whose key is unchanged are not walked nor checked again, and bodies whose
+    /// text is unchanged are not parsed (``BuildCache/bodies``). Empty when there is
     /// no build there or its cache is not intact (a draft's is used too: the records do not depend on it).
     public static func checkCache(for output: URL) -> DocumentCheckCache {
         let folder = output.standardizedFileURL
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OutputWriter.marker).path),
               let cache = BuildCache.read(from: folder, readingDocuments: false) else { return DocumentCheckCache() }
-        return DocumentCheckCache(records: cache.checks)
+        return DocumentCheckCache(records: cache.checks, bodies: cache.bodies)
     }
 
     /// Stage 4: renders the site into a new folder beside `output` and moves it into place
@@ -166,6 +175,7 @@ public struct Build: Sendable {
                 try OutputWriter.write(data, to: path, in: folder, folders: folders)
             }
             cache.checks = checks
+            cache.bodies = renderer.set.keptBodies
             // Written a piece at a time as it is made (it is about as large as the search index's text).
             try OutputWriter.write(Data(), to: BuildCache.file, in: folder)
             var failure: DocCtlError?

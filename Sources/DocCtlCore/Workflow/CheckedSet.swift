@@ -37,8 +37,10 @@ public struct CheckedSet: Sendable {
                             dropsBodies: Bool = false, keepsBodiesUnder: Int = 0) throws(DocCtlError) -> CheckedSet {
         // Without records to take over, every body is checked: its part of the check is made while
         // it is parsed at the load, and a dropped body is not parsed again for the check.
-        let loader = DocumentSetLoader(dropsBodies: dropsBodies, keepsBodiesUnder: keepsBodiesUnder,
+        var loader = DocumentSetLoader(dropsBodies: dropsBodies, keepsBodiesUnder: keepsBodiesUnder,
                                        checksBody: runChecks && checks?.isEmpty != false ? DocumentChecks.bodyCheck : nil)
+        // The bodies a build kept are taken for unchanged text; the set keeps its own for the next build.
+        loader.keptBodies = checks?.bodies ?? [:]
         let (set, loadDiagnostics) = try loader.load(root, cache: cache)
         return checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: strict, runChecks: runChecks, checks: checks)
     }

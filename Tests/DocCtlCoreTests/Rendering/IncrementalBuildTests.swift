@@ -22,8 +22,10 @@ import Testing
         -> (counts: (rendered: Int, reused: Int), checked: CheckedSet, checksReused: Int) {
         let checks = incremental ? Build.checkCache(for: output) : nil
         let checked = try CheckedSet.load(root, today: FixtureSet.today, strict: false, checks: checks)
-        let renderer = try SiteRenderer(set: checked.set, templates: templates ?? TemplateSet.bundled(), buildDate: FixtureSet.today,
+        var renderer = try SiteRenderer(set: checked.set, templates: templates ?? TemplateSet.bundled(), buildDate: FixtureSet.today,
                                         draft: DraftBuild(diagnostics: checked.diagnostics))
+        // Bodies taken from the cache are parsed again when rendered, as `build` does.
+        if !checked.set.bodiesTakenOver.isEmpty { renderer = Build.droppingBodies(renderer) }
         let counts = try renderer.write(to: output, incremental: incremental, checks: checked.documentChecks)
         return (counts, checked, checks?.reusedCount ?? 0)
     }
@@ -53,7 +55,7 @@ import Testing
             let numbers = set.documents.map(\.number)
             let bodies = set.documents.flatMap { $0.bodyFiles.map(\.path) }.sorted()
             let yamls = set.documents.map { "\($0.folder)/document.yaml" }.sorted()
-            var reusedInAll = 0, checksReusedInAll = 0
+            var reusedInAll = 0, checksReusedInAll = 0, bodiesTakenInAll = 0
             var done: [String] = []
             for _ in 0..<3 {
                 for _ in 0..<Int.random(in: 1...2, using: &random) {
@@ -68,6 +70,7 @@ import Testing
                 let built = try Self.buildChecked(root, into: incremental)
                 reusedInAll += built.counts.reused
                 checksReusedInAll += built.checksReused
+                bodiesTakenInAll += built.checked.set.bodiesTakenOver.count
                 // The check that took over the records finds what a check from scratch finds.
                 let expected = try CheckedSet.load(root, today: FixtureSet.today, strict: false)
                 #expect(built.checked.diagnostics == expected.diagnostics, "after \(done.joined(separator: "; ")) — \(random)")
@@ -77,6 +80,8 @@ import Testing
             }
             // Documents whose sources no edit touched are not checked again (docset.yaml is never edited here).
             #expect(checksReusedInAll > 3 * (numbers.count - 6), "\(done) — \(random)")
+            // Nor are their bodies parsed (an edit touches at most one body or document.yaml).
+            #expect(bodiesTakenInAll >= 3 * (numbers.count - 6), "\(done) — \(random)")
             // A title or a set file re-renders everything, and so does a change to the manual's
             // headings (a renamed or cut heading changes which clauses are covered, and every draft
             // page shows the set's problems); otherwise most documents are taken over.
@@ -330,6 +335,8 @@ import Testing
             #expect(BuildCache.read(from: output) == nil)
             let again = try Self.buildChecked(root, into: output)
             #expect(again.counts == (rendered: first.rendered, reused: 0) && again.checksReused == 0)
+            // Every body is parsed again.
+            #expect(again.checked.set.bodiesTakenOver.isEmpty)
             try Self.build(root, into: clean, incremental: false)
             #expect(RandomEdits.differences(output, clean).isEmpty)
         }
