@@ -38,12 +38,20 @@ public struct SearchIndex: Sendable {
         public init(_ entries: [Entry]) {
             count = entries.count
             var json: [UInt8] = []
-            json.reserveCapacity(entries.reduce(0) { $0 + $1.text.utf8.count + $1.document.utf8.count + $1.url.utf8.count + 80 })
+            // Every field, the names and quotes, and a sixteenth for escapes: an array that outgrows
+            // its reservation doubles, and a thousand parts held to the end of a build at twice their
+            // size were 100 MB of a large set's peak.
+            let estimate = entries.reduce(0) { total, entry in
+                total + entry.number.utf8.count + entry.document.utf8.count + entry.section.utf8.count + entry.text.utf8.count
+                    + entry.url.utf8.count + 64
+            }
+            json.reserveCapacity(estimate + estimate / 16)
             for (position, entry) in entries.enumerated() {
                 if position > 0 { json.append(UInt8(ascii: ",")) }
                 SearchIndex.writeJSON(entry, into: &json)
             }
-            self.json = json[...]
+            // Held until the index is written: kept at its size (a copy when the array grew anyway).
+            self.json = json.capacity > json.count + json.count / 8 ? json.withUnsafeBufferPointer { Array($0) }[...] : json[...]
             var byPair: [UInt64: PostingList] = [:]
             var order: [UInt64] = []
             for (index, entry) in entries.enumerated() {
@@ -65,7 +73,8 @@ public struct SearchIndex: Sendable {
                 LEB128.append(UInt32(list.bytes.count), to: &postings)
                 postings.append(contentsOf: list.bytes)
             }
-            self.postings = postings[...]
+            self.postings = postings.capacity > postings.count + postings.count / 8
+                ? postings.withUnsafeBufferPointer { Array($0) }[...] : postings[...]
         }
 
         /// A part read back from the build cache, or nil when its postings do not parse: every
