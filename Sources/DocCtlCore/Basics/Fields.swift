@@ -39,8 +39,7 @@ struct FieldWriter {
         appendDecimal(utf8.count)
         buffer.append(UInt8(ascii: ":"))
         buffer.append(contentsOf: utf8)
-        buffer.append(UInt8(ascii: "\n"))
-        if sink != nil, buffer.count >= pieceSize { finish() }
+        endField()
     }
 
     /// A field of any bytes (not necessarily UTF-8).
@@ -51,23 +50,33 @@ struct FieldWriter {
     /// A field holding `value` in decimal (what `field(String(value))` writes, without the string).
     mutating func count(_ value: Int) {
         guard value >= 0 else { return field(String(value)) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var rest = value
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            field(UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        appendDecimal(Self.decimalDigits(value))
+        buffer.append(UInt8(ascii: ":"))
+        appendDecimal(value)
+        endField()
     }
 
-    /// The decimal digits of a length (never negative).
+    /// The line feed after a field; with a sink, the piece handed over once it is full.
+    private mutating func endField() {
+        buffer.append(UInt8(ascii: "\n"))
+        if sink != nil, buffer.count >= pieceSize { finish() }
+    }
+
+    /// How many decimal digits `value` (never negative) has.
+    private static func decimalDigits(_ value: Int) -> Int {
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        return digits
+    }
+
+    /// The decimal digits of `value` (never negative).
     private mutating func appendDecimal(_ value: Int) {
-        if value < 10 { return buffer.append(UInt8(ascii: "0") + UInt8(value)) }
         var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
+        for _ in 1..<Self.decimalDigits(value) { divisor *= 10 }
         var rest = value
         while divisor > 0 {
             buffer.append(UInt8(ascii: "0") + UInt8(rest / divisor))
