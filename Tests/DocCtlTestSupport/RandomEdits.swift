@@ -10,7 +10,7 @@ public enum RandomEdits {
             try transform(String(decoding: try Data(contentsOf: url), as: UTF8.self)).write(to: url, atomically: false, encoding: .utf8)
         }
         let body = bodies.randomElement(using: &random)!
-        switch Int.random(in: 0..<9, using: &random) {
+        switch Int.random(in: 0..<10, using: &random) {
         case 0:
             try change(body) { $0 + "\n增量构建检验段落 \(random.next() % 1000)。\n" }
             return "paragraph appended to \(body)"
@@ -69,6 +69,11 @@ public enum RandomEdits {
                                             : text + (text.hasSuffix("\n") ? "" : "\n") + "status: withdrawn\nwithdrawn: { date: 2026-01-10, reason: 随机<作废> }\n"
             }
             return "document withdrawn in \(yaml)"
+        case 9:
+            // A document's history: every change note of its revisions edited (its page shows them).
+            let history = yamls.randomElement(using: &random)!.replacingOccurrences(of: "document.yaml", with: "history.yaml")
+            try change(history) { $0.replacingOccurrences(of: "change: ", with: "change: 修订说明") }
+            return "change notes edited in \(history)"
         default:
             try change(body) { text in
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -16,10 +16,15 @@ public final class DocumentCheckCache: @unchecked Sendable {
     /// The bodies the build kept with the records (``BuildCache/bodies``), for the load before the
     /// check (``DocumentSetLoader/keptBodies``).
     public let bodies: [String: KeptBody]
+    /// What the build kept of each document's YAML files (``BuildCache/metadata``), for the load
+    /// before the check (``DocumentSetLoader/keptMetadata``).
+    public let metadata: [String: KeptMetadata]
 
-    public init(records: [String: DocumentCheckRecord] = [:], bodies: [String: KeptBody] = [:]) {
+    public init(records: [String: DocumentCheckRecord] = [:], bodies: [String: KeptBody] = [:],
+                metadata: [String: KeptMetadata] = [:]) {
         self.records = records
         self.bodies = bodies
+        self.metadata = metadata
     }
 
     /// The record of the document in `folder` when it was made under `key`.

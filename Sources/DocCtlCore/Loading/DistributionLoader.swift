@@ -8,9 +8,10 @@ enum DistributionLoader {
     static let closingKeys = CopyIssue.Closing.allCases.map(\.rawValue)
     static let keys = ["copy", "holder", "revision", "issued", "note"] + closingKeys
 
-    static func load(folder: URL, into document: inout Document, context: inout LoadContext) {
+    /// `exists`: whether the file is there (``FolderEntries/exists(_:)``).
+    static func load(folder: URL, exists: Bool, into document: inout Document, context: inout LoadContext) {
         let url = folder.appendingPathComponent(fileName, isDirectory: false)
-        guard FileManager.default.fileExists(atPath: url.path), let node = context.readYAML(url) else { return }
+        guard exists, let node = context.readYAML(url) else { return }
         var r = context.reader
         defer { context.reader = r }
         for item in r.sequence(node, key: fileName) {

@@ -16,17 +16,88 @@ enum DocumentLoader {
         var taken: KeptBody?
     }
 
-    /// Loads the document in `folder`. With `kept` (the bodies a build kept, by folder), its body
-    /// is taken from there when its text is the one kept (``KeptBody/key(numbering:files:)``)
-    /// instead of parsed, and `body` tells how it was loaded.
-    static func load(folder: URL, config: DocSetConfig, context: inout LoadContext) -> Document? {
-        var body: LoadedBody?
-        return load(folder: folder, config: config, context: &context, kept: nil, body: &body)
+    /// What loading a document's YAML files gave besides the document, for ``KeptMetadata``: its
+    /// fields as the next build keeps them, and whether they were taken from a kept entry.
+    struct LoadedMetadata {
+        var kept: KeptMetadata
+        var taken: Bool
     }
 
+    /// Loads the document in `folder`.
+    static func load(folder: URL, config: DocSetConfig, context: inout LoadContext) -> Document? {
+        var body: LoadedBody?
+        var metadata: LoadedMetadata?
+        return load(folder: folder, config: config, context: &context, kept: nil, keptMetadata: nil, body: &body, metadata: &metadata)
+    }
+
+    /// Loads the document in `folder`. With `kept` (the bodies a build kept, by folder), its body
+    /// is taken from there when its text is the one kept (``KeptBody/key(numbering:files:)``)
+    /// instead of parsed, and `body` tells how it was loaded. With `keptMetadata` (what a build
+    /// kept of each document's YAML files, by folder), its fields and the diagnostics of its YAML
+    /// are taken from there when the files hold the text they were read from
+    /// (``KeptMetadata/key(folder:texts:)``), and `metadata` tells how they were loaded.
     static func load(folder: URL, config: DocSetConfig, context: inout LoadContext, kept: [String: KeptBody]?,
-                     body: inout LoadedBody?) -> Document? {
+                     keptMetadata: [String: KeptMetadata]?, body: inout LoadedBody?, metadata: inout LoadedMetadata?) -> Document? {
         let folderPath = context.relative(folder)
+        let entries = FolderEntries(folder.path)
+        var document: Document
+        if let entry = keptMetadata?[folderPath],
+           let taken = takeMetadata(entry, folder: folder, folderPath: folderPath, entries: entries, context: &context) {
+            document = taken
+            metadata = LoadedMetadata(kept: entry, taken: true)
+        } else {
+            let start = context.reader.sink.diagnostics.count
+            guard let loaded = loadMetadata(folder: folder, folderPath: folderPath, entries: entries, context: &context) else { return nil }
+            document = loaded
+            if keptMetadata != nil, let texts = metadataTexts(folderPath, entries: entries, context: context) {
+                let diagnostics = Array(context.reader.sink.diagnostics[start...])
+                metadata = LoadedMetadata(kept: KeptMetadata(key: KeptMetadata.key(folder: folderPath, texts: texts), document: document,
+                                                             diagnostics: diagnostics),
+                                          taken: false)
+            }
+        }
+        body = loadBody(folder: folder, entries: entries, into: &document, context: &context, kept: kept)
+        return document
+    }
+
+    /// The text of each of ``KeptMetadata/files`` a load of the document's YAML read (nil where
+    /// there is no such file); nil when one that is there could not be read: its problem is not
+    /// a matter of its text, and such a document is not kept.
+    private static func metadataTexts(_ folderPath: String, entries: FolderEntries, context: LoadContext) -> [String?]? {
+        var texts: [String?] = []
+        for name in KeptMetadata.files {
+            let text = context.sources["\(folderPath)/\(name)"]?.text
+            guard (text != nil) == (name == KeptMetadata.files[0] || entries.exists(name)) else { return nil }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// The document's fields and YAML diagnostics from `entry`, when the files it was made from
+    /// are read without a problem and hold the same text; nil otherwise (`context` untouched).
+    private static func takeMetadata(_ entry: KeptMetadata, folder: URL, folderPath: String, entries: FolderEntries,
+                                     context: inout LoadContext) -> Document? {
+        var trial = context
+        let before = trial.reader.sink.diagnostics.count
+        var texts: [String?] = []
+        for name in KeptMetadata.files {
+            if name != KeptMetadata.files[0] && !entries.exists(name) {
+                texts.append(nil)
+                continue
+            }
+            guard let file = trial.readText(folder.appendingPathComponent(name, isDirectory: false)) else { return nil }
+            texts.append(file.text)
+        }
+        guard trial.reader.sink.diagnostics.count == before, KeptMetadata.key(folder: folderPath, texts: texts) == entry.key,
+              let (document, diagnostics) = entry.document(folder: folderPath) else { return nil }
+        context = trial
+        context.reader.sink.append(contentsOf: diagnostics)
+        return document
+    }
+
+    /// Reads and parses document.yaml, the distribution register, the acknowledgements and the
+    /// history: the document without its body.
+    private static func loadMetadata(folder: URL, folderPath: String, entries: FolderEntries, context: inout LoadContext) -> Document? {
         let errorsBefore = context.reader.sink.diagnostics.count
         guard let node = context.readYAML(folder.appendingPathComponent("document.yaml", isDirectory: false)) else {
             if context.reader.sink.diagnostics.count == errorsBefore {
@@ -92,10 +163,10 @@ enum DocumentLoader {
                                                           location: fields["copy"]?.location ?? item.location))
         }
         context.reader = r
-        DistributionLoader.load(folder: folder, into: &document, context: &context)
-        AcknowledgementLoader.load(folder: folder, into: &document, context: &context)
-        document.history = loadHistory(folder.appendingPathComponent("history.yaml", isDirectory: false), context: &context)
-        body = loadBody(folder: folder, into: &document, context: &context, kept: kept)
+        DistributionLoader.load(folder: folder, exists: entries.exists(DistributionLoader.fileName), into: &document, context: &context)
+        AcknowledgementLoader.load(folder: folder, exists: entries.exists(AcknowledgementLoader.fileName), into: &document, context: &context)
+        document.history = loadHistory(folder.appendingPathComponent("history.yaml", isDirectory: false), exists: entries.exists("history.yaml"),
+                                       context: &context)
         r = context.reader
         return document
     }
@@ -138,9 +209,10 @@ enum DocumentLoader {
         return nil
     }
 
-    static func loadHistory(_ url: URL, context: inout LoadContext) -> [HistoryEntry] {
+    /// `exists`: whether the file is there (``FolderEntries/exists(_:)``).
+    static func loadHistory(_ url: URL, exists: Bool, context: inout LoadContext) -> [HistoryEntry] {
         let path = context.relative(url)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard exists else {
             context.reader.sink.report(Rules.missingFile, at: SourceLocation(path: path), "\(path) is missing; every document has a revision history",
                                        fix: "create it with a first entry: - { revision: \"A/0\", date: …, change: 新建, … }")
             return []
@@ -183,10 +255,9 @@ enum DocumentLoader {
         return repeated
     }
 
-    static func loadBody(folder: URL, into document: inout Document, context: inout LoadContext,
+    static func loadBody(folder: URL, entries: FolderEntries, into document: inout Document, context: inout LoadContext,
                          kept: [String: KeptBody]?) -> LoadedBody? {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        let names = entries.names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         if names.isEmpty {
             context.reader.sink.report(Rules.missingFile, at: SourceLocation(path: document.folder),
                                        "document \(document.number) has no Markdown body file", fix: "add body.md")

@@ -25,6 +25,12 @@ public struct DocumentSetLoader {
     /// of parsing it (the set's ``DocumentSet/bodiesTakenOver``). Unless it is nil, the set's
     /// ``DocumentSet/keptBodies`` are made for the next build. Not with a `cache`.
     public var keptBodies: [String: KeptBody]?
+    /// What an earlier build kept of each document's YAML files, by document folder
+    /// (``BuildCache/metadata``): a document whose YAML files hold the text an entry was made from
+    /// takes its fields and their diagnostics from there instead of parsing them (the set's
+    /// ``DocumentSet/metadataTakenOver``). Unless it is nil, the set's ``DocumentSet/keptMetadata``
+    /// are made for the next build. Not with a `cache`.
+    public var keptMetadata: [String: KeptMetadata]?
 
     /// The Markdown under which `check` and `build` keep the parsed bodies: 24 MiB, about 100 MB
     /// parsed; a set twice that size peaks where a set of any size that drops them does.
@@ -72,6 +78,7 @@ public struct DocumentSetLoader {
         let library = standards
         let (dropsBodies, keepsBodiesUnder, checksBody) = (self.dropsBodies && cache == nil, self.keepsBodiesUnder, self.checksBody)
         let keptBodies = cache == nil ? self.keptBodies : nil
+        let keptMetadata = cache == nil ? self.keptMetadata : nil
         // The set's own files (clause trees, organisation, matrix, records) are read on one thread
         // while the documents are found and read on the others: each part reports into a context of
         // its own, merged below in the order a one-by-one load had, so nothing depends on timing.
@@ -99,13 +106,16 @@ public struct DocumentSetLoader {
                 if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
                 var local = LoadContext(root: root)
                 var body: DocumentLoader.LoadedBody?
-                var document = DocumentLoader.load(folder: folders[index], config: config, context: &local, kept: keptBodies, body: &body)
+                var metadata: DocumentLoader.LoadedMetadata?
+                var document = DocumentLoader.load(folder: folders[index], config: config, context: &local, kept: keptBodies,
+                                                   keptMetadata: keptMetadata, body: &body, metadata: &metadata)
                 var kept: KeptBody?
                 if let loaded = document, let body {
                     kept = body.taken ?? KeptBody(key: body.key, document: loaded, images: body.images)
                 }
                 if dropsBodies, let loaded = document { document = loaded.droppingBody(checked: checksBody?(loaded)) }
-                let fresh = LoadedDocument(document: document, context: local, kept: kept, taken: body?.taken != nil)
+                let fresh = LoadedDocument(document: document, context: local, kept: kept, taken: body?.taken != nil,
+                                           metadata: metadata?.kept, metadataTaken: metadata?.taken == true)
                 cache?.store(relative, stamp: DocumentLoadCache.cacheable(fresh, folder: relative) ? stamp : nil, fresh)
                 return fresh
             }
@@ -129,6 +139,8 @@ public struct DocumentSetLoader {
                 set.documents.append(document)
                 if let kept = result.kept { set.keptBodies[document.folder] = kept }
                 if result.taken { set.bodiesTakenOver.insert(document.folder) }
+                if let metadata = result.metadata { set.keptMetadata[document.folder] = metadata }
+                if result.metadataTaken { set.metadataTakenOver.insert(document.folder) }
             } else {
                 set.unloadableFolders.append(context.relative(folder))
                 // A document that does not load is never left out in silence: every way of failing
@@ -207,6 +219,10 @@ struct LoadedDocument: @unchecked Sendable {
     /// Its body as the next build keeps it, and whether it was taken from a kept body (``DocumentSetLoader/keptBodies``).
     var kept: KeptBody? = nil
     var taken = false
+    /// Its YAML files' fields as the next build keeps them, and whether they were taken from
+    /// those an earlier build kept (``DocumentSetLoader/keptMetadata``).
+    var metadata: KeptMetadata? = nil
+    var metadataTaken = false
 }
 
 /// State shared by the loaders of one set: the root, the sources read so far and the diagnostics.

@@ -140,6 +140,13 @@ public struct DocumentSet: Sendable {
     public internal(set) var keptBodies: [String: KeptBody] = [:]
     /// The folders of the documents whose body the load took from kept bodies instead of parsing it.
     public internal(set) var bodiesTakenOver: Set<String> = []
+    /// What loading each document's YAML files gave it, by document folder (``KeptMetadata``):
+    /// `build -o` keeps them in its cache so that the next build parses only the YAML whose text
+    /// changed. Empty for a set loaded with a ``DocumentLoadCache`` (`docctl serve`).
+    public internal(set) var keptMetadata: [String: KeptMetadata] = [:]
+    /// The folders of the documents whose fields the load took from ``keptMetadata`` of an earlier
+    /// build instead of parsing their YAML.
+    public internal(set) var metadataTakenOver: Set<String> = []
 
     public init(root: URL) { self.root = root }
 

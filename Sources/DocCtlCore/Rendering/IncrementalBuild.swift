@@ -40,7 +40,7 @@ public struct BuildCache: Sendable, Equatable {
     }
 
     /// The first line of the file: the format and the docctl that wrote it (another version renders everything again).
-    static var header: String { "docctl-build-cache 6 \(DocCtlVersion.number)\n" }
+    static var header: String { "docctl-build-cache 7 \(DocCtlVersion.number)\n" }
     /// Document number → what was rendered for it.
     public var documents: [String: Entry] = [:]
     /// The site pages, when this build knows their key (not `serve`'s, nor a publish's).
@@ -51,6 +51,9 @@ public struct BuildCache: Sendable, Equatable {
     /// Document folder → its body as the load made it (``KeptBody``), which the next build's load
     /// takes instead of parsing a body whose text is unchanged.
     public var bodies: [String: KeptBody] = [:]
+    /// Document folder → what the load read from its YAML files (``KeptMetadata``), which the next
+    /// build's load takes instead of parsing YAML whose text is unchanged.
+    public var metadata: [String: KeptMetadata] = [:]
     /// The documents this build took from the previous one (not written to the file).
     public var reused: Set<String> = []
 
@@ -58,7 +61,8 @@ public struct BuildCache: Sendable, Equatable {
 
     /// The cache as bytes (same cache, same bytes): the header, the number of documents and each
     /// document in number order, then the number of site page sets (0 or 1) and that set, then the
-    /// number of check records and each in folder order, then the kept bodies the same way, as
+    /// number of check records and each in folder order, then the kept bodies the same way, then the kept YAML fields the same way (key, then the
+    /// fields ``KeptMetadata`` encodes as one field), as
     /// fields (``FieldWriter``: each field its UTF-8 length in decimal, a colon, its bytes and a line
     /// feed), and last a line `sha256 <hex>` over everything before it. A build writes it with
     /// ``write(pieces:)`` instead, never whole in memory.
@@ -125,6 +129,12 @@ public struct BuildCache: Sendable, Equatable {
             body.field(folder)
             kept.write(to: &body)
         }
+        body.count(metadata.count)
+        for (folder, kept) in metadata.sorted(by: { $0.key < $1.key }) {
+            body.field(folder)
+            body.field(kept.key)
+            body.field(bytes: kept.fields[...])
+        }
     }
 
     /// The cache in `data`, or nil when it is not one this docctl wrote intact: another format or
@@ -184,11 +194,19 @@ public struct BuildCache: Sendable, Equatable {
             guard let folder = reader.field(), let kept = KeptBody(from: &reader) else { return nil }
             bodies[folder] = kept
         }
+        // The kept YAML fields as bytes, decoded only for a document whose files are unchanged.
+        guard let metadataCount = reader.count() else { return nil }
+        var metadata: [String: KeptMetadata] = [:]
+        for _ in 0..<metadataCount {
+            guard let folder = reader.field(), let key = reader.field(), let fields = reader.bytesField() else { return nil }
+            metadata[folder] = KeptMetadata(key: key, fields: Array(fields))
+        }
         guard reader.atEnd else { return nil }
         self.documents = documents
         self.pages = readingDocuments ? pages : nil
         self.checks = checks
         self.bodies = bodies
+        self.metadata = metadata
     }
 
     /// The cache of the build in `folder`, or nil when there is none or it is not usable (only its

@@ -151,7 +151,7 @@ public struct Build: Sendable {
         let folder = output.standardizedFileURL
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OutputWriter.marker).path),
               let cache = BuildCache.read(from: folder, readingDocuments: false) else { return DocumentCheckCache() }
-        return DocumentCheckCache(records: cache.checks, bodies: cache.bodies)
+        return DocumentCheckCache(records: cache.checks, bodies: cache.bodies, metadata: cache.metadata)
     }
 
     /// Stage 4: renders the site into a new folder beside `output` and moves it into place
@@ -176,6 +176,7 @@ public struct Build: Sendable {
             }
             cache.checks = checks
             cache.bodies = renderer.set.keptBodies
+            cache.metadata = renderer.set.keptMetadata
             // Written a piece at a time as it is made (it is about as large as the search index's text).
             try OutputWriter.write(Data(), to: BuildCache.file, in: folder)
             var failure: DocCtlError?

@@ -41,6 +41,7 @@ public struct CheckedSet: Sendable {
                                        checksBody: runChecks && checks?.isEmpty != false ? DocumentChecks.bodyCheck : nil)
         // The bodies a build kept are taken for unchanged text; the set keeps its own for the next build.
         loader.keptBodies = checks?.bodies ?? [:]
+        loader.keptMetadata = checks?.metadata ?? [:]
         let (set, loadDiagnostics) = try loader.load(root, cache: cache)
         return checking(set, loadDiagnostics: loadDiagnostics, today: today, strict: strict, runChecks: runChecks, checks: checks)
     }

@@ -55,7 +55,7 @@ import Testing
             let numbers = set.documents.map(\.number)
             let bodies = set.documents.flatMap { $0.bodyFiles.map(\.path) }.sorted()
             let yamls = set.documents.map { "\($0.folder)/document.yaml" }.sorted()
-            var reusedInAll = 0, checksReusedInAll = 0, bodiesTakenInAll = 0
+            var reusedInAll = 0, checksReusedInAll = 0, bodiesTakenInAll = 0, metadataTakenInAll = 0
             var done: [String] = []
             for _ in 0..<3 {
                 for _ in 0..<Int.random(in: 1...2, using: &random) {
@@ -71,6 +71,7 @@ import Testing
                 reusedInAll += built.counts.reused
                 checksReusedInAll += built.checksReused
                 bodiesTakenInAll += built.checked.set.bodiesTakenOver.count
+                metadataTakenInAll += built.checked.set.metadataTakenOver.count
                 // The check that took over the records finds what a check from scratch finds.
                 let expected = try CheckedSet.load(root, today: FixtureSet.today, strict: false)
                 #expect(built.checked.diagnostics == expected.diagnostics, "after \(done.joined(separator: "; ")) — \(random)")
@@ -82,6 +83,8 @@ import Testing
             #expect(checksReusedInAll > 3 * (numbers.count - 6), "\(done) — \(random)")
             // Nor are their bodies parsed (an edit touches at most one body or document.yaml).
             #expect(bodiesTakenInAll >= 3 * (numbers.count - 6), "\(done) — \(random)")
+            // Nor their YAML files (an edit touches at most one document.yaml or history.yaml).
+            #expect(metadataTakenInAll >= 3 * (numbers.count - 6), "\(done) — \(random)")
             // A title or a set file re-renders everything, and so does a change to the manual's
             // headings (a renamed or cut heading changes which clauses are covered, and every draft
             // page shows the set's problems); otherwise most documents are taken over.
@@ -335,8 +338,9 @@ import Testing
             #expect(BuildCache.read(from: output) == nil)
             let again = try Self.buildChecked(root, into: output)
             #expect(again.counts == (rendered: first.rendered, reused: 0) && again.checksReused == 0)
-            // Every body is parsed again.
+            // Every body and every document's YAML is parsed again.
             #expect(again.checked.set.bodiesTakenOver.isEmpty)
+            #expect(again.checked.set.metadataTakenOver.isEmpty)
             try Self.build(root, into: clean, incremental: false)
             #expect(RandomEdits.differences(output, clean).isEmpty)
         }
