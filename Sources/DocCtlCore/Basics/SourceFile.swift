@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A text file of the document set, decoded and with line ends normalised, kept for snippets.
 public struct SourceFile: Sendable {
@@ -43,6 +46,52 @@ public enum SourceReader {
         readData(url, limit: limit).flatMap(decode)
     }
 
+    /// ``read(_:limit:)`` of the file at `path` (the path of `url`) for which `lstat` gave
+    /// `status`: a regular file (not a link) is read with one `open` and `read`s into the array
+    /// that is decoded, without a second `stat` nor `Data`; anything else, or a file that fails
+    /// to open or read, goes the way of ``read(_:limit:)`` (which reports it).
+    static func read(_ url: URL, path: String, status: stat, limit: Int = defaultLimit) -> Result<String, SourceReadProblem> {
+        guard status.st_mode & S_IFMT == S_IFREG else { return read(url, limit: limit) }
+        if Int(status.st_size) > limit { return .failure(.tooLarge(bytes: Int(status.st_size), limit: limit)) }
+        guard let bytes = readRegularFile(path, expected: Int(status.st_size), limit: limit) else { return read(url, limit: limit) }
+        if bytes.count > limit { return .failure(.tooLarge(bytes: bytes.count, limit: limit)) }
+        return decode(bytes: bytes)
+    }
+
+    /// The bytes of the file at `path` (`expected` long when it was looked at), up to `limit` + 1
+    /// of them: a file that grew since is read to its end, or one byte past the limit. Nil when
+    /// it cannot be opened or read.
+    private static func readRegularFile(_ path: String, expected: Int, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: min(expected, limit) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count <= limit else { break }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count)))
+            }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else { return nil }
+            if read == 0 { break }
+            count += read
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// The first `byte` in `bytes` (`memchr`: decoding looks for a NUL and a CR in every file).
+    static func firstIndex(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     /// The bytes of a regular file no larger than `limit`. Folders, devices, FIFOs and sockets are
     /// refused before they are opened: reading `/dev/zero` or a FIFO would never finish.
     public static func readData(_ url: URL, limit: Int = defaultLimit) -> Result<Data, SourceReadProblem> {
@@ -65,20 +114,23 @@ public enum SourceReader {
     }
 
     /// Decodes `data` as UTF-8 (BOM accepted), normalising line ends; otherwise names the likely encoding.
-    public static func decode(_ data: Data) -> Result<String, SourceReadProblem> {
-        var bytes = [UInt8](data)
+    public static func decode(_ data: Data) -> Result<String, SourceReadProblem> { decode(bytes: [UInt8](data)) }
+
+    /// ``decode(_:)`` of bytes read into an array (no `Data` in between).
+    static func decode(bytes: [UInt8]) -> Result<String, SourceReadProblem> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(.notUTF8(likely: "UTF-16", line: 1))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstIndex(of: 0, in: bytes) {
             return .failure(.notUTF8(likely: "binary data (NUL byte)", line: lineNumber(in: bytes, at: nul)))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(bytes)
             return .failure(.notUTF8(likely: guessEncoding(bytes), line: lineNumber(in: bytes, at: bad)))
         }
-        if !bytes.contains(0x0D) { return .success(text) }  // bytes: Foundation's contains converts to UTF-16
+        if firstIndex(of: 0x0D, in: bytes) == nil { return .success(text) }  // bytes: Foundation's contains converts to UTF-16
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 

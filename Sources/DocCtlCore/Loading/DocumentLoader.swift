@@ -27,7 +27,8 @@ enum DocumentLoader {
     static func load(folder: URL, config: DocSetConfig, context: inout LoadContext) -> Document? {
         var body: LoadedBody?
         var metadata: LoadedMetadata?
-        return load(folder: folder, config: config, context: &context, kept: nil, keptMetadata: nil, body: &body, metadata: &metadata)
+        return load(folder: folder, entries: FolderEntries(folder.path), config: config, context: &context, kept: nil, keptMetadata: nil,
+                    body: &body, metadata: &metadata)
     }
 
     /// Loads the document in `folder`. With `kept` (the bodies a build kept, by folder), its body
@@ -36,10 +37,10 @@ enum DocumentLoader {
     /// kept of each document's YAML files, by folder), its fields and the diagnostics of its YAML
     /// are taken from there when the files hold the text they were read from
     /// (``KeptMetadata/key(folder:texts:)``), and `metadata` tells how they were loaded.
-    static func load(folder: URL, config: DocSetConfig, context: inout LoadContext, kept: [String: KeptBody]?,
+    /// `entries`: the folder's (``FolderEntries``).
+    static func load(folder: URL, entries: FolderEntries, config: DocSetConfig, context: inout LoadContext, kept: [String: KeptBody]?,
                      keptMetadata: [String: KeptMetadata]?, body: inout LoadedBody?, metadata: inout LoadedMetadata?) -> Document? {
         let folderPath = context.relative(folder)
-        let entries = FolderEntries(folder.path)
         var document: Document
         if let entry = keptMetadata?[folderPath],
            let taken = takeMetadata(entry, folder: folder, folderPath: folderPath, entries: entries, context: &context) {
@@ -272,13 +273,13 @@ enum DocumentLoader {
         var files: [SourceFile] = []
         for name in names.prefix(maximumBodyFiles) {
             let url = folder.appendingPathComponent(name, isDirectory: false)
-            let resolved = context.resolvedPath(url)
-            if !resolved.hasPrefix(context.root.path + "/") {
+            let found = context.find(url)
+            if !found.resolved.hasPrefix(context.rootPath + "/") {
                 context.reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: context.relative(url)),
-                                           "\(context.relative(url)) links to \(resolved), outside the document set")
+                                           "\(context.relative(url)) links to \(found.resolved), outside the document set")
                 continue
             }
-            guard let file = context.readText(url) else {
+            guard let file = context.readText(found) else {
                 document.hasUnreadableBody = true
                 continue
             }

@@ -44,14 +44,13 @@ public struct DocumentSetLoader {
         self.checksBody = checksBody
     }
 
-    /// The bytes of the Markdown body files (`*.md`) directly in `folders`, from the file system.
-    static func markdownBytes(in folders: [URL]) -> Int {
-        Parallel.map(folders.count) { index -> Int in
-            let folder = folders[index].path
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    /// The bytes of the Markdown body files (`*.md`) in the document folders `found`, from the file system.
+    static func markdownBytes(in found: [Discovery.Found]) -> Int {
+        Parallel.map(found.count) { index -> Int in
+            let folder = found[index].path
             var bytes = 0
             var status = stat()
-            for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") {
+            for name in found[index].entries.names where name.hasSuffix(".md") && !name.hasPrefix(".") {
                 if stat(folder + "/" + name, &status) == 0 { bytes += Int(status.st_size) }
             }
             return bytes
@@ -97,18 +96,23 @@ public struct DocumentSetLoader {
         do {
             // Documents are independent: they are read and parsed on every core, each into a context of its
             // own, then merged in folder order, so sources and diagnostics come out as if read one by one.
-            found.folders = Discovery.documentFolders(in: root, context: &found.context)
+            let discovered = Discovery.find(in: root, context: &found.context)
+            found.folders = discovered.map(\.folder)
             let folders = found.folders
-            let dropsBodies = dropsBodies && (keepsBodiesUnder == 0 || Self.markdownBytes(in: folders) >= keepsBodiesUnder)
+            let resolvedFolders = found.context.resolvedFolders
+            let dropsBodies = dropsBodies && (keepsBodiesUnder == 0 || Self.markdownBytes(in: discovered) >= keepsBodiesUnder)
             found.loaded = Parallel.map(folders.count) { index in
                 let relative = LoadContext(root: root).relative(folders[index])
                 let stamp = cache?.stamp(of: folders[index].path)
                 if let stamp, let kept = cache?.lookup(relative, stamp: stamp) { return kept }
                 var local = LoadContext(root: root)
+                let folder = LoadContext.standardizedPath(folders[index])
+                local.resolvedFolders[folder] = resolvedFolders[folder]
                 var body: DocumentLoader.LoadedBody?
                 var metadata: DocumentLoader.LoadedMetadata?
-                var document = DocumentLoader.load(folder: folders[index], config: config, context: &local, kept: keptBodies,
-                                                   keptMetadata: keptMetadata, body: &body, metadata: &metadata)
+                var document = DocumentLoader.load(folder: folders[index], entries: discovered[index].entries, config: config,
+                                                   context: &local, kept: keptBodies, keptMetadata: keptMetadata, body: &body,
+                                                   metadata: &metadata)
                 var kept: KeptBody?
                 if let loaded = document, let body {
                     kept = body.taken ?? KeptBody(key: body.key, document: loaded, images: body.images)
@@ -247,8 +251,10 @@ public struct LoadContext {
     /// `url.standardizedFileURL.path`: `.` and `..` components of an absolute file URL resolved by
     /// their text (no file system access). Done on the string: Foundation builds several URLs for
     /// it, which was a tenth of loading the example set.
-    static func standardizedPath(_ url: URL) -> String {
-        let path = url.path
+    static func standardizedPath(_ url: URL) -> String { standardizedPath(url.path) }
+
+    /// ``standardizedPath(_:)`` of the path of a file URL.
+    static func standardizedPath(_ path: String) -> String {
         guard path.hasPrefix("/"), path.containsLiteral("/.") || path.containsLiteral("//") else { return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
@@ -266,10 +272,17 @@ public struct LoadContext {
     mutating func resolvedPath(_ url: URL) -> String { resolvedPath(url, standardized: Self.standardizedPath(url)) }
 
     private mutating func resolvedPath(_ url: URL, standardized path: String) -> String {
+        var status = stat()
+        return resolvedPath(url, standardized: path, status: &status)
+    }
+
+    /// ``resolvedPath(_:)`` of `url` whose ``standardizedPath(_:)`` is `path`, and what `lstat`
+    /// said of the file when it is not a symbolic link (`status.st_mode` is 0 otherwise).
+    private mutating func resolvedPath(_ url: URL, standardized path: String, status: inout stat) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return url.resolvingSymlinksInPath().path }
         let name = path[path.index(after: slash)...]
-        var status = stat()
         guard !name.isEmpty, name != ".", name != "..", lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK else {
+            status.st_mode = 0
             return url.resolvingSymlinksInPath().path
         }
         let folder = String(path[..<slash])
@@ -292,11 +305,34 @@ public struct LoadContext {
     }
 
     /// Reads a text file of the set, reporting unreadable, oversized and non-UTF-8 files.
-    public mutating func readText(_ url: URL) -> SourceFile? {
-        let standardized = Self.standardizedPath(url)
+    public mutating func readText(_ url: URL) -> SourceFile? { readText(find(url)) }
+
+    /// A file of the set as ``readText(_:)`` finds it: its path standardized and resolved, and what
+    /// `lstat` said of it when it is not a link and its path needs no standardizing (`st_mode` 0 otherwise).
+    struct FoundFile {
+        let url: URL
+        let standardized: String
+        let resolved: String
+        let status: stat
+    }
+
+    mutating func find(_ url: URL) -> FoundFile {
+        let path = url.path
+        let standardized = Self.standardizedPath(path)
+        var status = stat()
+        let resolved = resolvedPath(url, standardized: standardized, status: &status)
+        if path != standardized { status.st_mode = 0 }
+        return FoundFile(url: url, standardized: standardized, resolved: resolved, status: status)
+    }
+
+    /// ``readText(_:)`` of a file found already: the `lstat` of a file that is not a link tells what
+    /// a `stat` would, and it is read without one.
+    mutating func readText(_ found: FoundFile) -> SourceFile? {
+        let (url, standardized) = (found.url, found.standardized)
         let path = relative(standardized: standardized)
-        guard isInsideSet(url, standardized: standardized) else { return nil }
-        switch SourceReader.read(url) {
+        guard isInsideSet(url, standardized: standardized, resolved: found.resolved) else { return nil }
+        let read = found.status.st_mode != 0 ? SourceReader.read(url, path: standardized, status: found.status) : SourceReader.read(url)
+        switch read {
         case .success(let text):
             let file = SourceFile(path: path, text: text)
             sources[path] = file
@@ -318,7 +354,10 @@ public struct LoadContext {
     public mutating func isInsideSet(_ url: URL) -> Bool { isInsideSet(url, standardized: Self.standardizedPath(url)) }
 
     private mutating func isInsideSet(_ url: URL, standardized: String) -> Bool {
-        let resolved = resolvedPath(url, standardized: standardized)
+        isInsideSet(url, standardized: standardized, resolved: resolvedPath(url, standardized: standardized))
+    }
+
+    private mutating func isInsideSet(_ url: URL, standardized: String, resolved: String) -> Bool {
         if (resolved + "/").hasPrefix(rootPath + "/") { return true }
         let path = relative(standardized: standardized)
         reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: path),
@@ -348,36 +387,56 @@ public struct LoadContext {
 enum Discovery {
     static let maximumDepth = 12
 
+    /// A document folder found: its URL, its path, and its entries (listed once, for its load).
+    struct Found {
+        let folder: URL
+        let path: String
+        let entries: FolderEntries
+    }
+
     static func documentFolders(in root: URL, context: inout LoadContext) -> [URL] {
-        var result: [URL] = []
+        find(in: root, context: &context).map(\.folder)
+    }
+
+    /// The document folders under `root`, sorted by path. Each folder is listed once with
+    /// `readdir`, whose entry types tell folders from files without a `stat` (only a link, or a
+    /// file system that gives no types, is asked); each document folder's resolved path goes into
+    /// `context` for its files.
+    static func find(in root: URL, context: inout LoadContext) -> [Found] {
+        var result: [Found] = []
         var visited: Set<String> = []
-        walk(root, depth: 0, root: root, into: &result, visited: &visited, context: &context)
+        walk(root, resolved: context.resolvedPath(root), depth: 0, rootPath: root.path, into: &result, visited: &visited,
+             context: &context)
         return result.sorted { $0.path < $1.path }
     }
 
     /// `visited` holds resolved folder paths: a symbolic link back into the set (`loop -> ..`) is
     /// walked once, not once per path that reaches it (three such links made the walk exponential).
-    private static func walk(_ folder: URL, depth: Int, root: URL, into result: inout [URL], visited: inout Set<String>,
-                             context: inout LoadContext) {
-        guard depth <= maximumDepth, visited.insert(context.resolvedPath(folder)).inserted else { return }
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
-        if depth > 0, names.contains("document.yaml") {
-            result.append(folder)
+    private static func walk(_ folder: URL, resolved: String, depth: Int, rootPath: String, into result: inout [Found],
+                             visited: inout Set<String>, context: inout LoadContext) {
+        guard depth <= maximumDepth, visited.insert(resolved).inserted else { return }
+        let path = folder.path
+        let entries = FolderEntries(path)
+        guard entries.listed else { return }
+        if depth > 0, entries.names.contains("document.yaml") {
+            // Its files' folder, resolved once here rather than once more by the document's load.
+            context.resolvedFolders[LoadContext.standardizedPath(path)] = resolved
+            result.append(Found(folder: folder, path: path, entries: entries))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") && !(depth == 0 && ["standards", "output"].contains(name)) {
+        let order = entries.names.indices.sorted { entries.names[$0] < entries.names[$1] }
+        for index in order {
+            let name = entries.names[index]
+            guard !name.hasPrefix("."), !(depth == 0 && ["standards", "output"].contains(name)), entries.isFolder(at: index) else { continue }
             let child = folder.appendingPathComponent(name, isDirectory: true)
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: child.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             let resolved = context.resolvedPath(child)
-            if !(resolved + "/").hasPrefix(root.path + "/") {
+            if !(resolved + "/").hasPrefix(rootPath + "/") {
                 context.reader.sink.report(Rules.pathOutsideSet, at: SourceLocation(path: context.relative(child)),
                                            "folder \(context.relative(child)) is a link to \(resolved), outside the document set",
                                            fix: "copy the folder into the set instead of linking it")
                 continue
             }
-            walk(child, depth: depth + 1, root: root, into: &result, visited: &visited, context: &context)
+            walk(child, resolved: resolved, depth: depth + 1, rootPath: rootPath, into: &result, visited: &visited, context: &context)
         }
     }
 }

@@ -10,15 +10,16 @@ import Glibc
 struct FolderEntries {
     /// Every name in the folder but `.` and `..`, in the order listed; empty when it cannot be listed.
     let names: [String]
-    /// Whether the file system said the name at the same index is a regular file.
-    private let regular: [Bool]
+    /// The entry type `readdir` gave the name at the same index (`DT_REG`, `DT_DIR`, `DT_LNK`, `DT_UNKNOWN`…).
+    private let types: [UInt8]
     private let path: String
-    private let listed: Bool
+    /// Whether the folder could be listed.
+    let listed: Bool
 
     init(_ path: String) {
         self.path = path
         var names: [String] = []
-        var regular: [Bool] = []
+        var types: [UInt8] = []
         if let directory = opendir(path) {
             defer { closedir(directory) }
             while let entry = readdir(directory) {
@@ -27,14 +28,14 @@ struct FolderEntries {
                 }
                 if name == "." || name == ".." { continue }
                 names.append(name)
-                regular.append(Int32(entry.pointee.d_type) == Int32(DT_REG))
+                types.append(entry.pointee.d_type)
             }
             listed = true
         } else {
             listed = false
         }
         self.names = names
-        self.regular = regular
+        self.types = types
     }
 
     /// What `FileManager.fileExists(atPath:)` says of `name` in the folder: a regular file listed
@@ -43,8 +44,20 @@ struct FolderEntries {
     func exists(_ name: String) -> Bool {
         if listed {
             guard let index = names.firstIndex(of: name) else { return false }
-            if regular[index] { return true }
+            if Int32(types[index]) == Int32(DT_REG) { return true }
         }
         return FileManager.default.fileExists(atPath: path + "/" + name)
+    }
+
+    /// What `FileManager.fileExists(atPath:isDirectory:)` says of the entry at `index`: whether it
+    /// is a folder, following a link (a link, or an entry of unknown type, is asked).
+    func isFolder(at index: Int) -> Bool {
+        switch Int32(types[index]) {
+        case Int32(DT_DIR): return true
+        case Int32(DT_LNK), Int32(DT_UNKNOWN):
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path + "/" + names[index], isDirectory: &isDirectory) && isDirectory.boolValue
+        default: return false
+        }
     }
 }
