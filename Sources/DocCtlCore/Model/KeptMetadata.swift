@@ -13,8 +13,8 @@ import Foundation
 /// taken, on the core that loads the document.
 public struct KeptMetadata: Sendable, Equatable {
     /// The files read, in the order a load reads them (document.yaml first: without a document
-    /// there, none of the others is read).
-    static let files = ["document.yaml", DistributionLoader.fileName, AcknowledgementLoader.fileName, "history.yaml"]
+    /// there, none of the others is read; the loaders' `fileName`s).
+    static let files = ["document.yaml", "distribution.yaml", "acknowledgements.yaml", "history.yaml"]
 
     /// ``key(folder:texts:)`` of the files the fields were read from.
     public let key: String
