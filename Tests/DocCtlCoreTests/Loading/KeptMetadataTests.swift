@@ -175,6 +175,8 @@ import Testing
                 let (decoded, _) = try #require(cache.metadata[document.folder]?.document(folder: document.folder))
                 #expect(Self.metadata(decoded) == Self.metadata(document), "\(document.number)")
             }
+            // The files kept are those the loaders read.
+            #expect(KeptMetadata.files == ["document.yaml", DistributionLoader.fileName, AcknowledgementLoader.fileName, "history.yaml"])
             // The example has what every kind of field needs.
             #expect(set.documents.contains { !$0.copyIssues.isEmpty } && set.documents.contains { !$0.acknowledgements.isEmpty })
             #expect(set.documents.contains { !$0.countersigned.isEmpty } && set.documents.contains { $0.withdrawal != nil })
