@@ -75,7 +75,7 @@ public enum OutputWriter {
         removeStale(in: parent, name: name)
         // Only staging folders that hold the marker are a build's own: nothing else is removed.
         StagedOutput.clearLeftovers(of: target) { manager.fileExists(atPath: $0.appendingPathComponent(marker).path) }
-        if manager.fileExists(atPath: target.path) { try checkReplaceable(target) }
+        let replacing = manager.fileExists(atPath: target.path)
         let stage = StagedOutput.stagingFolder(for: target)
         try? manager.removeItem(at: stage)
         do {
@@ -86,8 +86,23 @@ public enum OutputWriter {
             try? manager.removeItem(at: stage)
             throw .io("cannot write the output into \(stage.path): \(error.localizedDescription)")
         }
-        do {
-            try fill(stage)
+        do throws(DocCtlError) {
+            // Whether the target may be replaced is found (by listing it) on another core while the new
+            // output is written; nothing is swapped unless it may.
+            var failure: DocCtlError?
+            let (_, refusal) = Parallel.alongside({ () -> DocCtlError? in
+                guard replacing else { return nil }
+                do throws(DocCtlError) {
+                    try checkReplaceable(target)
+                    return nil
+                } catch {
+                    return error
+                }
+            }) {
+                do throws(DocCtlError) { try fill(stage) } catch { failure = error }
+            }
+            if let refusal { throw refusal }
+            if let failure { throw failure }
             // The marker lists what this build wrote: only those files are replaced by the next one.
             let written = (OutputLayout.list(stage) ?? [:]).keys.filter { $0 != marker }.sorted()
             try StagedOutput.writeStaged(Data(([markerHeader] + written).map { $0 + "\n" }.joined().utf8),
@@ -98,7 +113,35 @@ public enum OutputWriter {
             throw error
         }
         // After the swap the staging folder holds the previous output.
-        try? manager.removeItem(at: stage)
+        remove(stage)
+    }
+
+    /// Removes the folder `path` and everything in it, its entries spread over the cores (a build's
+    /// thousand document folders are unlinked in two halves); what is left, if anything, is then
+    /// removed by `FileManager`.
+    static func remove(_ folder: URL) {
+        let path = folder.path
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            try? FileManager.default.removeItem(at: folder)
+            return
+        }
+        _ = Parallel.map(entries.count) { index in removeTree(path + "/" + entries[index]) }
+        if rmdir(path) != 0 { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// Unlinks `path`, or empties and removes it when it is a folder (a symbolic link is unlinked, never followed).
+    private static func removeTree(_ path: String) {
+        if unlink(path) == 0 || (errno != EISDIR && errno != EPERM) { return }
+        if let directory = opendir(path) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name != "." && name != ".." { removeTree(path + "/" + name) }
+            }
+            closedir(directory)
+        }
+        rmdir(path)
     }
 
     /// Refuses an existing, non-empty `target` unless everything in it was written by a build.
