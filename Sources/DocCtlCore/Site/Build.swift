@@ -181,25 +181,27 @@ public struct Build: Sendable {
     public static func renderAndSwap(_ renderer: SiteRenderer, into output: URL, previous: PreviousBuild?,
                                      checks: [String: DocumentCheckRecord] = [:]) throws(DocCtlError) -> (rendered: Int, reused: Int) {
         var counts = (rendered: 0, reused: 0)
-        try OutputWriter.replace(output) { folder throws(DocCtlError) in
+        // What is written is recorded for the output's marker (the new folder is not listed again).
+        let written = OutputWriter.Written()
+        try OutputWriter.replace(output, written: written) { folder throws(DocCtlError) in
             if renderer.draft != nil {
                 try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
-                                       to: DraftBuild.marker, in: folder)
+                                       to: DraftBuild.marker, in: folder, written: written)
             }
             let folders = StagedOutput.FolderMaker()
             let bodies = renderer.set.keptBodies
             // The cache is written on one core while the search index is made on the other.
             let cache = try renderer.render(previous: previous, appending: { path, data throws(DocCtlError) in
-                try OutputWriter.write(data, to: path, in: folder, appending: true, folders: folders)
+                try OutputWriter.write(data, to: path, in: folder, appending: true, folders: folders, written: written)
             }, linking: { path, origin, identity throws(DocCtlError) in
-                try OutputWriter.link(origin, identity: identity, to: path, in: folder, folders: folders)
+                try OutputWriter.link(origin, identity: identity, to: path, in: folder, folders: folders, written: written)
             }, alongsideSearchIndex: { made throws(DocCtlError) in
                 var cache = made
                 cache.checks = checks
                 cache.bodies = bodies
-                try write(cache, in: folder)
+                try write(cache, in: folder, written: written)
             }) { path, data throws(DocCtlError) in
-                try OutputWriter.write(data, to: path, in: folder, folders: folders)
+                try OutputWriter.write(data, to: path, in: folder, folders: folders, written: written)
             }
             counts.reused = cache.reused.count
             counts.rendered = cache.documents.count - counts.reused
@@ -210,8 +212,8 @@ public struct Build: Sendable {
 
 extension Build {
     /// Writes `cache` into `folder` a piece at a time as it is made (it is about as large as the search index's text).
-    static func write(_ cache: BuildCache, in folder: URL) throws(DocCtlError) {
-        try OutputWriter.write(Data(), to: BuildCache.file, in: folder)
+    static func write(_ cache: BuildCache, in folder: URL, written: OutputWriter.Written) throws(DocCtlError) {
+        try OutputWriter.write(Data(), to: BuildCache.file, in: folder, written: written)
         var failure: DocCtlError?
         cache.write { piece in
             guard failure == nil else { return }
@@ -227,11 +229,12 @@ extension Build {
 
 extension SiteRenderer {
     /// Stages 3 and 4 of ``Build`` for a caller that holds a renderer already (`docctl serve`, tests):
-    /// renders the site into `output` atomically, reusing an earlier build there unless `incremental` is false.
+    /// renders the site into `output` atomically, reusing an earlier build there unless `incremental` is false
+    /// (with the cache `previousCache` read from there before, when given; see ``Build/cache(in:)``).
     @discardableResult
-    public func write(to output: URL, incremental: Bool = true,
-                      checks: [String: DocumentCheckRecord] = [:]) throws(DocCtlError) -> (rendered: Int, reused: Int) {
-        let previous = incremental ? Build.previousBuild(in: output, draft: draft != nil) : nil
+    public func write(to output: URL, incremental: Bool = true, checks: [String: DocumentCheckRecord] = [:],
+                      previousCache: BuildCache? = nil) throws(DocCtlError) -> (rendered: Int, reused: Int) {
+        let previous = incremental ? Build.previousBuild(in: output, draft: draft != nil, cache: previousCache) : nil
         return try Build.renderAndSwap(self, into: output, previous: previous, checks: checks)
     }
 }
