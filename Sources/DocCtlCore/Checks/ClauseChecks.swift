@@ -38,7 +38,8 @@ enum ClauseChecks {
             unknown(clause.value, at: clause.location, in: "clauses of \(document.number)", tree, &sink)
         }
         checkTree(document.sections, parentNumber: nil, document: document, tree: tree, sink: &sink)
-        for section in document.allSections {
+        // Visited in place: `allSections` copied every section.
+        document.forEachSection { section in
             if let explicit = section.explicitClauses {
                 for clause in explicit where tree.clause(clause.value) == nil {
                     unknown(clause.value, at: section.location, in: "the attribute block of section '\(section.title)'", tree, &sink)

@@ -149,7 +149,15 @@ public struct ClauseTree: Sendable {
 
     /// `itsm:8.7.3` → `8.7.3` when itsm is the primary; other ids unchanged.
     public func canonical(_ id: String) -> String {
-        guard let primary = parts.first, id.hasPrefix(primary.key + ":") else { return id }
+        guard let primary = parts.first else { return id }
+        // Without a string made per id: every reference of every document comes here.
+        if primary.key.utf8.allSatisfy({ $0 < 0x80 }) && id.utf8.allSatisfy({ $0 < 0x80 }) {
+            let key = primary.key.utf8
+            guard id.utf8.count > key.count, id.utf8.starts(with: key),
+                  id.utf8[id.utf8.index(id.utf8.startIndex, offsetBy: key.count)] == UInt8(ascii: ":") else { return id }
+        } else if !id.hasPrefix(primary.key + ":") {
+            return id
+        }
         return String(id.dropFirst(primary.key.count + 1))
     }
 
