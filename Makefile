@@ -1,7 +1,7 @@
 # docctl — `make run` builds the example manual, `make test` runs the suite.
 # Both first install the Debian packages docctl needs, when they are missing.
 
-SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev pkg-config
+SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev libjemalloc-dev pkg-config
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -13,9 +13,17 @@ BUILD_PATH ?= .build
 # Static Swift libraries: FoundationNetworking (linked into docctl-serve through the preview
 # server's HTTP library) needs the system's libcurl named explicitly; docctl itself links neither
 # (the linker leaves an unused -lcurl out: --as-needed).
-RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xlinker --as-needed -Xlinker -lcurl --scratch-path $(BUILD_PATH)
+# jemalloc replaces glibc's malloc in the release programs: a build makes and frees millions of
+# small objects, and glibc's malloc spent a quarter of a 1000-document build's processor time in its
+# bins (BENCHMARKS.md, session 11); the debug build and the tests keep glibc's.
+RELEASE_LINK := --static-swift-stdlib -Xlinker --as-needed -Xlinker -lcurl -Xlinker -ljemalloc
+RELEASE := $(SWIFT) build -c release $(RELEASE_LINK) --scratch-path $(BUILD_PATH)
 
-.PHONY: run test build release install man deps bench fuzz clean
+.PHONY: run test build release release-link install man deps bench fuzz clean
+
+# The release programs' link options (bench/run.sh builds with the same).
+release-link:
+	@echo $(RELEASE_LINK)
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \

@@ -29,6 +29,7 @@ missing=""
 command -v cmark-gfm >/dev/null 2>&1 || missing="$missing cmark-gfm"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
+dpkg-query -W -f='${Status}' libjemalloc-dev 2>/dev/null | grep -q "install ok installed" || missing="$missing libjemalloc-dev"
 if [ -n "$missing" ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
     say "installing missing Debian packages:$missing"
@@ -39,7 +40,8 @@ fi
 # The binary as shipped (`make release`): the Swift runtime and Foundation linked in, which saves
 # the dynamic linking of every start (~10 ms, a fifth of `check` on the example).
 # BENCH_DYNAMIC=1 measures a dynamically linked build instead.
-LINK_FLAGS=(--static-swift-stdlib -Xlinker --as-needed -Xlinker -lcurl)
+# The options are the Makefile's (`make release-link`: jemalloc as the allocator, among others).
+read -r -a LINK_FLAGS <<< "$(make -s --no-print-directory release-link)"
 [ "${BENCH_DYNAMIC:-0}" != 1 ] || LINK_FLAGS=()
 # BENCH_HOSTILE_BIN (with `hostile`) measures that binary and builds nothing.
 [ -z "${BENCH_HOSTILE_BIN:-}" ] || BENCH_SKIP_BUILD=1

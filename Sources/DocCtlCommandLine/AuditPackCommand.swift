@@ -53,6 +53,9 @@ struct AuditPackCommand: ParsableCommand {
             print("wrote \(output): audit pack of \(outcome.documents.count) document\(outcome.documents.count == 1 ? "" : "s") "
                 + "as of \(settings.buildDate), \(outcome.entries) files, \(outcome.bytes) bytes")
             for line in outcome.standards { print("  clauses: \(line)") }
+            if !outcome.withdrawn.isEmpty {
+                print("  withdrawn (in the register of withdrawn documents only): \(outcome.withdrawn.joined(separator: ", "))")
+            }
             for note in outcome.notReleased { print("  not in the pack (not released): \(note)") }
             if !outcome.withheld.isEmpty {
                 print("  not in the pack (above publish-up-to, or without a valid classification): \(outcome.withheld.joined(separator: ", "))")

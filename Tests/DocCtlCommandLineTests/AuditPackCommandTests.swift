@@ -48,7 +48,10 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             let zip = try ZipContents(url: folder.url.appendingPathComponent("pack.zip"))
             let files = zip.files
-            #expect(result.stdout.hasPrefix("wrote pack.zip: audit pack of 25 documents as of 2026-11-29, \(files.count) files, "), "\(result.stdout)")
+            // The count is the index's current documents: the withdrawn XQ-WI-02 is only in the register.
+            #expect(result.stdout.hasPrefix("wrote pack.zip: audit pack of 24 documents as of 2026-11-29, \(files.count) files, "), "\(result.stdout)")
+            #expect(result.stdout.contains("  withdrawn (in the register of withdrawn documents only): XQ-WI-02\n"), "\(result.stdout)")
+            #expect(zip.text("index.html")?.contains("共 24 份，均为现行发布版本") == true)
             #expect(result.stdout.contains("  clauses: itsm ISO/IEC 20000-1:2018\n"))
             #expect(result.stdout.contains("  not in the pack (above publish-up-to, or without a valid classification): XQ-PL-01 (秘密)\n"))
             // Every entry is a file with a relative name; the index is at the root.

@@ -25,6 +25,8 @@ public struct AuditPack {
         public var notReleased: [String]
         /// Documents left out by `publish-up-to` (`XQ-PL-01 (秘密)`).
         public var withheld: [String]
+        /// Withdrawn documents: in the pack's 作废文件清单 with their last revision, not among the current documents.
+        public var withdrawn: [String] = []
         /// Entries of the zip (the manifest included).
         public var entries: Int
         /// Size of the zip in bytes (0 until it is written).
@@ -110,10 +112,13 @@ public struct AuditPack {
         let index = renderer.builder.auditPackPage(reports: reports, omitted: omitted)
         files["index.html"] = Data(settings.templates.render("audit-pack", index).utf8)
         files[AuditPack.manifest] = Data(SiteManifest(files: files).text.utf8)
-        let documents = set.documents.filter { renderer.site.published.contains($0.number) }.sorted { $0.number < $1.number }
-            .map { "\($0.number) \(renderer.site.status($0.number)?.revisionText ?? "")" }
-        let outcome = Outcome(documents: documents, standards: reports.map { "\($0.key) \($0.standard.fullDesignation)" },
+        // The same documents the index lists as current: a withdrawn one is only in the 作废文件清单.
+        let published = set.documents.filter { renderer.site.published.contains($0.number) }.sorted { $0.number < $1.number }
+        let label = { (document: Document) in "\(document.number) \(renderer.site.status(document.number)?.revisionText ?? "")" }
+        var outcome = Outcome(documents: published.filter { !$0.withdrawn }.map(label),
+                              standards: reports.map { "\($0.key) \($0.standard.fullDesignation)" },
                               notReleased: notReleased, withheld: withheld, entries: files.count)
+        outcome.withdrawn = published.filter(\.withdrawn).map(\.number)
         return (files.keys.sorted().map { ($0, files[$0]!) }, outcome)
     }
 

@@ -7,7 +7,7 @@
 /// - `NonEmpty`: the document's number, revision, language and title; every clause; the standard's
 ///   id; a section's anchor and number; record ids, copy numbers, history revisions; reference
 ///   targets, generated block names, image sources;
-/// - `xs:date`: `built`, issued/effective/last-review, approval and history dates;
+/// - `xs:date`: `built`, issued/effective/last-review, approval, withdrawal and history dates;
 /// - `xs:positiveInteger`: `format`, `review-every-months`, history serials, section levels (≤ 6);
 /// - the digest pattern, and the image file and SHA-256 patterns;
 /// - a `body` holds XHTML elements only (no text but blanks, no SVG at its top level).
@@ -60,6 +60,7 @@ enum ArchiveConformance {
             case "clause": nonEmpty(element.textContent, "clause")
             case "record": nonEmpty(element.attribute("id") ?? "", "record id")
             case "approval": date(element.attribute("date"), "approval date")
+            case "withdrawal": date(element.attribute("date"), "withdrawal date")
             case "copy": nonEmpty(element.attribute("number") ?? "", "copy number")
             case "entry":
                 positive(element.attribute("serial"), "serial")

@@ -44,6 +44,11 @@ public enum DocumentArchive {
             ("draft", status.isDraft ? "true" : "false"), ("follows", status.follows),
             ("withdrawn", document.withdrawn ? "true" : "false"),
         ], status.reasons.map { textElement("reason", $0.rawValue) })))
+        // The withdrawal record (作废日期, 作废原因, 批准人) goes with the archive of a withdrawn document.
+        if document.withdrawn, let withdrawal = document.withdrawal {
+            control.append(textElement("withdrawal", withdrawal.reason ?? "",
+                                       [("date", withdrawal.date?.value.description), ("approved-by", withdrawal.approvedBy)]))
+        }
         if let issued = document.issued { control.append(textElement("issued", issued.value.description)) }
         if let effective = document.effective { control.append(textElement("effective", effective.value.description)) }
         if let review = document.lastReview { control.append(textElement("last-review", review.value.description)) }

@@ -132,6 +132,23 @@ import Testing
         #expect(html.contains("<th scope=\"col\">Withdrawn on</th><th scope=\"col\">Reason</th><th scope=\"col\">Approved by</th>"))
     }
 
+    /// The XML archive keeps the record beside `withdrawn="true"`, valid against the built-in schema.
+    @Test func theArchiveCarriesTheWithdrawalRecord() throws {
+        let set = try RenderingFixtures.load(Self.withdrawn(Self.complete))
+        let renderer = try RenderingFixtures.renderer(set, today: FixtureSet.today)
+        let document = try #require(set.document(number: FixtureSet.procedureNumber))
+        let xml = String(decoding: try renderer.archive(document), as: UTF8.self)
+        #expect(xml.contains("withdrawn=\"true\">"))
+        #expect(xml.contains("</status>\n    <withdrawal date=\"2025-12-20\" approved-by=\"沈家宁\">已并入 &lt;QP-02&gt; 的第 5 章</withdrawal>\n"
+            + "    <issued>"), "\(xml)")
+        let tree = DocumentArchive.element(document, context: renderer.builder.context(.site(depth: 2), document: document),
+                                           buildDate: renderer.buildDate)
+        #expect(ArchiveConformanceTests.libxml2Issues(tree, try ArchiveConformanceTests.schema()).isEmpty)
+        #expect(ArchiveConformance.issues(tree).isEmpty)
+        let active = try #require(set.document(number: FixtureSet.manualNumber))
+        #expect(!String(decoding: try renderer.archive(active), as: UTF8.self).contains("<withdrawal"))
+    }
+
     /// The revision page is frozen; its status stylesheet (rewritten by every build and publish)
     /// carries the notice with date and reason.
     @Test func theRevisionNoticeSaysWhenAndWhy() throws {
