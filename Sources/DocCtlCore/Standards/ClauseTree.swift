@@ -151,10 +151,16 @@ public struct ClauseTree: Sendable {
     public func canonical(_ id: String) -> String {
         guard let primary = parts.first else { return id }
         // Without a string made per id: every reference of every document comes here.
-        if primary.key.utf8.allSatisfy({ $0 < 0x80 }) && id.utf8.allSatisfy({ $0 < 0x80 }) {
-            let key = primary.key.utf8
-            guard id.utf8.count > key.count, id.utf8.starts(with: key),
-                  id.utf8[id.utf8.index(id.utf8.startIndex, offsetBy: key.count)] == UInt8(ascii: ":") else { return id }
+        // Read from the strings' own bytes (the UTF-8 view's iterator is not inlined); nil when
+        // either is not ASCII, which the Character form reads.
+        let qualified: Bool? = id.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            primary.key.utf8.withContiguousStorageIfAvailable { key -> Bool? in
+                guard bytes.allSatisfy({ $0 < 0x80 }), key.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return bytes.count > key.count && bytes.starts(with: key) && bytes[key.count] == UInt8(ascii: ":")
+            } ?? nil
+        } ?? nil
+        if let qualified {
+            if !qualified { return id }
         } else if !id.hasPrefix(primary.key + ":") {
             return id
         }
