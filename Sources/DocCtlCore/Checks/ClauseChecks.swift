@@ -38,8 +38,7 @@ enum ClauseChecks {
             unknown(clause.value, at: clause.location, in: "clauses of \(document.number)", tree, &sink)
         }
         checkTree(document.sections, parentNumber: nil, document: document, tree: tree, sink: &sink)
-        // Visited in place: `allSections` copied every section.
-        document.forEachSection { section in
+        for section in document.allSections {
             if let explicit = section.explicitClauses {
                 for clause in explicit where tree.clause(clause.value) == nil {
                     unknown(clause.value, at: section.location, in: "the attribute block of section '\(section.title)'", tree, &sink)
