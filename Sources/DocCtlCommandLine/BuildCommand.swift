@@ -38,16 +38,20 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
-        // The check takes over the per-document findings the previous build in the folder kept.
-        let session = try SetSession.open(set, options: options, checks: clean ? nil : Build.checkCache(for: URL(fileURLWithPath: output)),
-                                          dropsBodies: true)
+        // The check takes over the per-document findings the previous build in the folder kept, and
+        // the render its documents: its cache is read once.
+        var cache = clean ? nil : Build.cache(in: URL(fileURLWithPath: output))
+        let checks = clean ? nil : Build.checkCache(from: cache)
+        cache?.checks = [:]
+        cache?.bodies = [:]
+        let session = try SetSession.open(set, options: options, checks: checks, dropsBodies: true)
         if !session.diagnostics.isEmpty { session.report(options.format, toStandardError: options.format == .text) }
         let diagnostics = session.diagnostics
         // Consumed: the build drops the set's parsed bodies once it is checked, and only frees
         // them if nothing here still holds the set.
         let build = Build(checked: (consume session).checked, templatesFolder: templates,
                           today: try options.today.map { try DiagnosticOptions.day($0) }, draft: draft, incremental: !clean,
-                          keepsBodiesUnder: SetSession.keptBodiesBudget)
+                          keepsBodiesUnder: SetSession.keptBodiesBudget, previousCache: cache)
         let outcome: Build.Outcome
         do {
             outcome = try (consume build).run(to: URL(fileURLWithPath: output), keeping: { ProcessLifetime.keep($0) })

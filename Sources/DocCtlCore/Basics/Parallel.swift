@@ -13,4 +13,14 @@ enum Parallel {
         }
         return results.map { $0! }
     }
+
+    /// `side` on a thread of its own while `work` runs on this one; both results once both are done.
+    static func alongside<Main, Side: Sendable>(_ side: @escaping @Sendable () -> Side, _ work: () -> Main) -> (Main, Side) {
+        nonisolated(unsafe) var sideResult: Side?
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { sideResult = side() }
+        let result = work()
+        done.wait()
+        return (result, sideResult!)
+    }
 }

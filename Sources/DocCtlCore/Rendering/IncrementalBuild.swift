@@ -255,12 +255,15 @@ public struct PreviousBuild: Sendable {
         self.filesInPlace = filesInPlace
     }
 
-    /// The previous build in `folder`, if docctl wrote it with a cache (a draft build is never reused for a real one).
-    public static func at(_ folder: URL, draft: Bool) -> PreviousBuild? {
+    /// The previous build in `folder`, if docctl wrote it with a cache (a draft build is never reused
+    /// for a real one). With `cache` (read from the folder's cache file earlier in the same run),
+    /// the file is not read again: every file taken over is still checked against the hash this
+    /// cache recorded, so a folder changed in between only means fewer documents taken over.
+    public static func at(_ folder: URL, draft: Bool, cache: BuildCache? = nil) -> PreviousBuild? {
         let manager = FileManager.default
         guard manager.fileExists(atPath: folder.appendingPathComponent(OutputWriter.marker).path),
               manager.fileExists(atPath: folder.appendingPathComponent(DraftBuild.marker).path) == draft,
-              let cache = BuildCache.read(from: folder) else { return nil }
+              let cache = cache ?? BuildCache.read(from: folder) else { return nil }
         return PreviousBuild(folder: folder, cache: cache)
     }
 

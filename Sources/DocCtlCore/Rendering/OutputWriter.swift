@@ -29,9 +29,33 @@ public enum OutputWriter {
     /// (remembered in `folders` when given); with `appending`, adds it at the end of the file. May
     /// be called from several threads at once for different paths.
     public static func write(_ data: Data, to path: String, in folder: URL, appending: Bool = false,
-                             folders: StagedOutput.FolderMaker? = nil) throws(DocCtlError) {
+                             folders: StagedOutput.FolderMaker? = nil, written: Written? = nil) throws(DocCtlError) {
         let full = try prepare(path, in: folder, folders: folders)
         try StagedOutput.writeStaged(data, at: full, appending: appending)
+        written?.add(path)
+    }
+
+    /// The paths written into a staged folder, recorded as they are written (from several threads):
+    /// given to ``replace(_:written:filling:)``, the marker lists them without the folder being
+    /// listed again. Every file put there must go through ``write(_:to:in:appending:folders:written:)``
+    /// or ``link(_:identity:to:in:folders:written:)`` with it.
+    public final class Written: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: Set<String> = []
+
+        public init() {}
+
+        func add(_ path: String) {
+            lock.lock()
+            paths.insert(path)
+            lock.unlock()
+        }
+
+        var sorted: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return paths.sorted()
+        }
     }
 
     /// Puts the previous build's file `origin` at `path` below `folder` as a hard link, when it is
@@ -39,11 +63,14 @@ public enum OutputWriter {
     /// False when the file system does not link, or the name now refers to another file: nothing
     /// is left at `path` then, and the caller writes the bytes it checked.
     public static func link(_ origin: String, identity: FileIdentity, to path: String, in folder: URL,
-                            folders: StagedOutput.FolderMaker? = nil) throws(DocCtlError) -> Bool {
+                            folders: StagedOutput.FolderMaker? = nil, written: Written? = nil) throws(DocCtlError) -> Bool {
         let full = try prepare(path, in: folder, folders: folders)
         // link(2) does not follow a symbolic link: one put at `origin` since is linked as itself, and refused below.
         guard Glibc.link(origin, full) == 0 else { return false }
-        if FileIdentity.of(full) == identity { return true }
+        if FileIdentity.of(full) == identity {
+            written?.add(path)
+            return true
+        }
         unlink(full)
         return false
     }
@@ -59,8 +86,9 @@ public enum OutputWriter {
         return base + path
     }
 
-    /// Replaces `target` by a folder that `fill` writes (it is given the new, empty folder).
-    public static func replace(_ target: URL, filling fill: (URL) throws(DocCtlError) -> Void) throws(DocCtlError) {
+    /// Replaces `target` by a folder that `fill` writes (it is given the new, empty folder). With
+    /// `written`, every file `fill` writes is recorded there (see ``Written``).
+    public static func replace(_ target: URL, written: Written? = nil, filling fill: (URL) throws(DocCtlError) -> Void) throws(DocCtlError) {
         let manager = FileManager.default
         let target = target.standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -75,7 +103,7 @@ public enum OutputWriter {
         removeStale(in: parent, name: name)
         // Only staging folders that hold the marker are a build's own: nothing else is removed.
         StagedOutput.clearLeftovers(of: target) { manager.fileExists(atPath: $0.appendingPathComponent(marker).path) }
-        if manager.fileExists(atPath: target.path) { try checkReplaceable(target) }
+        let replacing = manager.fileExists(atPath: target.path)
         let stage = StagedOutput.stagingFolder(for: target)
         try? manager.removeItem(at: stage)
         do {
@@ -86,11 +114,26 @@ public enum OutputWriter {
             try? manager.removeItem(at: stage)
             throw .io("cannot write the output into \(stage.path): \(error.localizedDescription)")
         }
-        do {
-            try fill(stage)
+        do throws(DocCtlError) {
+            // Whether the target may be replaced is found (by listing it) on another core while the new
+            // output is written; nothing is swapped unless it may.
+            var failure: DocCtlError?
+            let (_, refusal) = Parallel.alongside({ () -> DocCtlError? in
+                guard replacing else { return nil }
+                do throws(DocCtlError) {
+                    try checkReplaceable(target)
+                    return nil
+                } catch {
+                    return error
+                }
+            }) {
+                do throws(DocCtlError) { try fill(stage) } catch { failure = error }
+            }
+            if let refusal { throw refusal }
+            if let failure { throw failure }
             // The marker lists what this build wrote: only those files are replaced by the next one.
-            let written = (OutputLayout.list(stage) ?? [:]).keys.filter { $0 != marker }.sorted()
-            try StagedOutput.writeStaged(Data(([markerHeader] + written).map { $0 + "\n" }.joined().utf8),
+            let listed = written?.sorted ?? (OutputLayout.list(stage) ?? [:]).keys.filter { $0 != marker }.sorted()
+            try StagedOutput.writeStaged(Data(([markerHeader] + listed).map { $0 + "\n" }.joined().utf8),
                                          at: stage.appendingPathComponent(marker).path)
             try StagedOutput.swap(stage, into: target) { DocCtlError.io("cannot move the output into \(target.path): \($0)") }
         } catch {
@@ -98,7 +141,35 @@ public enum OutputWriter {
             throw error
         }
         // After the swap the staging folder holds the previous output.
-        try? manager.removeItem(at: stage)
+        remove(stage)
+    }
+
+    /// Removes the folder `path` and everything in it, its entries spread over the cores (a build's
+    /// thousand document folders are unlinked in two halves); what is left, if anything, is then
+    /// removed by `FileManager`.
+    static func remove(_ folder: URL) {
+        let path = folder.path
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            try? FileManager.default.removeItem(at: folder)
+            return
+        }
+        _ = Parallel.map(entries.count) { index in removeTree(path + "/" + entries[index]) }
+        if rmdir(path) != 0 { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// Unlinks `path`, or empties and removes it when it is a folder (a symbolic link is unlinked, never followed).
+    private static func removeTree(_ path: String) {
+        if unlink(path) == 0 || (errno != EISDIR && errno != EPERM) { return }
+        if let directory = opendir(path) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name != "." && name != ".." { removeTree(path + "/" + name) }
+            }
+            closedir(directory)
+        }
+        rmdir(path)
     }
 
     /// Refuses an existing, non-empty `target` unless everything in it was written by a build.

@@ -270,10 +270,14 @@ public struct SiteRenderer: Sendable {
     /// and the search index are made only after every document's files, the assets and the status
     /// stylesheets were handed to `write` and `documentsDone` returned (it gets the cache so far):
     /// the files a document page needs come first.
+    ///
+    /// With `alongside` (a build: it writes the cache), it is given the cache once every document
+    /// is done and runs on another core while the search index is put together and written.
     public func render(keeping kept: Set<String> = [], previous: PreviousBuild? = nil,
                        appending append: (@Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void)? = nil,
                        linking link: (@Sendable (_ path: String, _ origin: String, _ identity: FileIdentity) throws(DocCtlError) -> Bool)? = nil,
                        documentsDone: ((_ cache: BuildCache) throws(DocCtlError) -> Void)? = nil,
+                       alongsideSearchIndex alongside: (@Sendable (_ cache: BuildCache) throws(DocCtlError) -> Void)? = nil,
                        into write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) -> BuildCache {
         let documents = set.documents
         let computed = self.keys ?? RenderKeys.compute(self)
@@ -364,14 +368,36 @@ public struct SiteRenderer: Sendable {
             if let failure = done.compactMap({ $0 }).first { throw failure }
             return cache
         }
-        let index = SearchIndex(parts: parts)
+        let all = parts
         parts = []
-        if let append {
-            try SiteRenderer.writeSearchIndex(index, write: write, append: append)
-        } else {
-            for file in SiteRenderer.searchIndexFiles(index) { try write(file.path, file.data) }
+        guard let alongside else {
+            try SiteRenderer.writeSearchIndex(of: all, append: append, write: write)
+            return cache
         }
+        // The search index on one core, what the caller does with the cache (a build writes it) on the other.
+        let made = cache
+        let done = Parallel.map(2) { task -> DocCtlError? in
+            do throws(DocCtlError) {
+                if task == 0 { try SiteRenderer.writeSearchIndex(of: all, append: append, write: write) } else { try alongside(made) }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = done.compactMap({ $0 }).first { throw failure }
         return cache
+    }
+
+    /// The search index of `parts` written in pieces with `append` when given, whole with `write` otherwise.
+    private static func writeSearchIndex(of parts: [SearchIndex.Part],
+                                         append: (@Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void)?,
+                                         write: @Sendable (_ path: String, _ data: Data) throws(DocCtlError) -> Void) throws(DocCtlError) {
+        let index = SearchIndex(parts: parts)
+        if let append {
+            try writeSearchIndex(index, write: write, append: append)
+        } else {
+            for file in searchIndexFiles(index) { try write(file.path, file.data) }
+        }
     }
 
     /// What one task of ``render(keeping:previous:appending:linking:documentsDone:into:)`` made: the

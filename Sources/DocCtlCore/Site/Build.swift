@@ -48,10 +48,15 @@ public struct Build: Sendable {
     /// (0: always drop them and parse each again when it is rendered); see
     /// ``DocumentSetLoader/keptBodiesBudget``.
     public var keepsBodiesUnder: Int
+    /// The output's cache as read before the load (``cache(in:)``), so that the render does not
+    /// read it again (its check records and kept bodies may be left out: only its documents and
+    /// site pages are used); nil reads it from the output.
+    public var previousCache: BuildCache?
 
     public init(checked: CheckedSet, templatesFolder: String? = nil, today: Day? = nil, draft: Bool = false,
                 incremental: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment,
-                keepsBodiesUnder: Int = 0) {
+                keepsBodiesUnder: Int = 0, previousCache: BuildCache? = nil) {
+        self.previousCache = previousCache
         self.checked = checked
         self.templatesFolder = templatesFolder
         self.today = today
@@ -78,7 +83,8 @@ public struct Build: Sendable {
         checked = CheckedSet(set: renderer.set, diagnostics: checked.diagnostics, documentChecks: checked.documentChecks)
         // The bodies' text is no longer held by anything: hand its memory back before the render.
         if dropped { FreedMemory.giveBack() }
-        let previous = incremental ? Build.previousBuild(in: output, draft: draft) : nil
+        let previous = incremental ? Build.previousBuild(in: output, draft: draft, cache: previousCache) : nil
+        previousCache = nil
         let counts: (rendered: Int, reused: Int)
         do {
             counts = try Build.renderAndSwap(renderer, into: output, previous: previous, checks: checked.documentChecks)
@@ -138,8 +144,22 @@ public struct Build: Sendable {
 
     /// Stage 3: the earlier build in `output` whose unchanged documents are reused, if docctl wrote
     /// one there with its cache (a draft build is never reused for a real one, nor the reverse).
-    public static func previousBuild(in output: URL, draft: Bool) -> PreviousBuild? {
-        PreviousBuild.at(output.standardizedFileURL, draft: draft)
+    public static func previousBuild(in output: URL, draft: Bool, cache: BuildCache? = nil) -> PreviousBuild? {
+        PreviousBuild.at(output.standardizedFileURL, draft: draft, cache: cache)
+    }
+
+    /// The whole cache of the build in `output` (nil when there is none or it is not intact), read
+    /// once for a run: its check records and kept bodies for the load and check
+    /// (``checkCache(from:)``), the rest for the render (pass it as ``previousCache``).
+    public static func cache(in output: URL) -> BuildCache? {
+        let folder = output.standardizedFileURL
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(OutputWriter.marker).path) else { return nil }
+        return BuildCache.read(from: folder)
+    }
+
+    /// ``checkCache(for:)`` from a cache read with ``cache(in:)``.
+    public static func checkCache(from cache: BuildCache?) -> DocumentCheckCache {
+        cache.map { DocumentCheckCache(records: $0.checks, bodies: $0.bodies) } ?? DocumentCheckCache()
     }
 
     /// The per-document part of the check kept by the build in `output` (see ``BuildCache/checks``),
@@ -161,33 +181,28 @@ public struct Build: Sendable {
     public static func renderAndSwap(_ renderer: SiteRenderer, into output: URL, previous: PreviousBuild?,
                                      checks: [String: DocumentCheckRecord] = [:]) throws(DocCtlError) -> (rendered: Int, reused: Int) {
         var counts = (rendered: 0, reused: 0)
-        try OutputWriter.replace(output) { folder throws(DocCtlError) in
+        // What is written is recorded for the output's marker (the new folder is not listed again).
+        let written = OutputWriter.Written()
+        try OutputWriter.replace(output, written: written) { folder throws(DocCtlError) in
             if renderer.draft != nil {
                 try OutputWriter.write(Data("docctl build --draft: a preview of unchecked sources; never publish it\n".utf8),
-                                       to: DraftBuild.marker, in: folder)
+                                       to: DraftBuild.marker, in: folder, written: written)
             }
             let folders = StagedOutput.FolderMaker()
-            var cache = try renderer.render(previous: previous, appending: { path, data throws(DocCtlError) in
-                try OutputWriter.write(data, to: path, in: folder, appending: true, folders: folders)
+            let bodies = renderer.set.keptBodies
+            // The cache is written on one core while the search index is made on the other.
+            let cache = try renderer.render(previous: previous, appending: { path, data throws(DocCtlError) in
+                try OutputWriter.write(data, to: path, in: folder, appending: true, folders: folders, written: written)
             }, linking: { path, origin, identity throws(DocCtlError) in
-                try OutputWriter.link(origin, identity: identity, to: path, in: folder, folders: folders)
+                try OutputWriter.link(origin, identity: identity, to: path, in: folder, folders: folders, written: written)
+            }, alongsideSearchIndex: { made throws(DocCtlError) in
+                var cache = made
+                cache.checks = checks
+                cache.bodies = bodies
+                try write(cache, in: folder, written: written)
             }) { path, data throws(DocCtlError) in
-                try OutputWriter.write(data, to: path, in: folder, folders: folders)
+                try OutputWriter.write(data, to: path, in: folder, folders: folders, written: written)
             }
-            cache.checks = checks
-            cache.bodies = renderer.set.keptBodies
-            // Written a piece at a time as it is made (it is about as large as the search index's text).
-            try OutputWriter.write(Data(), to: BuildCache.file, in: folder)
-            var failure: DocCtlError?
-            cache.write { piece in
-                guard failure == nil else { return }
-                do throws(DocCtlError) {
-                    try OutputWriter.write(piece, to: BuildCache.file, in: folder, appending: true)
-                } catch {
-                    failure = error
-                }
-            }
-            if let failure { throw failure }
             counts.reused = cache.reused.count
             counts.rendered = cache.documents.count - counts.reused
         }
@@ -195,13 +210,31 @@ public struct Build: Sendable {
     }
 }
 
+extension Build {
+    /// Writes `cache` into `folder` a piece at a time as it is made (it is about as large as the search index's text).
+    static func write(_ cache: BuildCache, in folder: URL, written: OutputWriter.Written) throws(DocCtlError) {
+        try OutputWriter.write(Data(), to: BuildCache.file, in: folder, written: written)
+        var failure: DocCtlError?
+        cache.write { piece in
+            guard failure == nil else { return }
+            do throws(DocCtlError) {
+                try OutputWriter.write(piece, to: BuildCache.file, in: folder, appending: true)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+}
+
 extension SiteRenderer {
     /// Stages 3 and 4 of ``Build`` for a caller that holds a renderer already (`docctl serve`, tests):
-    /// renders the site into `output` atomically, reusing an earlier build there unless `incremental` is false.
+    /// renders the site into `output` atomically, reusing an earlier build there unless `incremental` is false
+    /// (with the cache `previousCache` read from there before, when given; see ``Build/cache(in:)``).
     @discardableResult
-    public func write(to output: URL, incremental: Bool = true,
-                      checks: [String: DocumentCheckRecord] = [:]) throws(DocCtlError) -> (rendered: Int, reused: Int) {
-        let previous = incremental ? Build.previousBuild(in: output, draft: draft != nil) : nil
+    public func write(to output: URL, incremental: Bool = true, checks: [String: DocumentCheckRecord] = [:],
+                      previousCache: BuildCache? = nil) throws(DocCtlError) -> (rendered: Int, reused: Int) {
+        let previous = incremental ? Build.previousBuild(in: output, draft: draft != nil, cache: previousCache) : nil
         return try Build.renderAndSwap(self, into: output, previous: previous, checks: checks)
     }
 }

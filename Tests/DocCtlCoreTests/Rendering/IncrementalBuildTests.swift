@@ -20,14 +20,36 @@ import Testing
     /// ``build(_:into:incremental:)`` with what the check found and how many documents it took over.
     static func buildChecked(_ root: URL, into output: URL, incremental: Bool = true, templates: TemplateSet? = nil) throws
         -> (counts: (rendered: Int, reused: Int), checked: CheckedSet, checksReused: Int) {
-        let checks = incremental ? Build.checkCache(for: output) : nil
+        // The cache is read once, for the check and the render, as `build` does.
+        let cache = incremental ? Build.cache(in: output) : nil
+        let checks = incremental ? Build.checkCache(from: cache) : nil
         let checked = try CheckedSet.load(root, today: FixtureSet.today, strict: false, checks: checks)
         var renderer = try SiteRenderer(set: checked.set, templates: templates ?? TemplateSet.bundled(), buildDate: FixtureSet.today,
                                         draft: DraftBuild(diagnostics: checked.diagnostics))
         // Bodies taken from the cache are parsed again when rendered, as `build` does.
         if !checked.set.bodiesTakenOver.isEmpty { renderer = Build.droppingBodies(renderer) }
-        let counts = try renderer.write(to: output, incremental: incremental, checks: checked.documentChecks)
+        let counts = try renderer.write(to: output, incremental: incremental, checks: checked.documentChecks, previousCache: cache)
         return (counts, checked, checks?.reusedCount ?? 0)
+    }
+
+    /// The paths `.docctl-output` in `output` lists.
+    static func markerLists(_ output: URL) throws -> [String] {
+        let text = String(decoding: try Data(contentsOf: output.appendingPathComponent(OutputWriter.marker)), as: UTF8.self)
+        return Array(text.split(separator: "\n").map(String.init).dropFirst())
+    }
+
+    /// Every file below `output` but the marker, relative and sorted.
+    static func files(in output: URL) -> [String] {
+        let base = output.resolvingSymlinksInPath().path + "/"
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isDirectoryKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true else { continue }
+            let path = url.resolvingSymlinksInPath().path
+            let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+            if relative != OutputWriter.marker { files.append(relative) }
+        }
+        return files.sorted()
     }
 
     static func copyExample(to folder: TemporaryFolder) throws -> URL {
@@ -77,6 +99,9 @@ import Testing
                 try Self.build(root, into: clean, incremental: false)
                 let differences = RandomEdits.differences(incremental, clean)
                 #expect(differences.isEmpty, "after \(done.joined(separator: "; ")): \(differences.prefix(10)) — \(random)")
+                // The marker lists what the build recorded as written: exactly the files there.
+                #expect(try Self.markerLists(incremental) == Self.files(in: incremental), "after \(done.joined(separator: "; "))")
+                #expect(try Self.markerLists(clean) == Self.files(in: clean))
             }
             // Documents whose sources no edit touched are not checked again (docset.yaml is never edited here).
             #expect(checksReusedInAll > 3 * (numbers.count - 6), "\(done) — \(random)")
@@ -243,6 +268,29 @@ import Testing
             try Data("tampered".utf8).write(to: page)
             let again = try Self.build(root, into: output)
             #expect(again.rendered == 1)
+            try Self.build(root, into: clean, incremental: false)
+            #expect(RandomEdits.differences(output, clean).isEmpty)
+        }
+    }
+
+    /// The cache is read once, before the load (``Build/cache(in:)``); a file of the output changed
+    /// after that read, before the render, does not match the hash that cache recorded and is rendered again.
+    @Test func aFileChangedAfterTheCacheWasReadIsRenderedAgain() throws {
+        try TemporaryFolder.with { folder in
+            let root = try Self.copyExample(to: folder)
+            let output = folder.url.appendingPathComponent("out")
+            let clean = folder.url.appendingPathComponent("clean")
+            try Self.build(root, into: output)
+            let cache = try #require(Build.cache(in: output))
+            // Read whole: the check records and kept bodies for the load, the documents for the render.
+            #expect(!cache.documents.isEmpty && !cache.checks.isEmpty && !cache.bodies.isEmpty)
+            let checked = try CheckedSet.load(root, today: FixtureSet.today, strict: false, checks: Build.checkCache(from: cache))
+            let revision = try #require(Self.revisionFolder(output, "QP-03"))
+            try Data("tampered".utf8).write(to: output.appendingPathComponent("QP-03/\(revision)/index.html"))
+            let renderer = try SiteRenderer(set: checked.set, templates: TemplateSet.bundled(), buildDate: FixtureSet.today,
+                                            draft: DraftBuild(diagnostics: checked.diagnostics))
+            let again = try Build.droppingBodies(renderer).write(to: output, checks: checked.documentChecks, previousCache: cache)
+            #expect(again.rendered == 1 && again.reused > 20)
             try Self.build(root, into: clean, incremental: false)
             #expect(RandomEdits.differences(output, clean).isEmpty)
         }
