@@ -10,7 +10,8 @@ enum ReferenceChecks {
         var titles = Set(set.documents.map(\.title) + set.records.map(\.title) + set.config.externalDocuments.map(\.title))
         if let tree = set.standard { titles.formUnion([tree.titleZH, tree.titleEN, tree.designation]) }
         var coveredClauses = Set<String>()
-        for document in set.documents { document.forEachSection { coveredClauses.formUnion($0.clauses) } }
+        let documents = set.documents
+        for index in documents.indices { documents[index].forEachSection { coveredClauses.formUnion($0.clauses) } }
         let allTargets = set.documents.map(\.number) + set.records.map(\.id)
         // Sorted: the order of a Set changes from run to run, and with it the suggestion among equals.
         lazy var sortedTitles = titles.sorted()

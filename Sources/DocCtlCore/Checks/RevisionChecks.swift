@@ -5,7 +5,7 @@ enum RevisionChecks {
     static func run(_ context: CheckContext, _ sink: inout DiagnosticSink) {
         let config = context.set.config
         let rootPath = context.set.root.path
-        for document in context.set.documents {
+        for (position, document) in context.set.documents.enumerated() {
             guard let first = document.history.first else {
                 if !document.historyPath.isEmpty, context.set.sources[document.historyPath] != nil {
                     sink.report(Rules.emptyHistory, at: SourceLocation(path: document.historyPath, line: 1),
@@ -42,7 +42,10 @@ enum RevisionChecks {
                 checkStep(from: prior, to: mark, entry: entry, config: config, &sink)
             }
             if !document.hasUnreadableBody, let last = document.history.last, let sealed = last.digest, ContentDigest.isWellFormed(sealed) {
-                let actual = context.set.contentDigest(of: document)
+                // The digest the document's check record holds (made or taken over by this check)
+                // when it has one: looking it up again costs the key of every sealed document.
+                let kept = position < context.summaries.count ? context.summaries[position].contentDigest : nil
+                let actual = kept ?? context.set.contentDigest(of: document)
                 if actual != sealed {
                     sink.report(Rules.changedSinceRelease, at: last.location,
                                 "\(document.number) changed since \(last.revisionText) was released (its content no longer matches the sealed digest)",

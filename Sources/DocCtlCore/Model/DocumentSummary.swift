@@ -157,16 +157,21 @@ extension DocumentSet {
     /// For each document (in ``documents``' order), the paths of the source files it owns: those
     /// under its folder, sorted. The others (docset.yaml, records.yaml, standards/…) are the set's.
     public var ownedSourcePaths: [[String]] {
-        var folders: [String: Int] = [:]
-        for (index, document) in documents.enumerated() { folders[document.folder] = index }
+        // Looked up by the path's own prefixes (no `String` made per prefix) and sorted per
+        // document: this ran three times per build (check records, render keys, site key), and
+        // sorting every path of the set and a new string per folder tried were most of it.
+        var folders: [Substring: Int] = [:]
+        folders.reserveCapacity(documents.count)
+        for (index, document) in documents.enumerated() { folders[Substring(document.folder)] = index }
         var owned: [[String]] = Array(repeating: [], count: documents.count)
-        for path in sources.keys.sorted() {
+        for path in sources.keys {
             var prefix = Substring(path)
-            while let slash = prefix.lastIndex(of: "/") {
+            while let slash = prefix.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 prefix = prefix[..<slash]
-                if let index = folders[String(prefix)] { owned[index].append(path); break }
+                if let index = folders[prefix] { owned[index].append(path); break }
             }
         }
+        for index in owned.indices where owned[index].count > 1 { owned[index].sort() }
         return owned
     }
 
@@ -186,8 +191,9 @@ extension DocumentSet {
             var hasher = SHA256()
             for path in owned[index] {
                 let text = sources[path]!.text
-                hasher.update(data: Data("file \(path) \(text.utf8.count)\n".utf8))
-                hasher.update(data: Data(text.utf8))
+                // Hashed from the strings' own bytes: `Data(text.utf8)` copied every source of the set.
+                ("file " + path + " " + String(text.utf8.count) + "\n").withUTF8Bytes { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+                text.withUTF8Bytes { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             }
             for image in documents[index].images { hasher.update(data: Data("image \(image.source) \(image.sha256)\n".utf8)) }
             return SHA256Hex.string(hasher.finalize())

@@ -8,7 +8,9 @@ public struct PinnedReference: Sendable, Hashable {
 
     /// Splits `QP-04@B/1`; nil when the target has no `@` or an empty side.
     public init?(_ target: String) {
-        guard let at = target.firstIndex(of: "@") else { return nil }
+        // An ASCII target (most are) is searched by byte, where "@" is always a character of its own.
+        let ascii = target.withUTF8Bytes { $0.allSatisfy { $0 < 0x80 } }
+        guard let at = ascii ? target.utf8.firstIndex(of: UInt8(ascii: "@")) : target.firstIndex(of: "@") else { return nil }
         let number = Whitespace.trimming(target[..<at])
         let revision = Whitespace.trimming(target[target.index(after: at)...])
         guard !number.isEmpty, !revision.isEmpty else { return nil }

@@ -4,6 +4,21 @@ public enum SiteNames {
     /// A folder name that cannot leave its parent: letters, digits, `-`, `_`, `.` (not leading);
     /// anything else becomes `_`.
     public static func safeComponent(_ text: String) -> String {
+        // Most numbers are ASCII letters, digits, '-', '_' and '.' not led by '.': already safe as they are.
+        if let first = text.utf8.first, first != UInt8(ascii: "."), text.withUTF8Bytes({ bytes in
+            bytes.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+                default: false
+                }
+            }
+        }) { return text }
+        return safeComponentOfScalars(text)
+    }
+
+    /// ``safeComponent(_:)`` scalar by scalar, the form its ASCII fast path must agree with.
+    static func safeComponentOfScalars(_ text: String) -> String {
         var result = String(text.unicodeScalars.map { scalar -> Character in
             let ok = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-" || scalar == "_"
                 || scalar == "."

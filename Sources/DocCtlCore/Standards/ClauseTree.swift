@@ -149,7 +149,21 @@ public struct ClauseTree: Sendable {
 
     /// `itsm:8.7.3` → `8.7.3` when itsm is the primary; other ids unchanged.
     public func canonical(_ id: String) -> String {
-        guard let primary = parts.first, id.hasPrefix(primary.key + ":") else { return id }
+        guard let primary = parts.first else { return id }
+        // Without a string made per id: every reference of every document comes here.
+        // Read from the strings' own bytes (the UTF-8 view's iterator is not inlined); nil when
+        // either is not ASCII, which the Character form reads.
+        let qualified: Bool? = id.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            primary.key.utf8.withContiguousStorageIfAvailable { key -> Bool? in
+                guard bytes.allSatisfy({ $0 < 0x80 }), key.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return bytes.count > key.count && bytes.starts(with: key) && bytes[key.count] == UInt8(ascii: ":")
+            } ?? nil
+        } ?? nil
+        if let qualified {
+            if !qualified { return id }
+        } else if !id.hasPrefix(primary.key + ":") {
+            return id
+        }
         return String(id.dropFirst(primary.key.count + 1))
     }
 

@@ -50,6 +50,8 @@ import Testing
         let context = CheckContext(set: set, today: FixtureSet.today, coverage: CoverageReport.compute(set), summaries: summaries)
         for theme in Checker.themes { theme(context, &sink) }
         #expect(parallel.count >= 3)
+        // The themes start longest first, each once, and report in their own order (compared here).
+        #expect(Checker.startOrder.sorted() == Array(Checker.themes.indices))
         #expect(parallel.map { String(describing: $0) } == sink.diagnostics.map { String(describing: $0) })
     }
 }

@@ -18,6 +18,20 @@ import Testing
         return fixture
     }
 
+    /// `itsm:8.7.3` is the primary's 8.7.3 (read by byte when ASCII, by Character otherwise).
+    @Test func primaryQualifiedIdsAreCanonicalAsTheCharacterFormReadsThem() throws {
+        let (set, _) = try Self.integrated().load()
+        let tree = try #require(set.standard)
+        #expect(tree.canonical("itsm:8.7.3") == "8.7.3")
+        #expect(tree.canonical("isms:A.5.1") == "isms:A.5.1")
+        #expect(tree.canonical("itsm:") == "")
+        #expect(tree.canonical("itsm") == "itsm")
+        #expect(tree.canonical("itsm8.1") == "itsm8.1")
+        #expect(tree.canonical("8.1") == "8.1")
+        #expect(tree.canonical("itsm:\u{301}8.1") == "itsm:\u{301}8.1")
+        #expect(tree.canonical("itsm:条款") == "条款")
+    }
+
     static func section(_ outcome: CheckOutcome, titled title: String) -> Section? {
         outcome.set.documents.flatMap(\.allSections).first { $0.title == title }
     }

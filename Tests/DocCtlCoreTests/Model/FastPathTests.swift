@@ -51,6 +51,56 @@ import Testing
         #expect(set.department("none") == nil)
     }
 
+    /// `**` found with memchr: the same answer as comparing every pair of bytes, at the ends too.
+    @Test func doubleAsteriskSearchFindsWhatAPairwiseScanFinds() {
+        let pieces = ["*", "**", "a", "一", " ", "\u{3000}", "\n", "*一*", "x*"]
+        var generator = SeededGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let pairwise = bytes.indices.dropFirst().contains { bytes[$0] == 0x2A && bytes[$0 - 1] == 0x2A }
+            #expect(SourceChecks.hasDoubleAsterisk(text) == pairwise, "\(text.debugDescription)")
+        }
+    }
+
+    /// Pinned references and primary-qualified clause ids read by byte when ASCII, as the
+    /// Character forms read them otherwise.
+    @Test func asciiReferencesAreReadAsTheCharacterFormsReadThem() throws {
+        #expect(PinnedReference("QP-01@A/1").map { [$0.number, $0.revision] } == ["QP-01", "A/1"])
+        #expect(PinnedReference(" QP-01 @ B/0 ").map { [$0.number, $0.revision] } == ["QP-01", "B/0"])
+        #expect(PinnedReference("QP-01") == nil)
+        #expect(PinnedReference("@A/1") == nil)
+        #expect(PinnedReference("QP-01@") == nil)
+        #expect(PinnedReference("程序@\u{301}A") == nil)
+    }
+
+    @Test func siteFolderNamesOfASCIINumbersAreThoseOfTheScalarForm() {
+        for number in ["QP-500", "QM-01", "a.b_c-9", ".hidden", "..", "", "QP 01", "QP/01", "Ab9", "x\u{7F}", "程序-01", "QP-01\u{301}", "_", "-"] {
+            #expect(SiteNames.safeComponent(number) == SiteNames.safeComponentOfScalars(number), "\(number.debugDescription)")
+        }
+    }
+
+    /// Each document owns the files under its folder, the deepest document's folder taking a path;
+    /// the paths of each sorted (what sorting every path of the set first gave).
+    @Test func ownedSourcePathsAreThoseOfTheSortedScan() throws {
+        var fixture = FixtureSet.valid()
+        fixture.write("\(FixtureSet.procedureFolder)/forms/F-01.md", "表单\n")
+        fixture.write("\(FixtureSet.procedureFolder)/a.md", "附\n")
+        let (set, _) = try fixture.load()
+        var folders: [String: Int] = [:]
+        for (index, document) in set.documents.enumerated() { folders[document.folder] = index }
+        var expected: [[String]] = Array(repeating: [], count: set.documents.count)
+        for path in set.sources.keys.sorted() {
+            var prefix = Substring(path)
+            while let slash = prefix.lastIndex(of: "/") {
+                prefix = prefix[..<slash]
+                if let index = folders[String(prefix)] { expected[index].append(path); break }
+            }
+        }
+        #expect(set.ownedSourcePaths == expected)
+        #expect(expected.contains { $0.count > 2 })
+    }
+
     @Test func whitespaceTrimmingMatchesFoundation() {
         for text in ["", " ", "a", " a", "a ", "\u{3000}a\u{3000}", "\ta\t", "一 二", "\u{A0}x"] {
             #expect(Whitespace.trimming(text) == text.trimmingCharacters(in: .whitespaces))
