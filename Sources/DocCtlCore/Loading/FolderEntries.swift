@@ -20,19 +20,9 @@ struct FolderEntries {
         self.path = path
         var names: [String] = []
         var types: [UInt8] = []
-        if let directory = opendir(path) {
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                names.append(name)
-                types.append(entry.pointee.d_type)
-            }
-            listed = true
-        } else {
-            listed = false
+        listed = DirectoryEntries.forEach(path) { name, type in
+            names.append(name)
+            types.append(UInt8(truncatingIfNeeded: type))
         }
         self.names = names
         self.types = types

@@ -72,18 +72,12 @@ public enum OutputLayout {
     }
 
     private static func walk(_ path: String, prefix: String, into result: inout [String: Bool]) -> Bool {
-        guard let directory = opendir(path) else { return false }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+        DirectoryEntries.forEach(path) { name, listedType in
             let full = path + "/" + name
-            var type = Int32(entry.pointee.d_type)
+            var type = listedType
             if type == Int32(DT_UNKNOWN) {
                 var status = stat()
-                guard lstat(full, &status) == 0 else { continue }
+                guard lstat(full, &status) == 0 else { return }
                 switch status.st_mode & S_IFMT {
                 case S_IFDIR: type = Int32(DT_DIR)
                 case S_IFREG: type = Int32(DT_REG)
@@ -96,7 +90,6 @@ public enum OutputLayout {
                 result[prefix + name] = type == Int32(DT_REG)
             }
         }
-        return true
     }
 
     /// The first entry of `listing` that docctl would not have written (a file outside the layout,

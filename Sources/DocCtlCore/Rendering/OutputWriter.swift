@@ -160,15 +160,7 @@ public enum OutputWriter {
     /// Unlinks `path`, or empties and removes it when it is a folder (a symbolic link is unlinked, never followed).
     private static func removeTree(_ path: String) {
         if unlink(path) == 0 || (errno != EISDIR && errno != EPERM) { return }
-        if let directory = opendir(path) {
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name != "." && name != ".." { removeTree(path + "/" + name) }
-            }
-            closedir(directory)
-        }
+        DirectoryEntries.forEach(path) { name, _ in removeTree(path + "/" + name) }
         rmdir(path)
     }
 
